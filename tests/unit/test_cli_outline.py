@@ -1,0 +1,93 @@
+"""``zimao-tui outline`` and the CLI's handling of bad input, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zimao_tui import __version__
+from zimao_tui.cli import main
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a subprocess, as the installed script would be."""
+    return subprocess.run(
+        [sys.executable, "-m", "zimao_tui", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_outline_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert (doc["title"], doc["date"], doc["source"], doc["encoding"]) == (
+        "武汉自贸片区高质量发展创新举措",
+        "2022-07-05",
+        "",
+        "UTF-8",
+    )
+    chapters = doc["children"]
+    assert [c["number"] for c in chapters] == ["一、", "二、", "三、", "四、", "五、"]
+    section = chapters[2]["children"][1]
+    assert (section["id"], section["kind"], section["number"], section["title"]) == (
+        "3.2",
+        "section",
+        "(二)",
+        "生命健康产业全国前列",
+    )
+    measure = section["children"][4]
+    assert measure["id"] == "3.2.5" and measure["kind"] == "measure" and measure["text"].endswith("。")
+    assert "title" not in measure
+
+
+def test_outline_pretty(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline"]) == 0
+    out = capsys.readouterr().out
+    assert "武汉自贸片区高质量发展创新举措" in out
+    assert "三、产业发展提质增效" in out and "(二)生命健康产业全国前列" in out and "26 条" in out
+
+
+def test_outline_of_folder_lists_each_report(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_bytes((data_dir / "fullwidth.txt").read_bytes())
+    (tmp_path / "b.txt").write_bytes((data_dir / "noheadings.txt").read_bytes())
+    assert main(["outline", "--json", "--report", str(tmp_path)]) == 0
+    docs = json.loads(capsys.readouterr().out)
+    assert [d["title"] for d in docs] == ["关于推进某市高水平开放的若干措施", "一则没有标题层级的通知"]
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("missing.txt", "no such file"),
+        ("empty.txt", "empty"),
+        ("binary.bin", "binary"),
+        (".", "holds no reports"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(
+    data_dir: Path, tmp_path: Path, target: str, message: str
+) -> None:
+    path = tmp_path if target == "." else data_dir / target
+    result = run_cli("outline", "--report", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    version = run_cli("--version", cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.strip() == f"zimao-tui {__version__}"
+    helped = run_cli("outline", "--help")
+    assert helped.returncode == 0 and "--report PATH" in helped.stdout and "--json" in helped.stdout
+
+
+def test_outline_from_another_directory_finds_bundled_report(tmp_path: Path) -> None:
+    result = run_cli("outline", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["date"] == "2022-07-05"

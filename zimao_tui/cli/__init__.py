@@ -1,0 +1,76 @@
+"""The command line: subcommands for scripting, or the app when none is named.
+
+Each subcommand lives in its own module with ``NAME``, ``register(sub)`` and ``run(args)``;
+adding one is adding a module to ``COMMANDS``. ``zimao-tui FILE|DIR …`` (no subcommand)
+starts the app, so the first word decides which parser reads the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from zimao_tui import __version__
+from zimao_tui.cli import outline
+from zimao_tui.model.errors import ReportError
+
+COMMANDS: tuple[ModuleType, ...] = (outline,)
+
+_DESCRIPTION = "A terminal explorer for Chinese policy reports."
+_EPILOG = "Run 'zimao-tui COMMAND --help' for a command's options. Without a command, the app starts."
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """The parser for ``zimao-tui COMMAND …``."""
+    parser = argparse.ArgumentParser(prog="zimao-tui", description=_DESCRIPTION, epilog=_EPILOG)
+    parser.add_argument("--version", action="version", version=f"zimao-tui {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def app_parser() -> argparse.ArgumentParser:
+    """The parser for ``zimao-tui [FILE|DIR …]``, which starts the app."""
+    names = ", ".join(m.NAME for m in COMMANDS)
+    parser = argparse.ArgumentParser(
+        prog="zimao-tui",
+        description=_DESCRIPTION + " Opens the app on the given reports (default: the bundled report).",
+        epilog=f"Commands for scripting: {names}. Run 'zimao-tui COMMAND --help' for one's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"zimao-tui {__version__}")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="FILE|DIR", help="report files or folders of reports"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default=None, help="interface language (default: config, else zh)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``zimao-tui`` script; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    names = {m.NAME for m in COMMANDS}
+    first = next((a for a in argv if not a.startswith("-")), None)
+    wants_command = first in names or (argv[:1] in (["-h"], ["--help"]) and len(argv) == 1)
+    try:
+        if wants_command:
+            args = command_parser().parse_args(argv)
+            return int(args.run(args))
+        args = app_parser().parse_args(argv)
+        from zimao_tui.ui.launch import launch  # Textual is imported only when the app runs
+
+        return launch(args)
+    except ReportError as exc:
+        print(f"zimao-tui: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `zimao-tui … | head`: the reader left; nothing is wrong with our output.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,75 @@
+"""``zimao-tui outline``: the report's tree, as Rich text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.tree import Tree
+
+from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.model.report import Heading, Measure, Node, Report
+
+NAME = "outline"
+HELP = "print the report's chapters, sections and measure counts"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the subcommand and its options."""
+    parser = sub.add_parser(NAME, help=HELP, description=HELP + ".")
+    add_report_option(parser)
+    parser.add_argument(
+        "--json", action="store_true", help="print the whole tree, measures included, as JSON"
+    )
+    parser.set_defaults(run=run)
+
+
+def node_json(node: Node) -> dict[str, Any]:
+    """One node as the documented JSON shape."""
+    if isinstance(node, Measure):
+        return {"id": node.id, "kind": "measure", "number": "", "text": node.text, "children": []}
+    return {
+        "id": node.id,
+        "kind": node.kind,
+        "number": node.number,
+        "title": node.title,
+        "children": [node_json(c) for c in node.children],
+    }
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """A report's metadata and tree as JSON."""
+    return {
+        "title": report.title,
+        "date": report.date,
+        "source": report.source,
+        "encoding": report.encoding,
+        "children": [node_json(c) for c in report.children],
+    }
+
+
+def _add(tree: Tree, heading: Heading) -> None:
+    count = sum(1 for _ in heading.measures())
+    branch = tree.add(f"[bold]{heading.label}[/]  [dim]{heading.id} · {count} 条[/]")
+    for child in heading.children:
+        if isinstance(child, Heading):
+            _add(branch, child)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print each report's outline."""
+    reports = reports_from(args)
+    if args.json:
+        print_json(report_json(reports[0]) if len(reports) == 1 else [report_json(r) for r in reports])
+        return 0
+    out = console()
+    for report in reports:
+        total = sum(1 for _ in report.measures())
+        meta = " · ".join(
+            x for x in (report.date, report.source and f"来源 {report.source}", f"{total} 条措施") if x
+        )
+        tree = Tree(f"[bold]{report.title}[/]  [dim]{meta}[/]")
+        for chapter in report.children:
+            _add(tree, chapter)
+        out.print(tree)
+    return 0

@@ -1,0 +1,109 @@
+"""Bytes to text for Chinese reports, with the encoding named and failures explained.
+
+Order matters (measured, see STYLE.md): charset detectors mistake short GBK text for
+Big5 or cp949, so we try a BOM, then strict UTF-8, then GB18030 (a superset of GBK and
+GB2312) and refuse anything that still looks like garbage rather than guess.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from zimao_tui.model.errors import ReportError
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (BOM)"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE"),
+)
+
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def _control_ratio(text: str) -> float:
+    """Share of characters that are control characters no report contains."""
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or ch == "\x7f")
+    return bad / len(text)
+
+
+def _plausible_gb(text: str) -> bool:
+    """Whether GB18030-decoded text reads like Chinese rather than mojibake.
+
+    Real GBK reports use characters from GB2312's common set; bytes of another encoding
+    decoded as GB18030 land mostly on rare characters outside it.
+    """
+    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    if not han:
+        return True
+    common = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(han) >= 0.8
+
+
+def _strip_bom_free_utf16(data: bytes) -> tuple[str, str] | None:
+    """Recognise UTF-16 without a BOM by its NUL bytes on one side of ASCII characters."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, codec, name in ((odd_nuls, "utf-16-le", "UTF-16LE"), (even_nuls, "utf-16-be", "UTF-16BE")):
+        if nuls >= half * 0.2:
+            try:
+                return data.decode(codec), name
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode(data: bytes, origin: str) -> tuple[str, str]:
+    """Decode a report's bytes; returns ``(text, encoding name)`` or raises ReportError."""
+    if not data.strip():
+        raise ReportError(f"{origin}: the file is empty")
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ReportError(
+                    f"{origin}: starts with a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {exc.start})"
+                ) from exc
+            return _checked(text.lstrip("\ufeff"), name, origin)
+    if b"\x00" in data:
+        utf16 = _strip_bom_free_utf16(data)
+        if utf16 is not None and _control_ratio(utf16[0]) < 0.01:
+            return _checked(*utf16, origin)
+        raise ReportError(f"{origin}: this is a binary file, not a text report")
+    try:
+        return _checked(data.decode("utf-8"), "UTF-8", origin)
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise ReportError(
+            f"{origin}: cannot read the text: it is neither UTF-8, UTF-16 nor GB18030/GBK "
+            f"(invalid byte at offset {exc.start})"
+        ) from exc
+    if not _plausible_gb(text):
+        raise ReportError(
+            f"{origin}: cannot read the text: it is not UTF-8 or UTF-16, and read as GBK it gives garbage "
+            "(is it Big5 or another encoding? convert it to UTF-8 first)"
+        )
+    return _checked(text, "GB18030", origin)
+
+
+def _checked(text: str, encoding: str, origin: str) -> tuple[str, str]:
+    """Reject decoded text that is empty or full of control characters."""
+    if not text.strip():
+        raise ReportError(f"{origin}: the file contains no text")
+    if _control_ratio(text) > 0.01:
+        raise ReportError(f"{origin}: this is a binary file, not a text report")
+    return text, encoding

@@ -1,0 +1,9 @@
+"""The one exception the model raises for bad input.
+
+The CLI turns it into one line on stderr and exit status 2, and the app into a message;
+its text is written for a person, naming the file and what is wrong with it.
+"""
+
+
+class ReportError(Exception):
+    """A report could not be found, read, decoded or parsed; ``str(exc)`` says why."""

@@ -1,0 +1,138 @@
+"""The report as an immutable tree: what the parser produces and everything else reads.
+
+Frozen dataclasses so that a parsed report can be shared between the CLI, the search
+index, the bookmark store and the UI without anyone mutating it behind the others' back.
+Ids are short path ids (``3.2.5`` = chapter 3, section 2, child 5) so that people can type
+them on the command line; fingerprints let bookmarks re-find a measure after the report's
+text has been edited and its ids have shifted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+HeadingKind = Literal["chapter", "section", "item"]
+
+
+def fingerprint(text: str) -> str:
+    """A short, stable hash of a measure's text (whitespace-insensitive).
+
+    Whitespace is ignored so that re-wrapping or re-indenting a report does not orphan
+    bookmarks; everything else (punctuation included) counts, because a changed figure
+    is a changed measure.
+    """
+    squeezed = "".join(text.split())
+    return hashlib.sha1(squeezed.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One sentence of the report: the unit people search, bookmark and quote.
+
+    ``text`` is a verbatim slice of the decoded source; ``paragraph`` indexes
+    ``Report.paragraphs`` and ``start`` is the offset of ``text`` inside it, so the UI
+    can show the measure in the context of its paragraph.
+    """
+
+    id: str
+    text: str
+    paragraph: int
+    start: int
+    fingerprint: str
+    kind: Literal["measure"] = "measure"
+
+    @property
+    def end(self) -> int:
+        """Offset just past the measure in its paragraph."""
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A chapter (一、), section ((一)) or item (1. / (1) / ①) with its children in order.
+
+    ``number`` is the marker exactly as written (``三、``, ``（二）``), ``title`` the
+    heading text after it. ``level`` is 1 for chapters, 2 for sections and 3-5 for the
+    deeper item levels, so the tree can indent without knowing the marker styles.
+    """
+
+    id: str
+    kind: HeadingKind
+    number: str
+    title: str
+    level: int
+    children: tuple[Node, ...] = ()
+
+    def measures(self) -> Iterator[Measure]:
+        """Every measure below this heading, in report order."""
+        for child in self.children:
+            if isinstance(child, Measure):
+                yield child
+            else:
+                yield from child.measures()
+
+    @property
+    def label(self) -> str:
+        """Number and title as a reader would cite them: ``三、扩大开放``."""
+        return f"{self.number}{self.title}"
+
+
+Node = Heading | Measure
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parsed report: metadata, the heading tree, and the paragraphs measures point into."""
+
+    title: str
+    date: str
+    time: str
+    source: str
+    encoding: str
+    origin: str
+    paragraphs: tuple[str, ...]
+    children: tuple[Heading, ...]
+    _index: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
+    _parents: dict[str, tuple[Heading, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        def walk(node: Node, ancestors: tuple[Heading, ...]) -> None:
+            self._index[node.id] = node
+            self._parents[node.id] = ancestors
+            if isinstance(node, Heading):
+                for child in node.children:
+                    walk(child, (*ancestors, node))
+
+        for chapter in self.children:
+            walk(chapter, ())
+
+    @property
+    def key(self) -> str:
+        """What identifies the report across copies: title and date, not path or hash."""
+        return f"{self.title}@{self.date}"
+
+    def measures(self) -> Iterator[Measure]:
+        """Every measure in report order."""
+        for chapter in self.children:
+            yield from chapter.measures()
+
+    def headings(self) -> Iterator[Heading]:
+        """Every heading, depth first, in report order."""
+        for node in self._index.values():
+            if isinstance(node, Heading):
+                yield node
+
+    def node(self, node_id: str) -> Node | None:
+        """The node with this path id, or None."""
+        return self._index.get(node_id)
+
+    def ancestors(self, node_id: str) -> tuple[Heading, ...]:
+        """The headings above a node, chapter first (empty for chapters or unknown ids)."""
+        return self._parents.get(node_id, ())
+
+    def paragraph_of(self, measure: Measure) -> str:
+        """The full paragraph a measure was cut from."""
+        return self.paragraphs[measure.paragraph]

@@ -1,0 +1,72 @@
+"""Splitting a Chinese paragraph into sentences without cutting quotes or titles apart.
+
+A measure is a sentence, so this decides what people search, bookmark and quote. It
+returns spans into the paragraph rather than strings so callers keep verbatim offsets.
+"""
+
+from __future__ import annotations
+
+_TERMINATORS = frozenset("。！？")
+_ASCII_TERMINATORS = frozenset("!?")
+_OPENERS = {
+    "“": "”",
+    "《": "》",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "「": "」",
+    "『": "』",
+    "‘": "’",
+    "〔": "〕",
+    "[": "]",
+}
+_CLOSERS = frozenset(_OPENERS.values())
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the sentences in ``paragraph``, whitespace trimmed.
+
+    A sentence ends at 。！？ (or ASCII !? right after a Chinese character), plus any run
+    of further terminators, but never inside “…”, 《…》 or brackets. An unbalanced opener
+    only protects the rest of its own paragraph, which loses nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    i = 0
+    n = len(paragraph)
+    while i < n:
+        ch = paragraph[i]
+        if ch in _OPENERS and not (ch in "“‘" and stack and stack[-1] == _OPENERS[ch]):
+            stack.append(_OPENERS[ch])
+        elif ch in _CLOSERS:
+            if ch in stack:
+                while stack and stack.pop() != ch:
+                    pass
+        elif not stack and (
+            ch in _TERMINATORS or (ch in _ASCII_TERMINATORS and i > 0 and _is_cjk(paragraph[i - 1]))
+        ):
+            j = i + 1
+            while j < n and (paragraph[j] in _TERMINATORS or paragraph[j] in _ASCII_TERMINATORS):
+                j += 1
+            _add(paragraph, start, j, spans)
+            start = j
+            i = j
+            continue
+        i += 1
+    _add(paragraph, start, n, spans)
+    return spans
+
+
+def _add(paragraph: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append the trimmed span if anything but whitespace is left."""
+    while start < end and paragraph[start].isspace():
+        start += 1
+    while end > start and paragraph[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
