@@ -1,0 +1,32 @@
+"""Citations quote the measure exactly and name where it stands."""
+
+from __future__ import annotations
+
+from zimao_tui.model.citation import cite, section_text
+from zimao_tui.model.report import Heading, Measure, Report
+
+
+def test_default_citation(bundled: Report) -> None:
+    m = bundled.node("3.2.5")
+    assert isinstance(m, Measure)
+    assert cite(bundled, m) == f"“{m.text}”——《武汉自贸片区高质量发展创新举措》三、(二)，2022-07-05"
+
+
+def test_template_fields_and_bad_templates(bundled: Report) -> None:
+    m = bundled.node("1.1.1")
+    assert isinstance(m, Measure)
+    assert cite(bundled, m, "{id}|{headings}|{unknown}") == (
+        "1.1.1|一、改革创新提升能级 › (一)全面深化改革创新工作|{unknown}"
+    )
+    assert cite(bundled, m, "{text") == cite(bundled, m)
+
+
+def test_section_text_keeps_paragraphs(bundled: Report) -> None:
+    section = bundled.node("1.2")
+    assert isinstance(section, Heading)
+    text = section_text(bundled, section)
+    lines = text.split("\n")
+    assert lines[0] == "(二)激发制度创新内生动力"
+    assert len(lines) == 3  # heading, its one paragraph, the citation
+    assert lines[1] == "".join(m.text for m in section.measures())
+    assert lines[-1] == "——《武汉自贸片区高质量发展创新举措》一、(二)，2022-07-05"

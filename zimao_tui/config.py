@@ -1,0 +1,109 @@
+"""The user's settings in config.toml: theme, language, citation template, key remaps.
+
+Loading never crashes the app (a bad file is reported and defaults are used) and saving
+never destroys what the user wrote: keys we don't know are kept, and a file we could not
+parse is left alone rather than overwritten with defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.model.citation import DEFAULT_TEMPLATE
+from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
+from zimao_tui.paths import config_dir
+
+LANGUAGES = ("zh", "en")
+DEFAULT_THEME = "zimao-paper"
+
+
+def config_path() -> Path:
+    """Where config.toml lives."""
+    return config_dir() / "config.toml"
+
+
+@dataclass
+class Config:
+    """Settings the app reads at start and writes when the user changes them.
+
+    ``keys`` maps a binding id (``zimao.search``) to keys (``"/,ctrl+f"``), as
+    ``App.set_keymap`` takes them. ``extra`` holds keys this version doesn't know, so a
+    newer version's settings survive a save by this one. ``writable`` is False when the
+    file on disk could not be parsed: we then never write over it.
+    """
+
+    theme: str = DEFAULT_THEME
+    lang: str = "zh"
+    citation_template: str = DEFAULT_TEMPLATE
+    keys: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+    writable: bool = True
+
+
+def _string(doc: dict[str, Any], key: str, default: str, warnings: list[str], path: Path) -> str:
+    value = doc.pop(key, default)
+    if isinstance(value, str):
+        return value
+    warnings.append(f"{path}: '{key}' should be a string; using the default")
+    return default
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """Read config.toml; returns the config and warnings for the user (never raises)."""
+    path = path or config_path()
+    warnings: list[str] = []
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config(), warnings
+    except (OSError, UnicodeDecodeError) as exc:
+        return Config(writable=False), [
+            f"{path}: cannot read it ({exc}); using defaults and leaving it untouched"
+        ]
+    try:
+        doc: dict[str, Any] = dict(loads(raw))
+    except TOMLDecodeError as exc:
+        return Config(writable=False), [
+            f"{path}: not valid TOML ({exc}); using defaults and leaving it untouched"
+        ]
+    config = Config()
+    config.theme = _string(doc, "theme", config.theme, warnings, path)
+    lang = _string(doc, "lang", config.lang, warnings, path)
+    if lang in LANGUAGES:
+        config.lang = lang
+    else:
+        warnings.append(f"{path}: lang must be one of {', '.join(LANGUAGES)}; using {config.lang}")
+    config.citation_template = _string(doc, "citation_template", config.citation_template, warnings, path)
+    keys = doc.pop("keys", {})
+    if isinstance(keys, dict):
+        config.keys = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
+        if len(config.keys) != len(keys):
+            warnings.append(f'{path}: [keys] values must be strings such as "/,ctrl+f"; others ignored')
+    else:
+        warnings.append(f'{path}: [keys] must be a table of binding id = "keys"; ignored')
+    config.extra = doc
+    return config, warnings
+
+
+def save_config(config: Config, path: Path | None = None) -> bool:
+    """Write config.toml atomically; returns False (and writes nothing) if it is not ours to write."""
+    if not config.writable:
+        return False
+    path = path or config_path()
+    doc: dict[str, Any] = {
+        **config.extra,
+        "theme": config.theme,
+        "lang": config.lang,
+        "citation_template": config.citation_template,
+    }
+    if config.keys:
+        doc["keys"] = dict(config.keys)
+    text = tomli_w.dumps(doc)
+    loads(text)  # never write something we could not read back
+    atomic_write_text(path, text)
+    return True

@@ -1,0 +1,67 @@
+"""How a measure is quoted: the text exactly, then where it comes from.
+
+Researchers paste quotes into papers and briefings, so the default follows Chinese citation
+habit: “原文”——《标题》三、(二)，2022-07-05. The template is configurable (config.toml
+``citation_template``) with the fields documented in ``CITATION_FIELDS``.
+"""
+
+from __future__ import annotations
+
+from zimao_tui.model.report import Heading, Measure, Report
+
+DEFAULT_TEMPLATE = "“{text}”——《{title}》{path}，{date}"
+
+CITATION_FIELDS = {
+    "text": "the measure's text, verbatim",
+    "title": "the report's title",
+    "path": "chapter and section numbers as written, e.g. 三、(二)",
+    "headings": "chapter and section numbers and titles, e.g. 三、产业发展提质增效 › (二)生命健康产业全国前列",
+    "date": "the report's date (YYYY-MM-DD), or empty",
+    "source": "the report's source, or empty",
+    "id": "the measure's id, e.g. 3.2.5",
+}
+
+
+class _Fields(dict[str, str]):
+    """Template fields; an unknown {name} stays as written instead of raising KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def cite(report: Report, measure: Measure, template: str | None = None) -> str:
+    """The measure quoted with its citation, following ``template`` (default: DEFAULT_TEMPLATE)."""
+    ancestors = report.ancestors(measure.id)
+    fields = _Fields(
+        text=measure.text,
+        title=report.title,
+        path="".join(h.number for h in ancestors),
+        headings=" › ".join(h.label for h in ancestors),
+        date=report.date,
+        source=report.source,
+        id=measure.id,
+    )
+    try:
+        return (template or DEFAULT_TEMPLATE).format_map(fields)
+    except (ValueError, IndexError, AttributeError):
+        # A malformed template (stray brace, {0}, {x.y}) must not stop the user copying.
+        return DEFAULT_TEMPLATE.format_map(fields)
+
+
+def section_text(report: Report, heading: Heading) -> str:
+    """A heading and all its measures, paragraphs kept, for copying a whole section."""
+    lines = [heading.label]
+    last_paragraph = -1
+    current: list[str] = []
+    for measure in heading.measures():
+        if measure.paragraph != last_paragraph and current:
+            lines.append("".join(current))
+            current = []
+        current.append(measure.text)
+        last_paragraph = measure.paragraph
+    if current:
+        lines.append("".join(current))
+    lines.append(
+        f"——《{report.title}》{''.join(h.number for h in (*report.ancestors(heading.id), heading))}，{report.date}"
+    )
+    return "\n".join(lines)

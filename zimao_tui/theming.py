@@ -1,0 +1,86 @@
+"""themes/*.toml (bundled and the user's) to Textual Theme objects.
+
+A theme file is a flat TOML table of Textual's Theme fields (name, dark, primary, …,
+background) plus an optional [variables] table. A broken file must never stop the app:
+it is skipped and named in the returned failures, which the app shows in one notification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
+from zimao_tui.paths import config_dir, themes_dir
+
+_COLOURS = (
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
+
+
+def user_themes_dir() -> Path:
+    """Where users drop their own theme files."""
+    return config_dir() / "themes"
+
+
+def theme_from_toml(path: Path) -> Theme:
+    """Build one Theme; raises ValueError with a readable reason if the file is wrong."""
+    try:
+        doc: dict[str, Any] = loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, TOMLDecodeError) as exc:
+        raise ValueError(str(exc)) from exc
+    name = doc.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("missing 'name'")
+    if "primary" not in doc:
+        raise ValueError("missing 'primary' colour")
+    colours: dict[str, str] = {}
+    for key in _COLOURS:
+        if key in doc:
+            value = doc[key]
+            try:
+                Color.parse(value)
+            except (ColorParseError, TypeError) as exc:
+                raise ValueError(f"{key} = {value!r} is not a colour") from exc
+            colours[key] = value
+    variables = doc.get("variables", {})
+    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
+        raise ValueError("[variables] must map names to strings")
+    dark = doc.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ValueError("dark must be true or false")
+    return Theme(name=name.strip(), dark=dark, variables=dict(variables), **colours)
+
+
+def load_themes(extra_dirs: Sequence[Path] = ()) -> tuple[list[Theme], list[str]]:
+    """Bundled themes, then the user's (which may replace a bundled one by name).
+
+    Returns the themes and one message per file that failed, for a single notification.
+    """
+    themes: dict[str, Theme] = {}
+    failures: list[str] = []
+    for folder in (themes_dir(), user_themes_dir(), *extra_dirs):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                theme = theme_from_toml(path)
+            except ValueError as exc:
+                failures.append(f"{path.name}: {exc}")
+                continue
+            themes[theme.name] = theme
+    return list(themes.values()), failures
