@@ -1,0 +1,94 @@
+"""Time to first screen of zimao-tui vs a minimal Textual app, in a real terminal (tmux).
+
+Usage: python benchmarks/startup.py [--runs N] [--size 80x24]
+
+Both apps are started the same way (the Python in this venv, in a fresh tmux session) and
+timed from the spawn until the report title is on the screen (polled with capture-pane).
+zimao-tui runs once first so its index cache is warm. Prints each app's median and p90 and
+the ratio of medians; the issue's target is a ratio at most 1.15.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MARK = "武汉自贸片区"
+HERE = Path(__file__).resolve().parent
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def first_screen(command: list[str], size: str, env: dict[str, str], timeout: float = 30.0) -> float:
+    """Seconds from spawning ``command`` in tmux until MARK is on screen."""
+    session = f"bench{os.getpid()}{time.monotonic_ns()}"
+    width, height = size.split("x")
+    shell = " ".join(f"'{c}'" for c in command)
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            width,
+            "-y",
+            height,
+            f"env {' '.join(f'{k}={v}' for k, v in env.items())} {shell}",
+        ],
+        check=True,
+    )
+    try:
+        while time.perf_counter() - start < timeout:
+            if MARK in tmux("capture-pane", "-p", "-t", session):
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        raise RuntimeError(f"{command} did not show {MARK!r} within {timeout}s")
+    finally:
+        tmux("kill-session", "-t", session)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--size", default="80x24")
+    args = parser.parse_args()
+    if not shutil.which("tmux"):
+        print("startup: tmux is not installed", file=sys.stderr)
+        return 2
+    zimao = shutil.which("zimao-tui", path=str(Path(sys.executable).parent)) or "zimao-tui"
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {f"ZIMAO_TUI_{d.upper()}_DIR": str(Path(tmp) / d) for d in ("data", "config", "cache")}
+        env["TERM"] = "xterm-256color"
+        apps = {"minimal": [sys.executable, str(HERE / "minimal_app.py")], "zimao-tui": [zimao]}
+        first_screen(apps["zimao-tui"], args.size, env)  # warm the index cache
+        time.sleep(3)  # let a cold-cache index build finish in its own process
+        first_screen(apps["zimao-tui"], args.size, env)
+        times: dict[str, list[float]] = {name: [] for name in apps}
+        for _ in range(args.runs):
+            for name, command in apps.items():  # interleaved, so machine noise hits both
+                times[name].append(first_screen(command, args.size, env))
+    for name, values in times.items():
+        ordered = sorted(values)
+        p90 = ordered[max(0, round(0.9 * len(ordered)) - 1)]
+        print(
+            f"{name:10s} median {statistics.median(values) * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms   ({len(values)} runs, {args.size})"
+        )
+    ratio = statistics.median(times["zimao-tui"]) / statistics.median(times["minimal"])
+    print(f"ratio zimao-tui / minimal (medians): {ratio:.2f}  (target <= 1.15)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
