@@ -1,0 +1,1 @@
+"""The Textual app: thin app.py, widgets/, screens/, app.tcss; imports the model, never the reverse."""

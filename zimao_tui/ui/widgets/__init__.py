@@ -1,0 +1,1 @@
+"""The explorer's widgets: report tree, detail pane, search bar."""
