@@ -1,0 +1,604 @@
+"""The bookmark store: the user's notes, kept in ``bookmarks.toml`` and never lost.
+
+Bookmarks are weeks of the user's own work, so this file is written with more care than
+anything else zimao-tui keeps:
+
+* every write is atomic (serialise, parse the text back, temp file, fsync, ``os.replace``,
+  fsync the folder — see :mod:`zimao_tui.model.atomic`), so ``kill -9`` leaves the old file
+  or the new one, never half of one;
+* every change is *lock → re-read → apply → write* under a lock on the sibling
+  ``bookmarks.toml.lock``, so two running instances never drop each other's bookmarks: a
+  change is applied to what is on disk now, not to this instance's stale copy;
+* a file that does not parse is moved aside byte for byte (``bookmarks.toml.corrupt-<time>``)
+  and the user is told where; a file from a newer zimao-tui (``schema_version`` > 1) is read
+  but never rewritten; keys this version does not know are carried through every write.
+
+A bookmark belongs to a report by title and date (``Report.key``), not by path or hash, so a
+moved, re-encoded or edited copy still finds it. Inside the report it re-finds its measure by
+fingerprint, then by id, then by a fuzzy match of its saved text; one that matches nothing is
+*orphaned*: listed with its saved text and note until the user deletes it.
+
+Typical use (the app and the CLI do exactly this)::
+
+    store = BookmarkStore()                 # loads paths.data_dir()/"bookmarks.toml"
+    for line in store.warnings: notify(line)
+    store.toggle(report, measure)           # b
+    store.update(report, measure, note, tags)  # e
+    for item in store.resolved(reports): ...   # the bookmarks screen, `bookmarks list`
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+from rapidfuzz import fuzz
+
+from zimao_tui import paths
+from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.model.report import Measure, Report, fingerprint
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks; atomic writes still hold
+    fcntl = None  # type: ignore[assignment]
+
+SCHEMA_VERSION = 1
+"""The file format this version writes. A higher number in the file means read-only."""
+
+FILE_NAME = "bookmarks.toml"
+
+ID_CUTOFF = 60.0
+"""Minimum similarity (rapidfuzz ``ratio``, 0-100) for the measure still at the saved id.
+
+Below it the id now names a different sentence (one was inserted or deleted before it)."""
+
+FUZZY_CUTOFF = 75.0
+"""Minimum similarity for re-finding an edited measure anywhere else in its report."""
+
+LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another instance to finish its (millisecond-long) write."""
+
+_HEADER = (
+    "# zimao-tui bookmarks: your notes on report measures.\n"
+    "# Safe to edit by hand while zimao-tui is closed; keep schema_version as it is.\n"
+)
+_KNOWN_KEYS = frozenset(
+    {
+        "uid",
+        "report_title",
+        "report_date",
+        "measure_id",
+        "fingerprint",
+        "text",
+        "path",
+        "note",
+        "tags",
+        "created",
+        "updated",
+    }
+)
+_TAG_SPLIT = re.compile(r"[\s,，、;；]+")
+
+Status = Literal["resolved", "orphaned"]
+
+
+class BookmarkError(Exception):
+    """The store cannot do what was asked; ``str(exc)`` is written for the user."""
+
+
+class ReadOnlyError(BookmarkError):
+    """A change was asked of a store that must not be written (newer schema, unreadable file)."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags as typed in one field: split on spaces, ASCII or Chinese commas, 、 and semicolons.
+
+    Empty pieces and repeats are dropped, order is kept; ``#`` prefixes are stripped so
+    ``#自贸区`` and ``自贸区`` are the same tag.
+    """
+    tags: list[str] = []
+    for piece in _TAG_SPLIT.split(text):
+        tag = piece.lstrip("#")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """One saved bookmark, as stored in the file.
+
+    ``uid`` identifies the bookmark itself (so two instances can edit and delete the same
+    one); ``measure_id``, ``fingerprint`` and ``text`` are what the measure was when it
+    was bookmarked, used to find it again; ``path`` holds its heading labels, chapter
+    first. ``extra`` keeps keys written by a newer zimao-tui or by hand.
+    """
+
+    uid: str
+    report_title: str
+    report_date: str
+    measure_id: str
+    fingerprint: str
+    text: str
+    path: tuple[str, ...] = ()
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def report_key(self) -> str:
+        """The key of the report it belongs to (same shape as ``Report.key``)."""
+        return f"{self.report_title}@{self.report_date}"
+
+    @classmethod
+    def new(cls, report: Report, measure: Measure, note: str = "", tags: Sequence[str] = ()) -> Bookmark:
+        """A fresh bookmark on ``measure``."""
+        stamp = _now()
+        return cls(
+            uid=uuid.uuid4().hex[:16],
+            report_title=report.title,
+            report_date=report.date,
+            measure_id=measure.id,
+            fingerprint=measure.fingerprint,
+            text=measure.text,
+            path=tuple(h.label for h in report.ancestors(measure.id)),
+            note=note,
+            tags=tuple(tags),
+            created=stamp,
+            updated=stamp,
+        )
+
+    def to_toml(self) -> dict[str, Any]:
+        """The table written to the file; unknown keys go last, untouched."""
+        table: dict[str, Any] = {
+            "uid": self.uid,
+            "report_title": self.report_title,
+            "report_date": self.report_date,
+            "measure_id": self.measure_id,
+            "fingerprint": self.fingerprint,
+            "text": self.text,
+            "path": list(self.path),
+            "note": self.note,
+            "tags": list(self.tags),
+            "created": self.created,
+            "updated": self.updated,
+        }
+        table.update(self.extra)
+        return table
+
+    @classmethod
+    def from_toml(cls, table: Any) -> Bookmark:
+        """One table from the file; raises ValueError when it is not a usable bookmark.
+
+        Only the report title and the measure text are required, so a bookmark written by
+        hand works; a missing uid is derived from the content so it stays the same on
+        every read until the next write stores it.
+        """
+        if not isinstance(table, dict):
+            raise ValueError("a [[bookmarks]] entry is not a table")
+
+        def text(key: str, default: str | None = "") -> str:
+            value = table.get(key, default)
+            if not isinstance(value, str):
+                raise ValueError(f"'{key}' must be a string")
+            return value
+
+        def strings(key: str) -> tuple[str, ...]:
+            value = table.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"'{key}' must be a list of strings")
+            return tuple(value)
+
+        title, body = text("report_title", None), text("text", None)
+        uid = (
+            text("uid")
+            or hashlib.sha1(
+                f"{title}\0{text('report_date')}\0{text('measure_id')}\0{body}\0{text('created')}".encode()
+            ).hexdigest()[:16]
+        )
+        return cls(
+            uid=uid,
+            report_title=title,
+            report_date=text("report_date"),
+            measure_id=text("measure_id"),
+            fingerprint=text("fingerprint") or fingerprint(body),
+            text=body,
+            path=strings("path"),
+            note=text("note"),
+            tags=strings("tags"),
+            created=text("created"),
+            updated=text("updated"),
+            extra={k: v for k, v in table.items() if k not in _KNOWN_KEYS},
+        )
+
+
+@dataclass(frozen=True)
+class ResolvedBookmark:
+    """A bookmark and where it is now.
+
+    ``report``/``measure`` are set when it resolved. An orphaned one has ``report`` set when
+    its report is open but no measure matches any more, and ``report`` None when its report
+    is not among the open ones (``report_open`` False) — shown, never dropped.
+    """
+
+    bookmark: Bookmark
+    report: Report | None = field(repr=False)
+    measure: Measure | None
+
+    @property
+    def status(self) -> Status:
+        """``resolved`` when the measure was found, else ``orphaned``."""
+        return "resolved" if self.measure is not None else "orphaned"
+
+    @property
+    def report_open(self) -> bool:
+        """Whether the bookmark's report is one of those it was resolved against."""
+        return self.report is not None
+
+
+@dataclass
+class _Loaded:
+    """What one read of the file gave."""
+
+    bookmarks: list[Bookmark]
+    top_extra: dict[str, Any]
+    newer: int | None = None
+
+
+class _Corrupt(Exception):
+    """The file is there but is not a bookmark file we can read."""
+
+
+def resolve(report: Report, bookmarks: Sequence[Bookmark]) -> dict[str, Measure]:
+    """Where each of ``report``'s bookmarks is now: ``{uid: measure}``, orphans left out.
+
+    Fingerprint first (text unchanged, wherever it moved); then the best-matching measure
+    among those not already taken, accepted at ``FUZZY_CUTOFF`` anywhere, or at the lower
+    ``ID_CUTOFF`` when it is still at its saved id (ties go to the saved id). Each measure
+    carries at most one re-anchored bookmark so two edits never pile onto one sentence.
+    """
+    measures = list(report.measures())
+    by_fp: dict[str, list[Measure]] = {}
+    for m in measures:
+        by_fp.setdefault(m.fingerprint, []).append(m)
+    found: dict[str, Measure] = {}
+    taken: set[str] = set()
+    pending: list[Bookmark] = []
+    mine = [b for b in bookmarks if b.report_key == report.key]
+    for bm in mine:
+        same = by_fp.get(bm.fingerprint, [])
+        if same:
+            pick = next((m for m in same if m.id == bm.measure_id), None) or next(
+                (m for m in same if m.id not in taken), same[0]
+            )
+            found[bm.uid] = pick
+            taken.add(pick.id)
+        else:
+            pending.append(bm)
+    for bm in pending:
+        best: tuple[float, bool, Measure] | None = None
+        for m in measures:
+            if m.id in taken:
+                continue
+            score = fuzz.ratio(bm.text, m.text)
+            candidate = (score, m.id == bm.measure_id, m)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+        if best is None:
+            continue
+        score, at_id, m = best
+        if score >= FUZZY_CUTOFF or (at_id and score >= ID_CUTOFF):
+            found[bm.uid] = m
+            taken.add(m.id)
+    return found
+
+
+class BookmarkStore:
+    """The bookmarks file, loaded once and changed only through lock → re-read → write.
+
+    ``warnings`` lists what the user must be told after loading (a corrupt file moved
+    aside, a newer or unreadable file opened read-only); ``read_only`` is True when the
+    file must never be rewritten, and every change then raises :class:`ReadOnlyError`.
+    Reads (``is_bookmarked``, ``get``, ``resolved``) use the copy loaded last and are cheap
+    enough to call for every tree node; call :meth:`reload` to pick up other instances'
+    changes without making one (every change does it anyway).
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path: Path = path if path is not None else paths.data_dir() / FILE_NAME
+        self.lock_path: Path = self.path.with_name(self.path.name + ".lock")
+        self.warnings: list[str] = []
+        self.read_only: bool = False
+        self._bookmarks: list[Bookmark] = []
+        self._cache: dict[int, tuple[Report, int, dict[str, Bookmark]]] = {}
+        self._generation = 0
+        self.reload()
+
+    # ----------------------------------------------------------------- reading
+
+    @property
+    def bookmarks(self) -> list[Bookmark]:
+        """Every bookmark, in file order (oldest first)."""
+        return list(self._bookmarks)
+
+    def reload(self) -> None:
+        """Re-read the file, moving a corrupt one aside (under the lock)."""
+        try:
+            loaded = self._read()
+        except _Corrupt as exc:
+            with self._locked():
+                try:  # another instance may have repaired it meanwhile
+                    loaded = self._read()
+                except _Corrupt:
+                    moved = self._move_aside()
+                    self.warnings.append(
+                        f"书签文件无法读取（{exc}），已原样移至 {moved}，现以空书签列表继续。"
+                    )
+                    loaded = _Loaded([], {})
+        except (OSError, UnicodeDecodeError) as exc:
+            self.read_only = True
+            self.warnings.append(f"无法读取书签文件 {self.path}（{exc}），本次以只读方式打开，不会改写它。")
+            loaded = _Loaded([], {})
+        self._take(loaded)
+
+    def _take(self, loaded: _Loaded) -> None:
+        if loaded.newer is not None and not self.read_only:
+            self.read_only = True
+            self.warnings.append(
+                f"书签文件 {self.path} 来自更新版本的 zimao-tui（schema_version = {loaded.newer}），"
+                "以只读方式打开，不会改写它。"
+            )
+        self._bookmarks = loaded.bookmarks
+        self._generation += 1
+
+    def _read(self) -> _Loaded:
+        """Parse the file; a missing file is an empty store. Raises _Corrupt or OSError."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return _Loaded([], {})
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise _Corrupt(f"不是有效的 UTF-8 TOML：{exc}") from exc
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise _Corrupt("schema_version 不是整数")
+        entries = data.get("bookmarks", [])
+        if not isinstance(entries, list):
+            raise _Corrupt("bookmarks 不是表数组")
+        newer = version if version > SCHEMA_VERSION else None
+        try:
+            bookmarks = [Bookmark.from_toml(t) for t in entries]
+        except ValueError as exc:
+            if newer is not None:  # a newer format may legitimately differ: read what we can
+                bookmarks = []
+                for t in entries:
+                    with contextlib.suppress(ValueError):
+                        bookmarks.append(Bookmark.from_toml(t))
+            else:
+                raise _Corrupt(str(exc)) from exc
+        extra = {k: v for k, v in data.items() if k not in ("schema_version", "bookmarks")}
+        return _Loaded(bookmarks, extra, newer)
+
+    def _move_aside(self) -> Path:
+        """Rename the unreadable file out of the way (same folder, same bytes)."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        os.replace(self.path, target)
+        return target
+
+    def for_report(self, report: Report) -> dict[str, Bookmark]:
+        """``{measure id: bookmark}`` for the measures of ``report`` that are bookmarked."""
+        cached = self._cache.get(id(report))
+        if cached and cached[0] is report and cached[1] == self._generation:
+            return cached[2]
+        by_uid = {b.uid: b for b in self._bookmarks}
+        mapping = {m.id: by_uid[uid] for uid, m in resolve(report, self._bookmarks).items()}
+        self._cache[id(report)] = (report, self._generation, mapping)
+        return mapping
+
+    def get(self, report: Report, measure: Measure) -> Bookmark | None:
+        """The bookmark on ``measure``, if any."""
+        return self.for_report(report).get(measure.id)
+
+    def is_bookmarked(self, report: Report, measure: Measure) -> bool:
+        """Whether ``measure`` carries a bookmark (for the tree's marker)."""
+        return measure.id in self.for_report(report)
+
+    def resolved(self, reports: Sequence[Report]) -> list[ResolvedBookmark]:
+        """Every bookmark with where it is now, in file order; orphans included."""
+        by_key = {r.key: r for r in reports}
+        where: dict[str, tuple[Report, Measure]] = {}
+        for report in reports:
+            for measure_id, bm in self.for_report(report).items():
+                node = report.node(measure_id)
+                assert isinstance(node, Measure)  # for_report maps measure ids only
+                where[bm.uid] = (report, node)
+        out = []
+        for bm in self._bookmarks:
+            if bm.uid in where:
+                report, measure = where[bm.uid]
+                out.append(ResolvedBookmark(bm, report, measure))
+            else:
+                out.append(ResolvedBookmark(bm, by_key.get(bm.report_key), None))
+        return out
+
+    def find(self, uid: str) -> Bookmark | None:
+        """The bookmark with this uid, if any."""
+        return next((b for b in self._bookmarks if b.uid == uid), None)
+
+    # ----------------------------------------------------------------- changing
+
+    def toggle(self, report: Report, measure: Measure) -> bool:
+        """Bookmark ``measure``, or remove its bookmark; True if it is now bookmarked.
+
+        The direction comes from what this instance shows, so a bookmark another instance
+        added meanwhile is kept (with its note) rather than flipped off.
+        """
+        existing = self.get(report, measure)
+        if existing is not None:
+            self.remove(existing)
+            return False
+        self.update(report, measure, None, None)
+        return True
+
+    def update(
+        self, report: Report, measure: Measure, note: str | None, tags: Sequence[str] | None
+    ) -> Bookmark:
+        """Set the note and tags of ``measure``'s bookmark, creating it if missing.
+
+        ``None`` keeps the current note or tags (an empty one for a new bookmark).
+        """
+        result: list[Bookmark] = []
+
+        def change(items: list[Bookmark]) -> list[Bookmark]:
+            current = {m.id: b for b, m in _pairs(report, items)}.get(measure.id)
+            if current is None:
+                bm = Bookmark.new(report, measure, note or "", tags or ())
+                result.append(bm)
+                return [*items, bm]
+            bm = _edited(current, note, tags)
+            result.append(bm)
+            return [bm if b.uid == current.uid else b for b in items]
+
+        self._mutate(change)
+        return result[0]
+
+    def set_note(self, bookmark: Bookmark, note: str, tags: Sequence[str]) -> Bookmark:
+        """Set the note and tags of a bookmark (orphaned ones too), by its uid.
+
+        If another instance deleted it meanwhile, it is put back: a note being written
+        matters more than the deletion.
+        """
+        result: list[Bookmark] = []
+
+        def change(items: list[Bookmark]) -> list[Bookmark]:
+            current = next((b for b in items if b.uid == bookmark.uid), None)
+            bm = _edited(current or bookmark, note, tags)
+            result.append(bm)
+            if current is None:
+                return [*items, bm]
+            return [bm if b.uid == bookmark.uid else b for b in items]
+
+        self._mutate(change)
+        return result[0]
+
+    def remove(self, bookmark: Bookmark) -> None:
+        """Delete a bookmark (by uid); nothing happens if it is already gone."""
+        self._mutate(lambda items: [b for b in items if b.uid != bookmark.uid])
+
+    def _mutate(self, change: Callable[[list[Bookmark]], list[Bookmark]]) -> None:
+        """Lock, re-read, apply ``change`` to what is on disk now, write atomically."""
+        self._refuse_if_read_only()
+        with self._locked():
+            try:
+                loaded = self._read()
+            except _Corrupt as exc:
+                moved = self._move_aside()
+                self.warnings.append(
+                    f"书签文件被外部改坏（{exc}），已原样移至 {moved}；已用本窗口的书签重写。"
+                )
+                loaded = _Loaded(list(self._bookmarks), {})
+            except (OSError, UnicodeDecodeError) as exc:
+                raise BookmarkError(f"无法读取书签文件 {self.path}：{exc}") from exc
+            self._take(loaded)
+            self._refuse_if_read_only()
+            items = change(list(loaded.bookmarks))
+            text = dumps(items, loaded.top_extra)
+            try:
+                atomic_write_text(self.path, text)
+            except OSError as exc:
+                raise BookmarkError(f"无法保存书签文件 {self.path}：{exc}") from exc
+            self._take(_Loaded(items, loaded.top_extra))
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"书签文件 {self.path} 以只读方式打开（见启动时的提示），未作任何修改。")
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """An exclusive lock on ``bookmarks.toml.lock`` (POSIX); a no-op where flock is missing."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the with-block below
+        except OSError as exc:
+            raise BookmarkError(f"无法创建书签锁文件 {self.lock_path}：{exc}") from exc
+        with handle:
+            if fcntl is None:
+                yield
+                return
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise BookmarkError(
+                            f"另一个 zimao-tui 一直占用书签锁 {self.lock_path}，本次修改未保存。"
+                        ) from None
+                    time.sleep(0.01)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _pairs(report: Report, items: Sequence[Bookmark]) -> Iterator[tuple[Bookmark, Measure]]:
+    by_uid = {b.uid: b for b in items}
+    for uid, measure in resolve(report, items).items():
+        yield by_uid[uid], measure
+
+
+def _edited(bm: Bookmark, note: str | None, tags: Sequence[str] | None) -> Bookmark:
+    return replace(
+        bm,
+        note=bm.note if note is None else note,
+        tags=bm.tags if tags is None else tuple(tags),
+        updated=_now(),
+    )
+
+
+def dumps(bookmarks: Sequence[Bookmark], top_extra: dict[str, Any] | None = None) -> str:
+    """The file's text, checked by parsing it back before anyone writes it.
+
+    Notes are written as multi-line strings so the file reads well; TOML folds ``\\r\\n``
+    inside those, so when the parsed-back document differs the escaped single-line form is
+    used instead. A mismatch there too is a bug and raises rather than writing a lossy file.
+    """
+    doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    doc.update(top_extra or {})
+    doc["bookmarks"] = [b.to_toml() for b in bookmarks]
+    for multiline in (True, False):
+        text = _HEADER + tomli_w.dumps(doc, multiline_strings=multiline)
+        if tomllib.loads(text) == doc:
+            return text
+    raise BookmarkError("书签无法无损写成 TOML，未保存（这是 zimao-tui 的缺陷，请报告）。")
