@@ -33,7 +33,6 @@ import contextlib
 import hashlib
 import os
 import re
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -46,13 +45,9 @@ import tomli_w
 from rapidfuzz import fuzz
 
 from zimao_tui import paths
+from zimao_tui.model import tomlcompat
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.report import Measure, Report, fingerprint
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 try:
     import fcntl
@@ -381,8 +376,8 @@ class BookmarkStore:
         except FileNotFoundError:
             return _Loaded([], {})
         try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            data = tomlcompat.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomlcompat.TOMLDecodeError) as exc:
             raise _Corrupt(f"不是有效的 UTF-8 TOML：{exc}") from exc
         version = data.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or isinstance(version, bool):
@@ -599,6 +594,6 @@ def dumps(bookmarks: Sequence[Bookmark], top_extra: dict[str, Any] | None = None
     doc["bookmarks"] = [b.to_toml() for b in bookmarks]
     for multiline in (True, False):
         text = _HEADER + tomli_w.dumps(doc, multiline_strings=multiline)
-        if tomllib.loads(text) == doc:
+        if tomlcompat.loads(text) == doc:
             return text
     raise BookmarkError("书签无法无损写成 TOML，未保存（这是 zimao-tui 的缺陷，请报告）。")

@@ -1,0 +1,306 @@
+"""The bookmark store: round trips, corrupt and newer files, re-anchoring, orphans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zimao_tui.model.bookmarks import (
+    SCHEMA_VERSION,
+    BookmarkStore,
+    ReadOnlyError,
+    dumps,
+    parse_tags,
+)
+from zimao_tui.model.parse import load_report
+from zimao_tui.model.report import Measure, Report
+from zimao_tui.model.tomlcompat import loads as toml_loads
+from zimao_tui.paths import bundled_report
+
+
+def measure(report: Report, measure_id: str) -> Measure:
+    node = report.node(measure_id)
+    assert isinstance(node, Measure)
+    return node
+
+
+def test_default_path_is_in_the_data_dir(user_dirs: dict[str, Path]) -> None:
+    assert BookmarkStore().path == user_dirs["data"] / "bookmarks.toml"
+
+
+def test_toggle_update_remove_and_reload(tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "b.toml"
+    store = BookmarkStore(path)
+    m = measure(bundled, "3.2.5")
+    assert not store.is_bookmarked(bundled, m)
+    assert store.toggle(bundled, m) is True
+    assert store.is_bookmarked(bundled, m)
+    store.update(bundled, m, "笔记", ["生物", "园区"])
+    again = BookmarkStore(path)
+    bm = again.get(bundled, m)
+    assert bm is not None
+    assert (bm.note, bm.tags, bm.measure_id, bm.text) == ("笔记", ("生物", "园区"), "3.2.5", m.text)
+    assert bm.path == ("三、产业发展提质增效", "(二)生命健康产业全国前列")
+    assert bm.created and bm.updated >= bm.created
+    data = toml_loads(path.read_text(encoding="utf-8"))
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["bookmarks"][0]["report_title"] == bundled.title
+    assert data["bookmarks"][0]["report_date"] == bundled.date
+    assert again.toggle(bundled, m) is False
+    assert BookmarkStore(path).bookmarks == []
+
+
+def test_update_keeps_note_when_none(tmp_path: Path, bundled: Report) -> None:
+    store = BookmarkStore(tmp_path / "b.toml")
+    m = measure(bundled, "1.1.1")
+    store.update(bundled, m, "keep", ["t"])
+    store.update(bundled, m, None, ["u"])
+    bm = store.get(bundled, m)
+    assert bm is not None and (bm.note, bm.tags) == ("keep", ("u",))
+    assert len(store.bookmarks) == 1
+
+
+note_text = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(list("自贸区“”「」\"'\\\n\r\t\x00\x07\x1b\x7f\u00a0\u3000\ufeff\u2028")),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    note=st.one_of(note_text, st.builds(lambda s, n: s * n, note_text, st.integers(50, 300))),
+    tags=st.lists(note_text, max_size=6),
+)
+def test_notes_and_tags_round_trip(tmp_path: Path, bundled: Report, note: str, tags: list[str]) -> None:
+    path = tmp_path / "round.toml"
+    path.unlink(missing_ok=True)
+    m = measure(bundled, "2.3.5")
+    BookmarkStore(path).update(bundled, m, note, tags)
+    bm = BookmarkStore(path).get(bundled, m)
+    assert bm is not None
+    assert bm.note == note
+    assert list(bm.tags) == tags
+
+
+def test_multiline_notes_are_written_readably(bundled: Report, tmp_path: Path) -> None:
+    store = BookmarkStore(tmp_path / "b.toml")
+    store.update(bundled, measure(bundled, "1.1.1"), "第一行\n第二行", [])
+    text = store.path.read_text(encoding="utf-8")
+    assert '"""' in text and "第一行\n第二行" in text
+    # \r would be folded away inside a multi-line string: that note falls back to escapes.
+    assert toml_loads(dumps(store.bookmarks))["bookmarks"][0]["note"] == "第一行\n第二行"
+
+
+def test_corrupt_file_is_moved_aside_byte_for_byte(tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "bookmarks.toml"
+    broken = b'schema_version = 1\n[[bookmarks]\nnote = "\xff\xfe half'
+    path.write_bytes(broken)
+    store = BookmarkStore(path)
+    aside = list(tmp_path.glob("bookmarks.toml.corrupt-*"))
+    assert len(aside) == 1
+    assert aside[0].read_bytes() == broken
+    assert not path.exists()
+    assert store.bookmarks == [] and not store.read_only
+    assert len(store.warnings) == 1 and str(aside[0]) in store.warnings[0]
+    store.toggle(bundled, measure(bundled, "1.1.1"))  # work goes on
+    assert len(BookmarkStore(path).bookmarks) == 1
+    assert aside[0].read_bytes() == broken
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "schema_version = 'one'\n",
+        "bookmarks = 3\n",
+        "[[bookmarks]]\nnote = 'no title or text'\n",
+        "[[bookmarks]]\nreport_title = 't'\ntext = 'x'\ntags = 'not a list'\n",
+    ],
+)
+def test_well_formed_toml_of_the_wrong_shape_counts_as_corrupt(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bookmarks.toml"
+    path.write_text(content, encoding="utf-8")
+    store = BookmarkStore(path)
+    assert store.warnings and not path.exists()
+    assert [p.read_text(encoding="utf-8") for p in tmp_path.glob("*.corrupt-*")] == [content]
+
+
+def test_two_corrupt_files_in_one_second_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.toml"
+    for n in range(3):
+        path.write_text(f"broken {n} [", encoding="utf-8")
+        BookmarkStore(path)
+    assert sorted(p.read_text() for p in tmp_path.glob("*.corrupt-*")) == [f"broken {n} [" for n in range(3)]
+
+
+NEWER = """schema_version = 2
+future_top = { colour = "blue" }
+
+[[bookmarks]]
+uid = "abc"
+report_title = "武汉自贸片区高质量发展创新举措"
+report_date = "2022-07-05"
+measure_id = "1.1.1"
+text = "whatever"
+note = "from the future"
+highlight = "yellow"
+"""
+
+
+def test_newer_schema_is_read_only_and_never_rewritten(tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "bookmarks.toml"
+    path.write_text(NEWER, encoding="utf-8")
+    before = path.stat().st_mtime_ns
+    store = BookmarkStore(path)
+    assert store.read_only
+    assert any("schema_version = 2" in w for w in store.warnings)
+    assert [b.note for b in store.bookmarks] == ["from the future"]
+    m = measure(bundled, "1.1.1")
+    with pytest.raises(ReadOnlyError):
+        store.toggle(bundled, m)
+    with pytest.raises(ReadOnlyError):
+        store.update(bundled, m, "x", [])
+    with pytest.raises(ReadOnlyError):
+        store.remove(store.bookmarks[0])
+    assert path.read_text(encoding="utf-8") == NEWER
+    assert path.stat().st_mtime_ns == before
+    assert list(tmp_path.iterdir()) == [path]  # no temp file, no lock file, nothing moved
+
+
+def test_unknown_keys_are_kept_through_writes(tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "bookmarks.toml"
+    path.write_text(NEWER.replace("schema_version = 2", "schema_version = 1"), encoding="utf-8")
+    store = BookmarkStore(path)
+    assert not store.read_only
+    store.toggle(bundled, measure(bundled, "2.1.1"))
+    data = toml_loads(path.read_text(encoding="utf-8"))
+    assert data["future_top"] == {"colour": "blue"}
+    assert data["bookmarks"][0]["highlight"] == "yellow"
+    assert data["bookmarks"][0]["uid"] == "abc"
+    assert len(data["bookmarks"]) == 2
+
+
+def test_hand_written_bookmark_without_uid_is_stable(tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "bookmarks.toml"
+    m = measure(bundled, "3.1.3")
+    path.write_text(
+        f'[[bookmarks]]\nreport_title = "{bundled.title}"\nreport_date = "{bundled.date}"\ntext = "{m.text}"\n',
+        encoding="utf-8",
+    )
+    first, second = BookmarkStore(path), BookmarkStore(path)
+    assert first.bookmarks[0].uid == second.bookmarks[0].uid
+    assert first.is_bookmarked(bundled, m)  # found by fingerprint computed from the text
+    first.remove(first.bookmarks[0])
+    assert BookmarkStore(path).bookmarks == []
+
+
+def test_two_stores_on_one_file_keep_each_others_work(tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "bookmarks.toml"
+    a, b = BookmarkStore(path), BookmarkStore(path)
+    a.update(bundled, measure(bundled, "1.1.1"), "from a", [])
+    b.update(bundled, measure(bundled, "1.2.1"), "from b", [])  # b never saw a's bookmark
+    assert sorted(x.note for x in BookmarkStore(path).bookmarks) == ["from a", "from b"]
+    # a bookmarks 3.1.1 after b's last read; b, showing it unmarked, toggles it on:
+    # a's bookmark and note must stay, not be flipped off.
+    a.update(bundled, measure(bundled, "3.1.1"), "a again", [])
+    assert not b.is_bookmarked(bundled, measure(bundled, "3.1.1"))
+    assert b.toggle(bundled, measure(bundled, "3.1.1")) is True
+    assert sorted(x.note for x in BookmarkStore(path).bookmarks) == ["a again", "from a", "from b"]
+    # a edits a bookmark b deleted meanwhile: the note comes back rather than being lost.
+    target = a.get(bundled, measure(bundled, "1.1.1"))
+    assert target is not None
+    b.remove(target)
+    a.set_note(target, "still mine", ["x"])
+    assert [x.note for x in BookmarkStore(path).bookmarks if x.uid == target.uid] == ["still mine"]
+
+
+def edited_copy(bundled: Report, tmp_path: Path, edit: dict[str, str]) -> Report:
+    """The bundled report with some sentences replaced (old -> new), as a file elsewhere."""
+    text = bundled_report().read_text(encoding="utf-8")
+    for old, new in edit.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    copy = tmp_path / "moved" / "edited.txt"
+    copy.parent.mkdir()
+    copy.write_text(text, encoding="gb18030")  # moved and re-encoded too
+    return load_report(copy)
+
+
+def test_reanchoring_after_inserting_editing_and_deleting(tmp_path: Path, bundled: Report) -> None:
+    store = BookmarkStore(tmp_path / "bookmarks.toml")
+    moved = measure(bundled, "3.2.6")  # a sentence is inserted before it
+    changed = measure(bundled, "2.1.4")  # its figure is edited
+    gone = measure(bundled, "5.3.4")  # deleted
+    neighbour = measure(bundled, "5.3.5")  # takes the deleted one's id
+    for m, note in ((moved, "moved"), (changed, "changed"), (gone, "gone"), (neighbour, "next")):
+        store.update(bundled, m, note, [])
+    inserted = "新增一句完全不同的示范内容用于测试插入。"
+    copy = edited_copy(
+        bundled,
+        tmp_path,
+        {
+            moved.text: inserted + moved.text,
+            "拨付近2000万元的奖励资金": "拨付近2500万元的奖励资金",
+            gone.text: "",
+        },
+    )
+    assert copy.key == bundled.key and copy.encoding != bundled.encoding
+    by_note = {r.bookmark.note: r for r in store.resolved([copy])}
+    assert by_note["moved"].status == "resolved"
+    assert by_note["moved"].measure is not None and by_note["moved"].measure.id == "3.2.7"
+    assert by_note["moved"].measure.text == moved.text
+    assert by_note["changed"].status == "resolved"
+    assert by_note["changed"].measure is not None and "2500万元" in by_note["changed"].measure.text
+    assert by_note["next"].measure is not None and by_note["next"].measure.id == "5.3.4"
+    orphan = by_note["gone"]
+    assert orphan.status == "orphaned" and orphan.report is copy and orphan.measure is None
+    assert orphan.bookmark.text == gone.text and orphan.bookmark.note == "gone"
+    # The new sentence at 3.2.6 is not the bookmarked one.
+    new_node = copy.node("3.2.6")
+    assert isinstance(new_node, Measure) and new_node.text == inserted
+    assert not store.is_bookmarked(copy, new_node)
+    # The orphan is still in the file, and can be deleted by the user.
+    assert len(BookmarkStore(store.path).bookmarks) == 4
+    store.remove(orphan.bookmark)
+    assert sorted(b.note for b in BookmarkStore(store.path).bookmarks) == ["changed", "moved", "next"]
+
+
+def test_bookmarks_of_a_report_not_open_are_listed_as_orphaned(tmp_path: Path, bundled: Report) -> None:
+    store = BookmarkStore(tmp_path / "bookmarks.toml")
+    store.toggle(bundled, measure(bundled, "1.1.1"))
+    other = load_report(_write(tmp_path / "other.txt", "另一份报告\n\n一、总则\n\n这是唯一的一句话。\n"))
+    [item] = store.resolved([other])
+    assert item.status == "orphaned" and not item.report_open
+    [item] = store.resolved([other, bundled])
+    assert item.status == "resolved" and item.report is bundled
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unreadable_file_opens_read_only(tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "bookmarks.toml"
+    path.mkdir()  # reading a folder fails with an OSError
+    store = BookmarkStore(path)
+    assert store.read_only and store.warnings
+    with pytest.raises(ReadOnlyError):
+        store.toggle(bundled, measure(bundled, "1.1.1"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "tags"),
+    [
+        ("自贸区, 金融，人才、 #开放;  ", ["自贸区", "金融", "人才", "开放"]),
+        ("a a  b", ["a", "b"]),
+        ("", []),
+    ],
+)
+def test_parse_tags(typed: str, tags: list[str]) -> None:
+    assert parse_tags(typed) == tags
