@@ -1,0 +1,114 @@
+"""The per-report search index on disk: keyed by the report's text, rebuilt when in doubt.
+
+Segmenting with jieba costs about a second, loading this file about a millisecond. The key
+is a hash of the index version, the user dictionary and every measure's text, so an edited
+report, dictionary or index format simply misses and is rebuilt; a file that does not parse
+or does not fit its report is treated the same way. Nothing here imports jieba or pypinyin.
+
+The bundled report's index also ships in content/index/ so that even the first run of the
+app finds it without starting jieba (``python -m zimao_tui.model.index_cache`` refreshes it;
+a test fails when it is stale).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.model.vocab import userdict_text
+from zimao_tui.paths import content_dir
+
+INDEX_VERSION = 1
+"""Bump when the cached format or the way it is computed changes."""
+
+SUBDIR = "index"
+
+
+def cache_key(texts: Sequence[str]) -> str:
+    """The hash a report's index is filed under."""
+    h = hashlib.sha256(f"zimao-tui index v{INDEX_VERSION}\x1f".encode())
+    h.update(userdict_text().encode("utf-8"))
+    for text in texts:
+        h.update(b"\x1e")
+        h.update(text.encode("utf-8"))
+    return h.hexdigest()
+
+
+def cache_path(cache_dir: Path, key: str) -> Path:
+    """Where the index with this key lives under a cache (or content) folder."""
+    return cache_dir / SUBDIR / f"{key[:40]}.json"
+
+
+def shipped_dir() -> Path:
+    """content/: holds the prebuilt index of the bundled report."""
+    return content_dir()
+
+
+def _valid(data: Any, key: str, texts: Sequence[str]) -> bool:
+    """Does a parsed file hold this report's index? (A wrong shape means rebuild, not crash.)"""
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or data.get("key") != key:
+        return False
+    starts, pinyin = data.get("starts"), data.get("pinyin")
+    if not (isinstance(starts, list) and isinstance(pinyin, list)):
+        return False
+    if len(starts) != len(texts) or len(pinyin) != len(texts):
+        return False
+    for text, offsets, syllables in zip(texts, starts, pinyin, strict=True):
+        if not isinstance(offsets, list) or not isinstance(syllables, str):
+            return False
+        if text and (not offsets or offsets[0] != 0 or syllables.count("|") != len(text) - 1):
+            return False
+    return True
+
+
+def load(cache_dir: Path, texts: Sequence[str], key: str | None = None) -> dict[str, Any] | None:
+    """The cached index of a report, or None when it is missing, stale or corrupt."""
+    key = key or cache_key(texts)
+    for folder in (cache_dir, shipped_dir()):
+        path = cache_path(folder, key)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            continue
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue  # corrupt: fall through to the next folder, then to a rebuild
+        if _valid(data, key, texts):
+            return data
+    return None
+
+
+def dumps(texts: Sequence[str], data: dict[str, Any]) -> str:
+    """The file content for a report's index (compact, one line)."""
+    payload = {"version": INDEX_VERSION, "key": cache_key(texts), **data}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def save(cache_dir: Path, texts: Sequence[str], data: dict[str, Any]) -> Path:
+    """Write a report's index atomically (a reader never sees half a file)."""
+    path = cache_path(cache_dir, cache_key(texts))
+    atomic_write_text(path, dumps(texts, data))
+    return path
+
+
+def main() -> int:
+    """Regenerate the bundled report's shipped index in content/index/."""
+    from zimao_tui.model.parse import load_report
+    from zimao_tui.model.segment import analyse
+    from zimao_tui.paths import bundled_report, cache_dir
+
+    texts = [m.text for m in load_report(bundled_report()).measures()]
+    for old in (shipped_dir() / SUBDIR).glob("*.json"):
+        old.unlink()
+    path = save(shipped_dir(), texts, analyse(texts, cache_dir()))
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""Cutting a report into jieba words and reading them in pinyin: the slow half of the index.
+
+This is the only module that imports jieba and pypinyin. Both are slow to load (jieba's
+dictionary about 0.8 s, pypinyin about 0.2 s), so they are imported inside the functions
+that need them, and the result is cached per report (see ``index_cache``). ``open_index``
+runs this module as a separate process (``python -m zimao_tui.model.segment``) on a cold
+cache, so an app calling it from a worker thread never holds the GIL for jieba's load.
+
+Pinyin is computed per jieba word, not per character, so that polyphonic characters read as
+they do in the word (银行 yin hang, 行长 hang zhang, 重庆 chong qing).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zimao_tui.model.vocab import load_userdict_words
+
+if TYPE_CHECKING:
+    import jieba
+
+_COINED = re.compile(r"“([^“”\s]{2,20})”|《([^《》\s]{2,40})》")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+_BASE: jieba.Tokenizer | None = None
+
+
+def coined_terms(texts: Iterable[str]) -> list[str]:
+    """Every “coined term” and 《document title》 in the texts, in first-seen order.
+
+    Reports invent their own vocabulary (“光芯屏端网”, “一业一证”); jieba would cut those
+    into pieces, so pinyin initials and word matching would miss them.
+    """
+    seen: dict[str, None] = {}
+    for text in texts:
+        for m in _COINED.finditer(text):
+            seen.setdefault(m.group(1) or m.group(2), None)
+    return list(seen)
+
+
+def _base_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
+    """jieba's default dictionary plus content/userdict.txt, loaded once per process.
+
+    Its own cache file goes to our cache dir (never the shared ``/tmp/jieba.cache``) and its
+    "Building prefix dict" chatter is silenced so it cannot paint over a terminal.
+    """
+    global _BASE
+    if _BASE is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache_file = str(cache_dir / "jieba.cache")
+        jieba.dt.cache_file = cache_file
+        tokenizer = jieba.Tokenizer()
+        tokenizer.cache_file = cache_file
+        tokenizer.initialize()
+        for word, freq in load_userdict_words():
+            tokenizer.add_word(word, freq)
+        _BASE = tokenizer
+    return _BASE
+
+
+def _report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
+    """A private copy of the base tokenizer that also knows this report's coined terms.
+
+    A copy, so one report's words never change how another is cut: the cached index of a
+    report depends on that report's text alone, whatever else the process indexed before.
+    """
+    import jieba
+
+    base = _base_tokenizer(cache_dir)
+    tokenizer = jieba.Tokenizer(base.dictionary)
+    tokenizer.cache_file = base.cache_file
+    tokenizer.FREQ = dict(base.FREQ)
+    tokenizer.total = base.total
+    tokenizer.user_word_tag_tab = dict(base.user_word_tag_tab)
+    tokenizer.initialized = True
+    for word in coined_terms(texts):
+        tokenizer.add_word(word)
+    return tokenizer
+
+
+def _word_pinyin(word: str) -> list[str]:
+    """One syllable per character of ``word``; "" for characters that are not Chinese."""
+    from pypinyin import Style, lazy_pinyin
+
+    out = [""] * len(word)
+    for run in _CJK_RUN.finditer(word):
+        syllables = lazy_pinyin(run.group(), style=Style.NORMAL, errors="ignore")
+        if len(syllables) != len(run.group()):  # pypinyin merged or dropped something
+            syllables = [
+                (lazy_pinyin(ch, style=Style.NORMAL, errors="ignore") or [""])[0] for ch in run.group()
+            ]
+        for i, syllable in enumerate(syllables):
+            out[run.start() + i] = syllable.lower()
+    return out
+
+
+def analyse(texts: Sequence[str], cache_dir: Path) -> dict[str, list[Any]]:
+    """Word boundaries and per-character pinyin for each text (one report's measures).
+
+    ``starts[i]`` lists the offsets where text i's jieba words begin; ``pinyin[i]`` is its
+    characters' syllables joined by ``|`` (exactly one entry per character, "" when the
+    character has no pinyin), so pinyin matches map straight back to character spans.
+    """
+    tokenizer = _report_tokenizer(cache_dir, texts)
+    starts: list[list[int]] = []
+    pinyin: list[str] = []
+    for text in texts:
+        offsets: list[int] = []
+        syllables: list[str] = []
+        pos = 0
+        for word in tokenizer.cut(text, HMM=True):
+            offsets.append(pos)
+            syllables.extend(_word_pinyin(word))
+            pos += len(word)
+        if pos != len(text):
+            raise RuntimeError(f"jieba lost characters: {pos} of {len(text)} in {text[:20]!r}")
+        starts.append(offsets)
+        pinyin.append("|".join(syllables))
+    return {"starts": starts, "pinyin": pinyin}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build missing indexes from a JSON job on stdin: ``{"cache_dir", "reports": [[text…]…]}``.
+
+    Run by ``open_index`` in a child process; it writes one cache file per report and
+    prints nothing on success.
+    """
+    from zimao_tui.model.index_cache import save
+
+    job = json.load(sys.stdin)
+    cache_dir = Path(job["cache_dir"])
+    for texts in job["reports"]:
+        save(cache_dir, texts, analyse(texts, cache_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
