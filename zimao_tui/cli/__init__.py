@@ -14,10 +14,11 @@ from pathlib import Path
 from types import ModuleType
 
 from zimao_tui import __version__
-from zimao_tui.cli import outline
+from zimao_tui.cli import bookmarks, figures, outline, search, terms
+from zimao_tui.model.bookmarks import BookmarkError
 from zimao_tui.model.errors import ReportError
 
-COMMANDS: tuple[ModuleType, ...] = (outline,)
+COMMANDS: tuple[ModuleType, ...] = (outline, figures, terms, bookmarks, search)
 
 _DESCRIPTION = "A terminal explorer for Chinese policy reports."
 _EPILOG = "Run 'zimao-tui COMMAND --help' for a command's options. Without a command, the app starts."
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from zimao_tui.ui.launch import launch  # Textual is imported only when the app runs
 
         return launch(args)
-    except ReportError as exc:
+    except (ReportError, BookmarkError) as exc:
         print(f"zimao-tui: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

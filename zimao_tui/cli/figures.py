@@ -1,0 +1,117 @@
+"""``zimao-tui figures``: every quantity in the report, as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import Any
+
+from rich.table import Table
+
+from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.model.figures import Figure, extract_figures
+from zimao_tui.model.report import Report
+
+NAME = "figures"
+HELP = "list every figure (money, counts, percentages, durations, areas, dates) with its measure"
+
+FIELDS = (
+    "report",
+    "measure_id",
+    "chapter",
+    "raw",
+    "value",
+    "high",
+    "unit",
+    "kind",
+    "approximate",
+    "date",
+    "start",
+    "end",
+)
+"""JSON keys and CSV columns, in this order."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the subcommand and its options."""
+    parser = sub.add_parser(NAME, help=HELP, description=HELP + ".")
+    add_report_option(parser)
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print a JSON array of figure objects")
+    fmt.add_argument("--csv", action="store_true", help="print CSV with a header row")
+    parser.set_defaults(run=run)
+
+
+def chapter_label(report: Report, measure_id: str) -> str:
+    """The chapter a measure belongs to, as a reader cites it (``三、产业发展提质增效``)."""
+    ancestors = report.ancestors(measure_id)
+    return ancestors[0].label if ancestors else ""
+
+
+def figure_json(report: Report, figure: Figure) -> dict[str, Any]:
+    """One figure as the documented JSON object (``FIELDS``)."""
+    return {
+        "report": report.title,
+        "measure_id": figure.measure_id,
+        "chapter": chapter_label(report, figure.measure_id),
+        "raw": figure.raw,
+        "value": figure.value,
+        "high": figure.high,
+        "unit": figure.unit,
+        "kind": figure.kind,
+        "approximate": figure.approximate,
+        "date": figure.iso_date,
+        "start": figure.start,
+        "end": figure.end,
+    }
+
+
+def _rows(reports: list[Report]) -> list[dict[str, Any]]:
+    return [figure_json(r, f) for r in reports for f in extract_figures(r)]
+
+
+def format_value(value: float | int | None) -> str:
+    """Thousands separators, no float noise: 122500000 -> 122,500,000; 98.86 -> 98.86."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the figures of each report."""
+    reports = reports_from(args)
+    rows = _rows(reports)
+    if args.json:
+        print_json(rows)
+        return 0
+    if args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
+    table = Table(title=f"{len(rows)} 个数字", title_justify="left")
+    for name, justify in (("措施", "left"), ("原文", "left"), ("数值", "right"), ("单位", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("类型")
+    table.add_column("≈", justify="center")
+    table.add_column("章")
+    for row in rows:
+        value = format_value(row["value"])
+        if row["kind"] == "date":
+            value = row["date"]
+        elif row["high"] is not None:
+            value += f"–{format_value(row['high'])}"
+        table.add_row(
+            row["measure_id"],
+            row["raw"],
+            value,
+            row["unit"],
+            row["kind"],
+            "≈" if row["approximate"] else "",
+            row["chapter"],
+        )
+    console().print(table)
+    return 0

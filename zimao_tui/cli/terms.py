@@ -1,0 +1,52 @@
+"""``zimao-tui terms``: coined terms (“…”) and cited documents (《…》) with where they occur."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.table import Table
+
+from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.model.terms import Term, extract_terms
+
+NAME = "terms"
+HELP = "list coined terms (“…”) and cited documents (《…》) with their counts and measures"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the subcommand and its options."""
+    parser = sub.add_parser(NAME, help=HELP, description=HELP + ".")
+    add_report_option(parser)
+    parser.add_argument(
+        "--json", action="store_true", help='print [{"term", "kind", "count", "measure_ids"}] as JSON'
+    )
+    parser.set_defaults(run=run)
+
+
+def term_json(term: Term) -> dict[str, Any]:
+    """One term as the documented JSON object."""
+    return {"term": term.term, "kind": term.kind, "count": term.count, "measure_ids": list(term.measure_ids)}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print each report's terms and documents (several reports: one list each in JSON)."""
+    reports = reports_from(args)
+    per_report = [extract_terms(r) for r in reports]
+    if args.json:
+        docs = [[term_json(t) for t in terms] for terms in per_report]
+        print_json(docs[0] if len(docs) == 1 else docs)
+        return 0
+    out = console()
+    for report, terms in zip(reports, per_report, strict=True):
+        table = Table(title=f"{report.title} · {len(terms)} 条术语与文件", title_justify="left")
+        table.add_column("术语 / 文件")
+        table.add_column("类型")
+        table.add_column("次数", justify="right")
+        table.add_column("措施")
+        for term in terms:
+            mark = f"“{term.term}”" if term.kind == "term" else f"《{term.term}》"
+            kind = "术语" if term.kind == "term" else "文件"
+            table.add_row(mark, kind, str(term.count), " ".join(term.measure_ids))
+        out.print(table)
+    return 0
