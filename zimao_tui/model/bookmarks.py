@@ -350,12 +350,14 @@ class BookmarkStore:
                 except _Corrupt:
                     moved = self._move_aside()
                     self.warnings.append(
-                        f"书签文件无法读取（{exc}），已原样移至 {moved}，现以空书签列表继续。"
+                        f"bookmarks file could not be read ({exc}); moved it, unchanged, to {moved} and started with no bookmarks"
                     )
                     loaded = _Loaded([], {})
         except (OSError, UnicodeDecodeError) as exc:
             self.read_only = True
-            self.warnings.append(f"无法读取书签文件 {self.path}（{exc}），本次以只读方式打开，不会改写它。")
+            self.warnings.append(
+                f"cannot read the bookmarks file {self.path} ({exc}); opened read-only, it will not be rewritten"
+            )
             loaded = _Loaded([], {})
         self._take(loaded)
 
@@ -363,8 +365,8 @@ class BookmarkStore:
         if loaded.newer is not None and not self.read_only:
             self.read_only = True
             self.warnings.append(
-                f"书签文件 {self.path} 来自更新版本的 zimao-tui（schema_version = {loaded.newer}），"
-                "以只读方式打开，不会改写它。"
+                f"bookmarks file {self.path} was written by a newer zimao-tui (schema_version = {loaded.newer}); "
+                "opened read-only, it will not be rewritten"
             )
         self._bookmarks = loaded.bookmarks
         self._generation += 1
@@ -378,13 +380,13 @@ class BookmarkStore:
         try:
             data = tomlcompat.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomlcompat.TOMLDecodeError) as exc:
-            raise _Corrupt(f"不是有效的 UTF-8 TOML：{exc}") from exc
+            raise _Corrupt(f"not valid UTF-8 TOML: {exc}") from exc
         version = data.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or isinstance(version, bool):
-            raise _Corrupt("schema_version 不是整数")
+            raise _Corrupt("schema_version is not an integer")
         entries = data.get("bookmarks", [])
         if not isinstance(entries, list):
-            raise _Corrupt("bookmarks 不是表数组")
+            raise _Corrupt("bookmarks is not an array of tables")
         newer = version if version > SCHEMA_VERSION else None
         try:
             bookmarks = [Bookmark.from_toml(t) for t in entries]
@@ -519,11 +521,11 @@ class BookmarkStore:
             except _Corrupt as exc:
                 moved = self._move_aside()
                 self.warnings.append(
-                    f"书签文件被外部改坏（{exc}），已原样移至 {moved}；已用本窗口的书签重写。"
+                    f"bookmarks file was broken from outside ({exc}); moved it, unchanged, to {moved} and rewrote it from the bookmarks shown here"
                 )
                 loaded = _Loaded(list(self._bookmarks), {})
             except (OSError, UnicodeDecodeError) as exc:
-                raise BookmarkError(f"无法读取书签文件 {self.path}：{exc}") from exc
+                raise BookmarkError(f"cannot read the bookmarks file {self.path}: {exc}") from exc
             self._take(loaded)
             self._refuse_if_read_only()
             items = change(list(loaded.bookmarks))
@@ -531,12 +533,14 @@ class BookmarkStore:
             try:
                 atomic_write_text(self.path, text)
             except OSError as exc:
-                raise BookmarkError(f"无法保存书签文件 {self.path}：{exc}") from exc
+                raise BookmarkError(f"cannot save the bookmarks file {self.path}: {exc}") from exc
             self._take(_Loaded(items, loaded.top_extra))
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(f"书签文件 {self.path} 以只读方式打开（见启动时的提示），未作任何修改。")
+            raise ReadOnlyError(
+                f"bookmarks file {self.path} is open read-only (see the warning at start); nothing was changed"
+            )
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -545,7 +549,7 @@ class BookmarkStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the with-block below
         except OSError as exc:
-            raise BookmarkError(f"无法创建书签锁文件 {self.lock_path}：{exc}") from exc
+            raise BookmarkError(f"cannot create the bookmarks lock file {self.lock_path}: {exc}") from exc
         with handle:
             if fcntl is None:
                 yield
@@ -558,7 +562,7 @@ class BookmarkStore:
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise BookmarkError(
-                            f"另一个 zimao-tui 一直占用书签锁 {self.lock_path}，本次修改未保存。"
+                            f"another zimao-tui holds the bookmarks lock {self.lock_path}; the change was not saved"
                         ) from None
                     time.sleep(0.01)
             try:
@@ -596,4 +600,6 @@ def dumps(bookmarks: Sequence[Bookmark], top_extra: dict[str, Any] | None = None
         text = _HEADER + tomli_w.dumps(doc, multiline_strings=multiline)
         if tomlcompat.loads(text) == doc:
             return text
-    raise BookmarkError("书签无法无损写成 TOML，未保存（这是 zimao-tui 的缺陷，请报告）。")
+    raise BookmarkError(
+        "the bookmarks could not be written as TOML without loss; nothing was saved (a zimao-tui bug: please report it)"
+    )

@@ -1,0 +1,176 @@
+"""``zimao-tui bookmarks``: list, add, remove and export bookmarks from scripts.
+
+The same store as the app (``bookmarks.toml`` in the data folder, lock → re-read → write),
+so a script can run while the app is open. Measures are named by the id they have *now*
+in the given reports (``--report``, default the bundled one); an orphaned bookmark, whose
+measure is gone, is named by its ``uid`` (shown by ``list``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
+from zimao_tui.model.citation import cite
+from zimao_tui.model.report import Measure, Report
+
+NAME = "bookmarks"
+HELP = "list, add, remove or export bookmarks and their notes"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the subcommand, its actions and their options."""
+    parser = sub.add_parser(NAME, help=HELP, description=HELP + ".")
+    actions = parser.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True)
+
+    listing = actions.add_parser("list", help="every bookmark with its note, tags and status")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=run_list)
+
+    add = actions.add_parser("add", help="bookmark a measure, or update its bookmark")
+    add.add_argument("id", metavar="ID", help="the measure's id, e.g. 3.2.5")
+    add.add_argument("--note", help="the note (replaces an existing note)")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable; added to existing tags)")
+    add.set_defaults(run=run_add)
+
+    remove = actions.add_parser("remove", help="delete a bookmark")
+    remove.add_argument("id", metavar="ID|UID", help="the measure's current id, or the bookmark's uid")
+    remove.set_defaults(run=run_remove)
+
+    export = actions.add_parser("export", help="every bookmark as Markdown quotes or JSON, for backup")
+    export.add_argument("--format", choices=("md", "json"), default="md", help="output format (default md)")
+    export.set_defaults(run=run_export)
+
+    for action in (listing, add, remove, export):
+        add_report_option(action)
+
+
+def _open_store() -> BookmarkStore:
+    """The store, with its load warnings (file moved aside, read-only) on stderr."""
+    store = BookmarkStore()
+    for warning in store.warnings:
+        print(f"zimao-tui: {warning}", file=sys.stderr)
+    return store
+
+
+def item_json(item: ResolvedBookmark) -> dict[str, Any]:
+    """One bookmark as the documented JSON shape."""
+    bm = item.bookmark
+    measure, report = item.measure, item.report
+    if measure is not None and report is not None:
+        text = measure.text
+        path = [h.label for h in report.ancestors(measure.id)]
+    else:
+        text, path = bm.text, list(bm.path)
+    return {
+        "id": measure.id if measure is not None else None,
+        "uid": bm.uid,
+        "status": item.status,
+        "report_open": item.report_open,
+        "report": {"title": bm.report_title, "date": bm.report_date},
+        "text": text,
+        "path": path,
+        "note": bm.note,
+        "tags": list(bm.tags),
+        "saved_id": bm.measure_id,
+        "saved_text": bm.text,
+        "created": bm.created,
+        "updated": bm.updated,
+    }
+
+
+def citation(item: ResolvedBookmark) -> str:
+    """The quote with its citation: from the report when resolved, else from what was saved."""
+    if item.report is not None and item.measure is not None:
+        return cite(item.report, item.measure)
+    bm = item.bookmark
+    return f"“{bm.text}”——《{bm.report_title}》{' › '.join(bm.path)}，{bm.report_date}"
+
+
+def markdown(items: list[ResolvedBookmark]) -> str:
+    """Each bookmark as a quote with its citation, then its note and tags."""
+    out = ["# 书签", ""]
+    for item in items:
+        quote = citation(item)
+        out += ["> " + line for line in quote.splitlines()] or [">"]
+        out.append("")
+        if item.status == "orphaned":
+            reason = "报告未打开" if not item.report_open else "原文已不在报告中"
+            out += [f"*（{reason}：保存时为 {item.bookmark.measure_id}）*", ""]
+        if item.bookmark.note:  # hard line breaks keep the note's own lines
+            out += ["  \n".join(item.bookmark.note.splitlines()), ""]
+        if item.bookmark.tags:
+            out += [" ".join(f"#{t}" for t in item.bookmark.tags), ""]
+        out += ["---", ""]
+    return "\n".join(out)
+
+
+def _find_measure(reports: list[Report], measure_id: str) -> tuple[Report, Measure]:
+    found = [(r, n) for r in reports if isinstance(n := r.node(measure_id), Measure)]
+    if not found:
+        raise BookmarkError(f"no measure with id {measure_id} (see 'zimao-tui outline --json')")
+    if len(found) > 1:
+        raise BookmarkError(f"id {measure_id} is in {len(found)} reports; name one with --report")
+    return found[0]
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print every bookmark, resolved against the given reports."""
+    items = _open_store().resolved(reports_from(args))
+    if args.json:
+        print_json([item_json(i) for i in items])
+        return 0
+    out = console()
+    if not items:
+        out.print("没有书签。")
+    for item in items:
+        data = item_json(item)
+        where = data["id"] or f"[red]失效[/] [dim](原 {data['saved_id']})[/]"
+        out.print(f"[bold]{where}[/]  [dim]{' › '.join(data['path'])} · uid {data['uid']}[/]")
+        out.print(f"  {data['text']}", markup=False)
+        if data["note"]:
+            out.print("  笔记：" + data["note"].replace("\n", "\n        "), markup=False)
+        if data["tags"]:
+            out.print("  标签：" + " ".join(f"#{t}" for t in data["tags"]), markup=False)
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Bookmark a measure, or set the note / add tags on its bookmark."""
+    report, measure = _find_measure(reports_from(args), args.id)
+    store = _open_store()
+    current = store.get(report, measure)
+    tags = list(current.tags) if current else []
+    tags += [t for t in args.tag if t not in tags]
+    bm = store.update(report, measure, args.note, tags)
+    print(f"bookmarked {measure.id} (uid {bm.uid})")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Delete the bookmark on a measure (by its current id) or with a uid."""
+    store = _open_store()
+    items = store.resolved(reports_from(args))
+    matches = [i for i in items if i.measure is not None and i.measure.id == args.id]
+    if not matches:
+        matches = [i for i in items if i.bookmark.uid == args.id]
+    if not matches:
+        raise BookmarkError(f"no bookmark on {args.id} (see 'zimao-tui bookmarks list')")
+    if len(matches) > 1:
+        raise BookmarkError(f"{args.id} names bookmarks in {len(matches)} reports; name one with --report")
+    store.remove(matches[0].bookmark)
+    print(f"removed the bookmark on {args.id}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Every bookmark as Markdown (quotes with citations and notes) or JSON."""
+    items = _open_store().resolved(reports_from(args))
+    if args.format == "json":
+        print_json([item_json(i) for i in items])
+    else:
+        sys.stdout.write(markdown(items))
+    return 0
