@@ -106,6 +106,7 @@ def main() -> int:
     for old in (shipped_dir() / SUBDIR).glob("*.json"):
         old.unlink()
     path = save(shipped_dir(), texts, analyse(texts, cache_dir()))
+    path.chmod(0o644)  # a file of the package, not a private cache file
     print(path)
     return 0
 
