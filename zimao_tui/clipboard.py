@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 from textual.app import App
 
+from zimao_tui.ui.i18n import t
+
 NATIVE_TIMEOUT = 2.0
 """Seconds a clipboard tool may take before we give up on it."""
 
@@ -50,29 +52,13 @@ def native_copy(text: str, command: list[str], timeout: float = NATIVE_TIMEOUT) 
     )
 
 
-def _message(lang: str, key: str, **fields: object) -> str:
-    messages = {
-        "zh": {
-            "osc": "已复制{label}（{count} 字），经终端剪贴板（OSC 52）发送；终端不支持时可能未收到",
-            "native": "已复制{label}（{count} 字）到剪贴板（{tool}，并经 OSC 52）",
-            "failed": "已复制{label}（{count} 字），经 OSC 52 发送；{tool} 失败：{error}",
-        },
-        "en": {
-            "osc": "Copied {label} ({count} chars) via the terminal clipboard (OSC 52); terminals without it may not receive it",
-            "native": "Copied {label} ({count} chars) to the clipboard ({tool}, and OSC 52)",
-            "failed": "Copied {label} ({count} chars) via OSC 52; {tool} failed: {error}",
-        },
-    }
-    return messages.get(lang, messages["zh"])[key].format(**fields)
-
-
-def copy_text(app: App[object], text: str, label: str, lang: str = "zh") -> None:
+def copy_text(app: App[object], text: str, label: str) -> None:
     """Copy ``text`` and notify honestly; never raises and never blocks the UI."""
     app.copy_to_clipboard(text)
     command = native_command()
     count = len(text)
     if command is None:
-        app.notify(_message(lang, "osc", label=label, count=count))
+        app.notify(t("copy.osc", label=label, count=count))
         return
     tool = command[0]
 
@@ -86,10 +72,10 @@ def copy_text(app: App[object], text: str, label: str, lang: str = "zh") -> None
             )
             app.call_from_thread(
                 notify,
-                _message(lang, "failed", label=label, count=count, tool=tool, error=error),
+                t("copy.failed", label=label, count=count, tool=tool, error=error),
                 severity="warning",
             )
             return
-        app.call_from_thread(notify, _message(lang, "native", label=label, count=count, tool=tool))
+        app.call_from_thread(notify, t("copy.native", label=label, count=count, tool=tool))
 
     app.run_worker(run, thread=True, group="clipboard", name=f"copy via {tool}")
