@@ -1,0 +1,122 @@
+"""The Textual app: themes, config, key map and the app-wide keys; screens do the rest.
+
+Kept thin on purpose (posting's 1,700-line app.py is the cautionary tale): the explorer
+lives in screens/explorer.py, widgets in widgets/, copying in zimao_tui.clipboard.
+Reports are parsed before the app starts (launch.py) so bad input never reaches Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from zimao_tui.clipboard import copy_text
+from zimao_tui.config import DEFAULT_THEME, Config, save_config
+from zimao_tui.model.bookmarks import BookmarkStore
+from zimao_tui.model.report import Report
+from zimao_tui.theming import load_themes
+from zimao_tui.ui.commands import ZimaoCommands
+from zimao_tui.ui.history import SearchHistory
+from zimao_tui.ui.i18n import language, t
+from zimao_tui.ui.screens.explorer import ExplorerScreen
+
+
+class ZimaoApp(App[None]):
+    """zimao-tui: explore, search, bookmark and quote policy reports."""
+
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    COMMANDS: ClassVar = App.COMMANDS | {ZimaoCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", t("key.help"), id="zimao.help"),
+        Binding("t", "cycle_theme", t("key.theme"), id="zimao.theme"),
+        Binding("q", "quit", t("key.quit"), id="zimao.quit"),
+        Binding("ctrl+p", "command_palette", t("key.palette"), id="zimao.palette", priority=True),
+    ]
+
+    def __init__(
+        self,
+        reports: Sequence[Report],
+        config: Config | None = None,
+        warnings: Sequence[str] = (),
+        *,
+        bookmarks: BookmarkStore | None = None,
+        history: SearchHistory | None = None,
+    ) -> None:
+        super().__init__()
+        self.reports = list(reports)
+        self.config = config or Config()
+        self.bookmarks = bookmarks if bookmarks is not None else BookmarkStore()
+        self.history = history if history is not None else SearchHistory()
+        self._warnings = [*warnings, *self.bookmarks.warnings]
+        if self.history.warning:
+            self._warnings.append(self.history.warning)
+        if len(self.reports) == 1:
+            report = self.reports[0]
+            self.title = report.title
+            self.sub_title = " · ".join(p for p in (report.date, report.source) if p)
+        else:
+            self.title = "zimao-tui"
+            self.sub_title = t("app.reports", n=len(self.reports))
+        themes, failures = load_themes()
+        self.theme_names = [theme.name for theme in themes]
+        for theme in themes:
+            self.register_theme(theme)
+        if failures:
+            self._warnings.append("; ".join(failures))
+        wanted = self.config.theme
+        if wanted not in self.available_themes:
+            self._warnings.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-light"
+        self.theme = wanted
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+
+    def get_default_screen(self) -> Screen[None]:
+        return ExplorerScreen(self.reports, self.bookmarks)
+
+    def on_mount(self) -> None:
+        for warning in self._warnings:
+            self.notify(warning, severity="warning", timeout=8)
+
+    # ------------------------------------------------------------------ helpers
+
+    def copy(self, text: str, label: str) -> None:
+        """The one copy path (OSC 52 plus a native tool), with an honest notification."""
+        copy_text(self, text, label, language())
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme, however it was chosen (key, palette, system command)."""
+        if theme == self.config.theme or theme not in self.theme_names:
+            return
+        self.config.theme = theme
+        try:
+            save_config(self.config)
+        except OSError as exc:
+            self.notify(f"config.toml: {exc}", severity="error")
+
+    # ------------------------------------------------------------------ actions
+
+    def action_cycle_theme(self) -> None:
+        names = self.theme_names or [self.theme]
+        position = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(position + 1) % len(names)]
+        self.notify(t("notify.theme", name=self.theme), timeout=2)
+
+    def action_help(self) -> None:
+        from zimao_tui.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands minus its theme picker (ours is in ZimaoCommands)."""
+        for command in super().get_system_commands(screen):
+            if command.callback != self.action_change_theme:
+                yield command

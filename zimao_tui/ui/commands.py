@@ -1,0 +1,95 @@
+"""Command palette (ctrl+p): jump to any chapter, section or measure; theme; copy; lists.
+
+Jump targets are built from the open reports once per palette opening; fuzzy matching is
+Textual's own matcher, so typing 人才 or a number like (三) finds headings and measures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.ui.i18n import t
+
+if TYPE_CHECKING:
+    from zimao_tui.ui.app import ZimaoApp
+    from zimao_tui.ui.screens.explorer import ExplorerScreen
+
+MEASURE_PREVIEW = 40
+
+
+def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Measure]]:
+    several = len(reports) > 1
+    for report in reports:
+        prefix = f"《{report.title}》" if several else ""
+        for heading in report.headings():
+            numbers = "".join(h.number for h in report.ancestors(heading.id))
+            yield f"{prefix}{numbers}{heading.label}", report, heading
+        for measure in report.measures():
+            numbers = "".join(h.number for h in report.ancestors(measure.id))
+            text = (
+                measure.text if len(measure.text) <= MEASURE_PREVIEW else measure.text[:MEASURE_PREVIEW] + "…"
+            )
+            yield f"{prefix}{numbers} {text}", report, measure
+
+
+class ZimaoCommands(Provider):
+    """zimao-tui's palette commands; they act on the explorer screen underneath."""
+
+    def _explorer(self) -> ExplorerScreen | None:
+        from zimao_tui.ui.screens.explorer import ExplorerScreen
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, ExplorerScreen):
+                return screen
+        return None
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from zimao_tui.ui.app import ZimaoApp
+
+        app = self.app
+        explorer = self._explorer()
+        commands: list[tuple[str, Callable[[], object], str]] = []
+        if isinstance(app, ZimaoApp):
+            zimao: ZimaoApp = app
+            for name in zimao.theme_names:
+                commands.append((t("cmd.theme", name=name), partial(setattr, zimao, "theme", name), ""))
+            commands.append((t("cmd.help"), zimao.action_help, "?"))
+        if explorer is not None:
+            commands += [
+                (t("cmd.bookmarks"), explorer.action_bookmarks, "B"),
+                (t("cmd.copy"), explorer.action_copy, "c"),
+                (t("cmd.cite"), explorer.action_cite, "C"),
+                (t("cmd.copy_section"), explorer.action_copy_section, "y"),
+                (t("cmd.toggle_tree"), explorer.action_toggle_tree, "\\"),
+            ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, key in self._commands():
+            yield DiscoveryHit(name, callback, help=key)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, key in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=key)
+        explorer = self._explorer()
+        if explorer is None:
+            return
+        goto = t("cmd.goto")
+        for label, report, node in _targets(explorer.reports):
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score * 0.9,
+                    matcher.highlight(label),
+                    partial(explorer.go_to, report, node),
+                    text=label,
+                    help=goto,
+                )

@@ -1,0 +1,29 @@
+"""From parsed arguments to a running app.
+
+Reports and config are loaded BEFORE Textual starts: a bad report must end as one line on
+stderr and exit status 2 (the CLI catches ReportError), not as a traceback inside a TUI.
+The interface language is set before the UI modules are imported because binding
+descriptions are translated when their classes are created.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from zimao_tui.config import load_config
+from zimao_tui.model.parse import load_reports
+from zimao_tui.paths import bundled_report
+from zimao_tui.ui.i18n import set_language
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the app on ``args.paths`` (default: the bundled report); returns the exit status."""
+    reports = load_reports(args.paths or [bundled_report()])
+    config, warnings = load_config()
+    set_language(args.lang or config.lang)
+
+    from zimao_tui.ui.app import ZimaoApp
+
+    app = ZimaoApp(reports, config, warnings)
+    app.run()
+    return app.return_code or 0

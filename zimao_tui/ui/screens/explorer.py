@@ -1,0 +1,289 @@
+"""The main screen: search bar, report tree, detail pane, footer.
+
+It owns the explorer's keys (so screens pushed on top don't inherit them), turns widget
+messages into moves between tree, detail and search, and runs the slow start-up work
+(search index, keywords) in a worker after the first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Tree
+from textual.worker import Worker, WorkerState
+
+from zimao_tui.model.citation import cite, section_text
+from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.model.terms import term_spans
+from zimao_tui.paths import cache_dir
+from zimao_tui.ui.i18n import t
+from zimao_tui.ui.widgets.detail import DetailPane, Insights
+from zimao_tui.ui.widgets.report_tree import Entry, ReportTree
+from zimao_tui.ui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from zimao_tui.model.bookmarks import BookmarkStore
+    from zimao_tui.model.search import Hit, SearchIndex
+    from zimao_tui.ui.app import ZimaoApp
+
+
+class ExplorerScreen(Screen[None]):
+    """Tree on the left, detail on the right, search on top."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", t("key.search"), id="zimao.search"),
+        Binding("escape", "back", t("key.back"), id="zimao.back", show=False),
+        Binding("left_square_bracket", "step_measure(-1)", t("key.prev_measure"), id="zimao.prev_measure"),
+        Binding("right_square_bracket", "step_measure(1)", t("key.next_measure"), id="zimao.next_measure"),
+        Binding("n", "step_hit(1)", t("key.next_hit"), id="zimao.next_hit", show=False),
+        Binding("N", "step_hit(-1)", t("key.prev_hit"), id="zimao.prev_hit", show=False),
+        Binding("b", "bookmark", t("key.bookmark"), id="zimao.bookmark"),
+        Binding("B", "bookmarks", t("key.bookmarks"), id="zimao.bookmarks", show=False),
+        Binding("e", "note", t("key.note"), id="zimao.note", show=False),
+        Binding("c", "copy", t("key.copy"), id="zimao.copy"),
+        Binding("C", "cite", t("key.cite"), id="zimao.cite", show=False),
+        Binding("y", "copy_section", t("key.copy_section"), id="zimao.copy_section", show=False),
+        Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
+        Binding(
+            "ctrl+c,super+c", "copy_selection", t("key.copy_selection"), id="zimao.copy_selection", show=False
+        ),
+    ]
+
+    def __init__(self, reports: Sequence[Report], bookmarks: BookmarkStore) -> None:
+        super().__init__()
+        self.reports = list(reports)
+        self.bookmarks = bookmarks
+        self.hits: list[Hit] = []
+        self.hit_index = -1
+        self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
+
+    @property
+    def zimao(self) -> ZimaoApp:
+        from zimao_tui.ui.app import ZimaoApp
+
+        app = self.app
+        assert isinstance(app, ZimaoApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield SearchBar(self.reports, self.zimao.history, id="search")
+        with Horizontal(id="body"):
+            yield ReportTree(self.reports, self.bookmarks.is_bookmarked, id="tree")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.tree
+        tree.focus()
+        tree.move_cursor(tree.root.children[0] if tree.root.children else None)
+        self.load_index()
+
+    # ------------------------------------------------------------------ parts
+
+    @property
+    def tree(self) -> ReportTree:
+        return self.query_one(ReportTree)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    # ------------------------------------------------------------------ start-up work
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="search index")
+    def load_index(self) -> SearchIndex:
+        """Open (or build) the search index off the UI thread; jieba never delays the first paint."""
+        from zimao_tui.model.search import open_index
+
+        return open_index(self.reports, cache_dir())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "index":
+            return
+        if event.state == WorkerState.SUCCESS and worker.result is not None:
+            self.search_bar.set_index(worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = f"{type(worker.error).__name__}: {worker.error}"
+            self.search_bar.set_index_error(error)
+            self.notify(t("search.failed", error=error), severity="error", timeout=10)
+
+    # ------------------------------------------------------------------ tree → detail
+
+    @on(Tree.NodeHighlighted, "#tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[Entry]) -> None:
+        self.show_entry(event.node.data)
+
+    def show_entry(self, entry: Entry | None) -> None:
+        self.detail.show(entry, self.insights(entry))
+
+    def insights(self, entry: Entry | None) -> Insights:
+        """Highlights and lists for the detail pane, from what is known right now."""
+        if entry is None or entry.node is None:
+            return Insights()
+        report, node = entry.report, entry.node
+        if isinstance(node, Measure):
+            spans = term_spans(node.text)
+            bookmark = self.bookmarks.get(report, node)
+            return Insights(
+                matches=self._spans.get((id(report), node.id), ()),
+                term_spans=[(s.start, s.end) for s in spans if s.kind == "term"],
+                terms=_unique(s.term for s in spans),
+                note=bookmark.note if bookmark else "",
+                tags=bookmark.tags if bookmark else (),
+                bookmarked=bookmark is not None,
+            )
+        terms = [s.term for m in node.measures() for s in term_spans(m.text)]
+        return Insights(terms=_unique(terms)[:20])
+
+    # ------------------------------------------------------------------ search
+
+    @on(SearchBar.Jump)
+    def _jump(self, event: SearchBar.Jump) -> None:
+        self.hits = event.hits
+        self._spans = {(id(h.report), h.measure.id): tuple(h.spans) for h in event.hits}
+        self.hit_index = next((i for i, h in enumerate(event.hits) if h is event.hit), 0)
+        self._go_to_hit()
+
+    @on(SearchBar.Closed)
+    def _closed(self) -> None:
+        self.focus_tree()
+
+    def _go_to_hit(self) -> None:
+        hit = self.hits[self.hit_index]
+        self.go_to(hit.report, hit.measure)
+        if len(self.hits) > 1:
+            self.notify(t("search.hit", n=self.hit_index + 1, total=len(self.hits)), timeout=2)
+
+    def go_to(self, report: Report, node: Heading | Measure) -> None:
+        """Reveal a node in the tree, show it, and give the tree the focus."""
+        self.tree.reveal(report, node.id)
+        self.show_entry(Entry(report, node))
+        self.focus_tree()
+
+    def focus_tree(self) -> None:
+        tree = self.tree
+        if tree.display:
+            tree.focus()
+        else:
+            self.detail.focus()
+
+    def action_search(self) -> None:
+        self.search_bar.input.focus()
+
+    def action_back(self) -> None:
+        self.focus_tree()
+
+    def action_step_hit(self, delta: int) -> None:
+        if not self.hits:
+            self.notify(t("search.no_search"), severity="warning", timeout=3)
+            return
+        index = self.hit_index + delta
+        if not 0 <= index < len(self.hits):
+            self.notify(t("search.no_more"), severity="warning", timeout=3)
+            return
+        self.hit_index = index
+        self._go_to_hit()
+
+    def action_step_measure(self, delta: int) -> None:
+        moved = self.tree.step_measure(delta)
+        if moved is not None:
+            self.show_entry(Entry(*moved))
+
+    def action_toggle_tree(self) -> None:
+        tree = self.tree
+        tree.display = not tree.display
+        self.set_class(not tree.display, "-tree-hidden")
+        self.focus_tree()
+
+    # ------------------------------------------------------------------ bookmarks
+
+    def _current_measure(self) -> tuple[Report, Measure] | None:
+        entry = self.detail.entry
+        if entry is not None and isinstance(entry.node, Measure):
+            return entry.report, entry.node
+        self.notify(t("notify.no_measure"), severity="warning", timeout=3)
+        return None
+
+    def action_bookmark(self) -> None:
+        current = self._current_measure()
+        if current is None:
+            return
+        report, measure = current
+        on = self.bookmarks.toggle(report, measure)
+        self.tree.refresh_mark(report, measure)
+        self.show_entry(Entry(report, measure))
+        self.notify(t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2)
+
+    def action_bookmarks(self) -> None:
+        from zimao_tui.ui.screens.bookmarks import BookmarksScreen
+
+        self.app.push_screen(BookmarksScreen(self.bookmarks, self.reports), self._jump_back)
+
+    def action_note(self) -> None:
+        current = self._current_measure()
+        if current is None:
+            return
+        from zimao_tui.ui.screens.note_dialog import NoteDialog
+
+        report, measure = current
+        self.app.push_screen(
+            NoteDialog(self.bookmarks, report, measure), lambda _: self._refresh(report, measure)
+        )
+
+    def _refresh(self, report: Report, measure: Measure) -> None:
+        self.tree.refresh_mark(report, measure)
+        self.show_entry(self.detail.entry)
+
+    def _jump_back(self, result: tuple[Report, Measure] | None) -> None:
+        """Result of a list screen (bookmarks, figures, glossary): go to the chosen measure."""
+        self.tree.refresh_marks()
+        if result is not None:
+            self.go_to(*result)
+
+    # ------------------------------------------------------------------ copy
+
+    def action_copy(self) -> None:
+        current = self._current_measure()
+        if current is not None:
+            self.zimao.copy(current[1].text, t("copy.measure"))
+
+    def action_cite(self) -> None:
+        current = self._current_measure()
+        if current is not None:
+            self.zimao.copy(cite(*current, self.zimao.config.citation_template), t("copy.citation"))
+
+    def action_copy_section(self) -> None:
+        entry = self.detail.entry
+        if entry is None or entry.node is None:
+            self.notify(t("notify.no_section"), severity="warning", timeout=3)
+            return
+        heading = entry.node
+        if isinstance(heading, Measure):
+            ancestors = entry.report.ancestors(heading.id)
+            heading = ancestors[-1]
+        self.zimao.copy(section_text(entry.report, heading), t("copy.section"))
+
+    def action_copy_selection(self) -> None:
+        text = self.get_selected_text()
+        if not text:
+            from textual.actions import SkipAction
+
+            raise SkipAction()
+        self.zimao.copy(text, t("copy.selection"))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order, without repeats."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,81 @@
+"""The help screen: every key of the screen underneath, read from the same bindings as the footer.
+
+Keys come from ``Screen.active_bindings`` (so remaps from config.toml show up), grouped by
+binding id so ``j``/``down`` appear on one line; the search bar's keys are listed too.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from zimao_tui.config import config_path
+from zimao_tui.ui.i18n import t
+from zimao_tui.ui.widgets.search_bar import SearchInput
+
+KEY_WIDTH = 22
+
+
+def help_rows(bindings: dict[str, ActiveBinding], display: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(keys, description, binding id) per binding id, in first-seen order.
+
+    ``display`` maps each key to how the footer shows it. Bindings without an id or a
+    description (Textual's internal ones) are left out: the user cannot remap them.
+    """
+    rows: dict[str, tuple[list[str], str]] = {}
+    for key, active in bindings.items():
+        binding = active.binding
+        if not binding.id or not binding.description:
+            continue
+        keys, _ = rows.setdefault(binding.id, ([], binding.description))
+        shown = display.get(key, key)
+        if shown not in keys:
+            keys.append(shown)
+    return [(" ".join(keys), description, bid) for bid, (keys, description) in rows.items()]
+
+
+def help_content(rows: list[tuple[str, str, str]]) -> Content:
+    lines = [
+        Content.assemble((f"{keys:<{KEY_WIDTH}}", "bold $accent"), f"{description}  ", (bid, "dim"))
+        for keys, description, bid in rows
+    ]
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of keys; Esc, ? or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", t("key.back"), id="zimao.help_close"),
+    ]
+
+    def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
+        super().__init__()
+        self._bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        display = {key: self.app.get_key_display(active.binding) for key, active in self._bindings.items()}
+        rows = help_rows(self._bindings, display)
+        search_rows = [
+            (self.app.get_key_display(b), b.description, b.id or "")
+            for b in SearchInput.BINDINGS
+            if isinstance(b, Binding)
+        ]
+        with Vertical(id="help-box"):
+            yield Static(Content.styled(t("help.title"), "bold $primary"), id="help-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(help_content(rows))
+                yield Static(Content.styled(t("key.search"), "bold $secondary"), classes="help-heading")
+                yield Static(help_content(search_rows))
+                yield Static(Content.styled(t("help.mouse"), "dim"), classes="help-note")
+                yield Static(Content.styled(t("help.config", path=config_path()), "dim"), classes="help-note")
+            yield Static(Content.styled(t("help.close"), "dim"), id="help-footer")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,178 @@
+"""The detail pane: what the tree cursor points at, read in context.
+
+The text is built by pure functions (``measure_content``, ``heading_content``,
+``report_content``) from the model and a few span lists, so it can be unit-tested without
+an app. Styles name theme variables ($accent, $warning…), so switching the theme recolours
+the highlights without rebuilding anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.ui.i18n import t
+from zimao_tui.ui.widgets.report_tree import Entry, measure_position
+
+Span = tuple[int, int]
+
+STYLE_MATCH = "bold $text on $warning 45%"
+STYLE_FIGURE = "bold $accent"
+STYLE_TERM = "$primary underline"
+STYLE_CONTEXT = "dim"
+STYLE_LABEL = "bold $secondary"
+STYLE_BREADCRUMB = "$text-muted"
+
+
+@dataclass(frozen=True)
+class Insights:
+    """What the detail pane highlights and lists for one measure or heading.
+
+    Spans are character offsets into the measure's text. Everything is optional: the
+    search index and keyword cache arrive after the first paint.
+    """
+
+    matches: Sequence[Span] = ()
+    figure_spans: Sequence[Span] = ()
+    term_spans: Sequence[Span] = ()
+    figures: Sequence[str] = ()
+    terms: Sequence[str] = ()
+    keywords: Sequence[str] = ()
+    note: str = ""
+    tags: Sequence[str] = ()
+    bookmarked: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def breadcrumb(report: Report, node: Heading | Measure) -> str:
+    """``一、改革创新提升能级 › (二)激发制度创新内生动力 › 第2条 / 共2条``."""
+    parts = [h.label for h in report.ancestors(node.id)]
+    if isinstance(node, Measure):
+        position, total = measure_position(report, node)
+        parts.append(t("detail.position", n=position, total=total))
+    else:
+        parts.append(node.label)
+    return " › ".join(parts)
+
+
+def _highlight(text: str, offset: int, insights: Insights) -> list[tuple[int, int, str]]:
+    """Style spans shifted by ``offset``; later entries win, so matches sit on top."""
+    spans: list[tuple[int, int, str]] = []
+    for style, group in (
+        (STYLE_TERM, insights.term_spans),
+        (STYLE_FIGURE, insights.figure_spans),
+        (STYLE_MATCH, insights.matches),
+    ):
+        for start, end in group:
+            start, end = max(0, start), min(len(text), end)
+            if start < end:
+                spans.append((start + offset, end + offset, style))
+    return spans
+
+
+def _list_line(label: str, items: Iterable[str], style: str = "") -> Content:
+    values = [i for i in items if i]
+    body = Content.styled("、".join(values), style) if values else Content.styled(t("detail.none"), "dim")
+    return Content.assemble((f"{label}：", STYLE_LABEL), body)
+
+
+def measure_content(report: Report, measure: Measure, insights: Insights = Insights()) -> Content:
+    """Breadcrumb, the measure inside its dimmed paragraph, then figures, terms, keywords, note."""
+    paragraph = report.paragraph_of(measure)
+    before, after = paragraph[: measure.start], paragraph[measure.end :]
+    body = Content.assemble((before, STYLE_CONTEXT), measure.text, (after, STYLE_CONTEXT))
+    for start, end, style in _highlight(measure.text, len(before), insights):
+        body = body.stylize(style, start, end)
+    star = Content.styled(" ★", "$warning bold") if insights.bookmarked else Content("")
+    lines: list[Content] = [
+        Content.styled(breadcrumb(report, measure), STYLE_BREADCRUMB) + star,
+        Content(""),
+        body,
+        Content(""),
+        _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE),
+        _list_line(t("detail.terms"), insights.terms, STYLE_TERM),
+        _list_line(t("detail.keywords"), insights.keywords),
+    ]
+    if insights.note or insights.tags:
+        lines.append(Content(""))
+        if insights.note:
+            lines.append(Content.assemble((f"{t('detail.note')}：", STYLE_LABEL), insights.note))
+        if insights.tags:
+            lines.append(_list_line(t("detail.tags"), insights.tags))
+    return Content("\n").join(lines)
+
+
+def heading_content(report: Report, heading: Heading, insights: Insights = Insights()) -> Content:
+    """A chapter's or section's summary: where it is, how many measures, keywords, figures."""
+    count = sum(1 for _ in heading.measures())
+    subheadings = [c for c in heading.children if isinstance(c, Heading)]
+    lines: list[Content] = [
+        Content.styled(breadcrumb(report, heading), STYLE_BREADCRUMB),
+        Content(""),
+        Content.styled(heading.label, "bold"),
+        Content(""),
+        Content.styled(t("detail.measures", n=count), STYLE_LABEL),
+    ]
+    lines.extend(Content.assemble("  • ", (h.label, "")) for h in subheadings)
+    lines += [
+        _list_line(t("detail.keywords"), insights.keywords),
+        _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE),
+        _list_line(t("detail.terms"), insights.terms, STYLE_TERM),
+    ]
+    return Content("\n").join(lines)
+
+
+def report_content(report: Report) -> Content:
+    """The report's card: title, date, source, chapters with their counts."""
+    lines: list[Content] = [
+        Content.styled(f"《{report.title}》", "bold"),
+        Content.styled(" ".join(p for p in (report.date, report.source) if p), STYLE_BREADCRUMB),
+        Content(""),
+        Content.styled(t("detail.measures", n=sum(1 for _ in report.measures())), STYLE_LABEL),
+    ]
+    for chapter in report.children:
+        count = sum(1 for _ in chapter.measures())
+        lines.append(Content.assemble("  • ", chapter.label, (f" ({count})", "dim")))
+    return Content("\n").join(lines)
+
+
+def entry_content(entry: Entry | None, insights: Insights = Insights()) -> Content:
+    """The pane's content for whatever the tree cursor is on."""
+    if entry is None:
+        return Content.styled(t("detail.empty"), "dim")
+    if isinstance(entry.node, Measure):
+        return measure_content(entry.report, entry.node, insights)
+    if isinstance(entry.node, Heading):
+        return heading_content(entry.report, entry.node, insights)
+    return report_content(entry.report)
+
+
+class DetailPane(VerticalScroll):
+    """Scrollable, selectable text (drag to select, ctrl+c copies via the screen)."""
+
+    DEFAULT_CSS = """
+    DetailPane > #detail-body { width: 1fr; height: auto; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entry: Entry | None = None
+        self.insights = Insights()
+
+    def compose(self) -> ComposeResult:
+        yield Static(entry_content(None), id="detail-body")
+
+    def show(self, entry: Entry | None, insights: Insights = Insights()) -> None:
+        """Replace the content; scroll back to the top when the subject changed."""
+        changed = entry != self.entry
+        self.entry = entry
+        self.insights = insights
+        self.query_one("#detail-body", Static).update(entry_content(entry, insights))
+        if changed:
+            self.scroll_home(animate=False)

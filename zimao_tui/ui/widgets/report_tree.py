@@ -1,0 +1,217 @@
+"""The outline on the left: reports → chapters → sections (→ items) → measures.
+
+Each node carries an :class:`Entry` (the report and the model node), so the detail pane,
+copy and bookmark commands read the model directly and never parse a label. Headings show
+their measure count, bookmarked measures a star; vim keys sit next to the arrows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.ui.i18n import t
+
+BOOKMARK_MARK = "★"
+
+BookmarkCheck = Callable[[Report, Measure], bool]
+"""Asked for every measure label: is this measure bookmarked?"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a tree node stands for: a report (``node`` None), a heading or a measure."""
+
+    report: Report
+    node: Heading | Measure | None = None
+
+
+def measure_position(report: Report, measure: Measure) -> tuple[int, int]:
+    """The measure's 1-based position among its parent heading's measures, and their count."""
+    ancestors = report.ancestors(measure.id)
+    siblings = list(ancestors[-1].measures()) if ancestors else list(report.measures())
+    ids = [m.id for m in siblings]
+    return ids.index(measure.id) + 1, len(ids)
+
+
+MARK_STYLE = "bold #d4a017"
+"""Gold reads on the light, dark and high-contrast themes alike (Tree labels are Rich Text)."""
+
+
+def heading_label(heading: Heading) -> Text:
+    """``一、改革创新提升能级 (3)``: the count dimmed so the titles stay easy to scan."""
+    count = sum(1 for _ in heading.measures())
+    return Text.assemble(heading.label, (f" ({t('tree.measures', n=count)})", "dim"))
+
+
+def measure_label(measure: Measure, position: int, bookmarked: bool) -> Text:
+    """``★ 3 深入学习贯彻…``: position within the section, a star if bookmarked, the text."""
+    mark = (f"{BOOKMARK_MARK} ", MARK_STYLE) if bookmarked else ""
+    return Text.assemble(mark, (f"{position} ", "dim"), measure.text, no_wrap=True, overflow="ellipsis")
+
+
+class ReportTree(Tree[Entry]):
+    """The report outline; moving the cursor is enough to update the detail pane."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,l,right", "open", t("key.open"), id="zimao.open", show=False),
+        Binding("h,left", "collapse", t("key.collapse"), id="zimao.collapse", show=False),
+        Binding("j,down", "cursor_down", t("key.down"), id="zimao.down", show=False),
+        Binding("k,up", "cursor_up", t("key.up"), id="zimao.up", show=False),
+        Binding("g,home", "scroll_home", t("key.top"), id="zimao.top", show=False),
+        Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.bottom", show=False),
+    ]
+
+    def __init__(
+        self,
+        reports: Sequence[Report],
+        is_bookmarked: BookmarkCheck | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        root_label = reports[0].title if len(reports) == 1 else t("app.reports", n=len(reports))
+        super().__init__(root_label, id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False
+        self.reports = list(reports)
+        self._is_bookmarked = is_bookmarked
+        self._by_id: dict[tuple[int, str], TreeNode[Entry]] = {}
+        self._populate()
+
+    # ------------------------------------------------------------------ building
+
+    def _populate(self) -> None:
+        self.root.expand()
+        if len(self.reports) == 1:
+            self._add_headings(self.root, self.reports[0], self.reports[0].children)
+            first = self.root.children[0] if self.root.children else None
+            if first is not None:
+                first.expand()
+            return
+        for report in self.reports:
+            count = sum(1 for _ in report.measures())
+            label = Text.assemble(f"《{report.title}》", (f" {report.date} ({count})", "dim"))
+            branch = self.root.add(label, data=Entry(report), expand=False)
+            self._by_id[(id(report), "")] = branch
+            self._add_headings(branch, report, report.children)
+        self.root.children[0].expand()
+
+    def _add_headings(self, parent: TreeNode[Entry], report: Report, headings: Sequence[Heading]) -> None:
+        for heading in headings:
+            branch = parent.add(heading_label(heading), data=Entry(report, heading), expand=False)
+            self._by_id[(id(report), heading.id)] = branch
+            position = 0
+            for child in heading.children:
+                if isinstance(child, Heading):
+                    self._add_headings(branch, report, (child,))
+                    continue
+                position += 1
+                leaf = branch.add_leaf(
+                    measure_label(child, position, self._bookmarked(report, child)),
+                    data=Entry(report, child),
+                )
+                self._by_id[(id(report), child.id)] = leaf
+
+    def _bookmarked(self, report: Report, measure: Measure) -> bool:
+        return self._is_bookmarked is not None and self._is_bookmarked(report, measure)
+
+    # ------------------------------------------------------------------ queries
+
+    @property
+    def entry(self) -> Entry | None:
+        """The entry under the cursor."""
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def measures(self) -> Iterator[tuple[Report, Measure]]:
+        """Every measure of every open report, in tree order."""
+        for report in self.reports:
+            for measure in report.measures():
+                yield report, measure
+
+    # ------------------------------------------------------------------ changes
+
+    def refresh_mark(self, report: Report, measure: Measure) -> None:
+        """Redraw a measure's label after its bookmark changed."""
+        node = self._by_id.get((id(report), measure.id))
+        if node is not None:
+            position, _ = measure_position(report, measure)
+            node.set_label(measure_label(measure, position, self._bookmarked(report, measure)))
+
+    def refresh_marks(self) -> None:
+        """Redraw every measure label (after the bookmark list may have changed many)."""
+        for report, measure in self.measures():
+            self.refresh_mark(report, measure)
+
+    def reveal(self, report: Report, node_id: str) -> None:
+        """Expand the path to a node and put the cursor on it (used by search and jumps)."""
+        node = self._by_id.get((id(report), node_id))
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        # Expanding invalidates line numbers; move once the tree has laid itself out again.
+        self.call_after_refresh(self.move_cursor, node)
+
+    def step_measure(self, delta: int) -> tuple[Report, Measure] | None:
+        """Move to the previous/next measure in report order, across sections and reports."""
+        order = list(self.measures())
+        if not order:
+            return None
+        entry = self.entry
+        current = -1 if delta > 0 else len(order)
+        if entry is not None and entry.node is not None:
+            target_ids = _first_measure_id(entry)
+            for i, (report, measure) in enumerate(order):
+                if report is entry.report and measure.id == target_ids:
+                    current = i
+                    break
+            if isinstance(entry.node, Heading) and delta > 0:
+                current -= 1  # from a heading, "next" is its own first measure
+        index = current + delta
+        if not 0 <= index < len(order):
+            return None
+        report, measure = order[index]
+        self.reveal(report, measure.id)
+        return report, measure
+
+    # ------------------------------------------------------------------ actions
+
+    def action_open(self) -> None:
+        """Expand a heading (or step into it if already open); a measure has nothing to open."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if node.is_expanded and node.children:
+            self.move_cursor(node.children[0])
+        else:
+            node.expand()
+
+    def action_collapse(self) -> None:
+        """Collapse an open heading, else go to the parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+
+def _first_measure_id(entry: Entry) -> str | None:
+    if isinstance(entry.node, Measure):
+        return entry.node.id
+    if isinstance(entry.node, Heading):
+        first = next(entry.node.measures(), None)
+        return first.id if first is not None else None
+    return None

@@ -1,0 +1,246 @@
+"""The search bar: type, see hits update, pick one; ↑/↓ in an empty bar recall history.
+
+Searching is a sub-millisecond call on the index, so it runs on every Input.Changed (which
+also fires when an input method commits a phrase) on the main thread; nothing can arrive
+stale. The index itself is built in a worker by the app and handed over with
+``set_index``; until then the bar says so instead of pretending there are no hits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from zimao_tui.model.report import Measure, Report
+from zimao_tui.ui.history import SearchHistory
+from zimao_tui.ui.i18n import t
+from zimao_tui.ui.widgets.detail import STYLE_MATCH
+from zimao_tui.ui.widgets.report_tree import measure_position
+
+if TYPE_CHECKING:
+    from zimao_tui.model.search import Hit, SearchIndex
+
+RESULT_LIMIT = 50
+SNIPPET_BEFORE = 12
+SNIPPET_LENGTH = 90
+
+
+def hit_location(report: Report, measure: Measure, with_title: bool) -> str:
+    """``三、(二) 第5条`` (prefixed by 《title》 when several reports are open)."""
+    numbers = "".join(h.number for h in report.ancestors(measure.id))
+    position, total = measure_position(report, measure)
+    where = f"{numbers} {t('detail.position', n=position, total=total)}"
+    return f"《{report.title}》{where}" if with_title else where
+
+
+def snippet(text: str, spans: Sequence[tuple[int, int]]) -> Content:
+    """The measure around its first match, matches highlighted, cut with … at the ends."""
+    first = min((s for s, _ in spans), default=0)
+    start = max(0, first - SNIPPET_BEFORE)
+    end = min(len(text), start + SNIPPET_LENGTH)
+    content = Content(text[start:end])
+    for s, e in spans:
+        s, e = max(s, start) - start, min(e, end) - start
+        if s < e:
+            content = content.stylize(STYLE_MATCH, s, e)
+    if start > 0:
+        content = Content("…") + content
+    if end < len(text):
+        content = content + Content("…")
+    return content
+
+
+class SearchInput(Input):
+    """The query field; ↑/↓ move through results (or history), Esc leaves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "step(1)", t("key.results_down"), id="zimao.results_down", show=False),
+        Binding("up", "step(-1)", t("key.results_up"), id="zimao.results_up", show=False),
+        Binding("escape", "leave", t("key.back"), id="zimao.search_back"),
+    ]
+
+    def action_step(self, delta: int) -> None:
+        """Delegated to the bar, which knows whether results or history are showing."""
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            bar.step(delta)
+
+    def action_leave(self) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            bar.leave()
+
+
+class SearchBar(Vertical):
+    """Query field, status line and result list, docked at the top."""
+
+    class Jump(Message):
+        """The user picked a hit: show it in the tree and detail pane."""
+
+        def __init__(self, hit: Hit, query: str, hits: Sequence[Hit]) -> None:
+            super().__init__()
+            self.hit = hit
+            self.query = query
+            self.hits = list(hits)
+
+    class Closed(Message):
+        """The user left the bar with Esc: focus goes back to the tree."""
+
+    def __init__(self, reports: Sequence[Report], history: SearchHistory, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reports = list(reports)
+        self.history = history
+        self.index: SearchIndex | None = None
+        self.index_error: str | None = None
+        self.hits: list[Hit] = []
+        self._recall: int | None = None  # position in history while browsing it
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput(placeholder=t("search.placeholder"), id="search-input")
+        yield Label("", id="search-status")
+        yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self._show_results(False)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one("#search-results", OptionList)
+
+    def set_index(self, index: SearchIndex) -> None:
+        """The index is ready: run whatever the user typed meanwhile."""
+        self.index = index
+        self.run_query(self.input.value)
+
+    def set_index_error(self, error: str) -> None:
+        self.index_error = error
+        self.run_query(self.input.value)
+
+    def _show_results(self, visible: bool) -> None:
+        self.query_one("#search-status", Label).display = visible
+        self.results.display = visible and bool(self.hits)
+
+    def run_query(self, query: str) -> None:
+        """Search and redraw the result list (called on every change of the query)."""
+        status = self.query_one("#search-status", Label)
+        query = query.strip()
+        self.hits = []
+        self.results.clear_options()
+        if not query:
+            self._show_results(False)
+            return
+        if self.index_error is not None:
+            status.update(t("search.failed", error=self.index_error))
+        elif self.index is None:
+            status.update(t("search.loading"))
+        else:
+            self.hits = self.index.search(query, limit=RESULT_LIMIT)
+            status.update(t("search.count", n=len(self.hits)) if self.hits else t("search.none", query=query))
+            several = len(self.reports) > 1
+            self.results.add_options(
+                Option(
+                    Content.assemble(
+                        (hit_location(hit.report, hit.measure, several), "$text-muted"),
+                        "\n",
+                        snippet(hit.measure.text, hit.spans),
+                    ),
+                    id=str(i),
+                )
+                for i, hit in enumerate(self.hits)
+            )
+            if self.hits:
+                self.results.highlighted = 0
+        self._show_results(True)
+
+    # ------------------------------------------------------------------ events
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        if self._recall is not None and event.value == self._recalled_text():
+            return  # the change came from recalling history; keep browsing
+        self._recall = None
+        self.run_query(event.value)
+
+    def _recalled_text(self) -> str:
+        if self._recall is None or not 0 <= self._recall < len(self.history.entries):
+            return ""
+        return self.history.entries[self._recall]
+
+    def step(self, delta: int) -> None:
+        """↓/↑: move the highlighted result, or walk the history when the bar is empty."""
+        value = self.input.value
+        if not value.strip() or self._recall is not None:
+            self._step_history(delta)
+            return
+        if not self.hits:
+            return
+        current = self.results.highlighted or 0
+        self.results.highlighted = max(0, min(len(self.hits) - 1, current + delta))
+
+    def _step_history(self, delta: int) -> None:
+        entries = self.history.entries
+        if not entries:
+            return
+        position = len(entries) if self._recall is None else self._recall
+        position += delta
+        if position >= len(entries):
+            self._recall = None
+            self.input.value = ""
+            self.run_query("")
+            return
+        self._recall = max(0, position)
+        self.input.value = entries[self._recall]
+        self.input.cursor_position = len(self.input.value)
+        self.run_query(self.input.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        index = self.results.highlighted
+        self._pick(0 if index is None else index)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option_index)
+
+    def _pick(self, index: int) -> None:
+        if not 0 <= index < len(self.hits):
+            return
+        query = self.input.value.strip()
+        self._remember(query)
+        self._recall = None
+        self._show_results(False)
+        self.post_message(self.Jump(self.hits[index], query, self.hits))
+
+    def _remember(self, query: str) -> None:
+        try:
+            self.history.add(query)
+        except OSError as exc:
+            self.notify(t("notify.history_failed", error=exc), severity="warning")
+
+    def leave(self) -> None:
+        """Esc: clear the query and hand focus back."""
+        self._recall = None
+        self.input.value = ""
+        self.run_query("")
+        self.post_message(self.Closed())
+
+    def on_descendant_focus(self) -> None:
+        if self.input.value.strip():
+            self._show_results(True)
