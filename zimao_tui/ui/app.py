@@ -21,7 +21,7 @@ from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
 from zimao_tui.ui.commands import ZimaoCommands
 from zimao_tui.ui.history import SearchHistory
-from zimao_tui.ui.i18n import language, t
+from zimao_tui.ui.i18n import t
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 
 
@@ -35,7 +35,7 @@ class ZimaoApp(App[None]):
         Binding("question_mark", "help", t("key.help"), id="zimao.help"),
         Binding("t", "cycle_theme", t("key.theme"), id="zimao.theme"),
         Binding("q", "quit", t("key.quit"), id="zimao.quit"),
-        Binding("ctrl+p", "command_palette", t("key.palette"), id="zimao.palette", priority=True),
+        Binding("ctrl+p", "command_palette", t("key.palette"), id="zimao.palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -87,7 +87,7 @@ class ZimaoApp(App[None]):
 
     def copy(self, text: str, label: str) -> None:
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""
-        copy_text(self, text, label, language())
+        copy_text(self, text, label)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme, however it was chosen (key, palette, system command)."""

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState
 
 from zimao_tui.model.citation import cite, section_text
+from zimao_tui.model.figures import figures_in
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.model.terms import term_spans
 from zimao_tui.paths import cache_dir
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from zimao_tui.model.bookmarks import BookmarkStore
     from zimao_tui.model.search import Hit, SearchIndex
     from zimao_tui.ui.app import ZimaoApp
+
+
+SUMMARY_ITEMS = 16
+"""Terms and figures listed in a chapter's or section's summary."""
 
 
 class ExplorerScreen(Screen[None]):
@@ -62,6 +67,7 @@ class ExplorerScreen(Screen[None]):
         self.hits: list[Hit] = []
         self.hit_index = -1
         self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
+        self.keywords: dict[int, dict[str, list[str]]] = {}
 
     @property
     def zimao(self) -> ZimaoApp:
@@ -102,18 +108,27 @@ class ExplorerScreen(Screen[None]):
     # ------------------------------------------------------------------ start-up work
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="search index")
-    def load_index(self) -> SearchIndex:
-        """Open (or build) the search index off the UI thread; jieba never delays the first paint."""
+    def load_index(self) -> tuple[SearchIndex, dict[int, dict[str, list[str]]]]:
+        """Open (or build) the search index and keywords off the UI thread, after the first paint.
+
+        Both may need jieba on a cold cache; neither may delay the first screen.
+        """
+        from zimao_tui.model.keywords import build_keywords, cached_keywords
         from zimao_tui.model.search import open_index
 
-        return open_index(self.reports, cache_dir())
+        folder = cache_dir()
+        index = open_index(self.reports, folder)
+        keywords = {id(r): cached_keywords(r, folder) or build_keywords(r, folder) for r in self.reports}
+        return index, keywords
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if worker.group != "index":
             return
         if event.state == WorkerState.SUCCESS and worker.result is not None:
-            self.search_bar.set_index(worker.result)
+            index, self.keywords = worker.result
+            self.search_bar.set_index(index)
+            self.show_entry(self.detail.entry)
         elif event.state == WorkerState.ERROR:
             error = f"{type(worker.error).__name__}: {worker.error}"
             self.search_bar.set_index_error(error)
@@ -133,19 +148,31 @@ class ExplorerScreen(Screen[None]):
         if entry is None or entry.node is None:
             return Insights()
         report, node = entry.report, entry.node
+        keywords = self.keywords.get(id(report), {})
         if isinstance(node, Measure):
             spans = term_spans(node.text)
+            figures = figures_in(node.text, node.id)
             bookmark = self.bookmarks.get(report, node)
+            parent = report.ancestors(node.id)
             return Insights(
                 matches=self._spans.get((id(report), node.id), ()),
                 term_spans=[(s.start, s.end) for s in spans if s.kind == "term"],
-                terms=_unique(s.term for s in spans),
+                figure_spans=[(f.start, f.end) for f in figures],
+                figures=_unique(f.raw for f in figures),
+                terms=_unique(s.term for s in spans if s.kind == "term"),
+                keywords=keywords.get(parent[-1].id, []) if parent else [],
                 note=bookmark.note if bookmark else "",
                 tags=bookmark.tags if bookmark else (),
                 bookmarked=bookmark is not None,
             )
-        terms = [s.term for m in node.measures() for s in term_spans(m.text)]
-        return Insights(terms=_unique(terms)[:20])
+        measures = list(node.measures())
+        terms = [s.term for m in measures for s in term_spans(m.text) if s.kind == "term"]
+        figures = [f.raw for m in measures for f in figures_in(m.text, m.id)]
+        return Insights(
+            terms=_unique(terms)[:SUMMARY_ITEMS],
+            figures=_unique(figures)[:SUMMARY_ITEMS],
+            keywords=keywords.get(node.id, []),
+        )
 
     # ------------------------------------------------------------------ search
 

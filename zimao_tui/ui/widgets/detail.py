@@ -29,6 +29,11 @@ STYLE_CONTEXT = "dim"
 STYLE_LABEL = "bold $secondary"
 STYLE_BREADCRUMB = "$text-muted"
 
+CONTEXT_BEFORE = 60
+CONTEXT_AFTER = 120
+"""Characters of dimmed paragraph shown around a measure: enough to read it in context,
+few enough that the measure itself stays on the first screen of the pane."""
+
 
 @dataclass(frozen=True)
 class Insights:
@@ -51,13 +56,17 @@ class Insights:
 
 
 def breadcrumb(report: Report, node: Heading | Measure) -> str:
-    """``一、改革创新提升能级 › (二)激发制度创新内生动力 › 第2条 / 共2条``."""
+    """``一、改革创新提升能级 › (二)激发制度创新内生动力 › 第2条 / 共2条``.
+
+    For a heading, only the path above it (its own label is the title below); for a
+    chapter, the report's title.
+    """
     parts = [h.label for h in report.ancestors(node.id)]
     if isinstance(node, Measure):
         position, total = measure_position(report, node)
         parts.append(t("detail.position", n=position, total=total))
-    else:
-        parts.append(node.label)
+    elif not parts:
+        parts.append(f"《{report.title}》")
     return " › ".join(parts)
 
 
@@ -86,6 +95,10 @@ def measure_content(report: Report, measure: Measure, insights: Insights = Insig
     """Breadcrumb, the measure inside its dimmed paragraph, then figures, terms, keywords, note."""
     paragraph = report.paragraph_of(measure)
     before, after = paragraph[: measure.start], paragraph[measure.end :]
+    if len(before) > CONTEXT_BEFORE:
+        before = "…" + before[-CONTEXT_BEFORE:]
+    if len(after) > CONTEXT_AFTER:
+        after = after[:CONTEXT_AFTER] + "…"
     body = Content.assemble((before, STYLE_CONTEXT), measure.text, (after, STYLE_CONTEXT))
     for start, end, style in _highlight(measure.text, len(before), insights):
         body = body.stylize(style, start, end)

@@ -155,7 +155,7 @@ class SearchBar(Vertical):
             self.results.add_options(
                 Option(
                     Content.assemble(
-                        (hit_location(hit.report, hit.measure, several), "$text-muted"),
+                        (hit_location(hit.report, hit.measure, several), "bold $secondary"),
                         "\n",
                         snippet(hit.measure.text, hit.spans),
                     ),
