@@ -72,8 +72,8 @@ def load(cache_dir: Path, texts: Sequence[str], key: str | None = None) -> dict[
         path = cache_path(folder, key)
         try:
             raw = path.read_bytes()
-        except FileNotFoundError:
-            continue
+        except OSError:
+            continue  # missing or unreadable: a miss; a real disk problem shows when saving
         try:
             data = json.loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError):
