@@ -1,0 +1,228 @@
+"""The bookmarks screen and the note dialog, driven with Pilot on a tiny host app."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from zimao_tui.model.bookmarks import Bookmark, BookmarkStore
+from zimao_tui.model.parse import load_report
+from zimao_tui.model.report import Measure, Report
+from zimao_tui.ui.screens.bookmarks import BookmarksScreen, ConfirmDialog
+from zimao_tui.ui.screens.note_dialog import NoteDialog
+
+_MISSING = object()
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test with asyncio.run (no pytest-asyncio in the dependencies)."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+class Host(App[None]):
+    """Pushes one screen on mount and keeps what it was dismissed with."""
+
+    def __init__(self, make_screen: Any) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.result: Any = _MISSING
+
+    def compose(self) -> ComposeResult:
+        yield Static("host")
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen(), self._done)
+
+    def _done(self, result: Any) -> None:
+        self.result = result
+
+
+def m(report: Report, measure_id: str) -> Measure:
+    node = report.node(measure_id)
+    assert isinstance(node, Measure)
+    return node
+
+
+@pytest.fixture
+def store(tmp_path: Path, bundled: Report) -> BookmarkStore:
+    """Three bookmarks, one of them orphaned in the edited copy used by some tests."""
+    s = BookmarkStore(tmp_path / "bookmarks.toml")
+    s.update(bundled, m(bundled, "1.2.2"), "改革成果复制推广\n第二行", ["成果", "复制推广"])
+    s.update(bundled, m(bundled, "3.2.5"), "生物产业园区", ["生物"])
+    s.update(bundled, m(bundled, "5.3.4"), "首条拉美货运航线", ["物流"])
+    return s
+
+
+def host_for(store: BookmarkStore, reports: list[Report]) -> Host:
+    return Host(lambda: BookmarksScreen(store, reports))
+
+
+@sync
+async def test_lists_every_bookmark_and_enter_returns_the_measure(
+    store: BookmarkStore, bundled: Report
+) -> None:
+    app = host_for(store, [bundled])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        listing = screen.query_one(OptionList)
+        assert listing.option_count == 3 and listing.has_focus
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert app.result == (bundled, m(bundled, "3.2.5"))
+
+
+@sync
+async def test_filter_as_you_type(store: BookmarkStore, bundled: Report) -> None:
+    app = host_for(store, [bundled])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        await pilot.press("slash")
+        assert screen.query_one(Input).has_focus
+        await pilot.press(*"wuliu")  # no match: latin letters
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count == 0
+        assert "wuliu" in str(screen.query_one("#bookmarks-empty", Static).render())
+        screen.query_one(Input).value = "航线"  # Chinese arrives as text from the IME
+        await pilot.pause()
+        assert [i.bookmark.note for i in screen._shown] == ["首条拉美货运航线"]
+        screen.query_one(Input).value = "复制 成果"  # two words, both must match
+        await pilot.pause()
+        assert [i.measure.id for i in screen._shown if i.measure] == ["1.2.2"]
+        await pilot.press("enter")  # back to the list
+        assert screen.query_one(OptionList).has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.result == (bundled, m(bundled, "1.2.2"))
+
+
+@sync
+async def test_delete_asks_first(store: BookmarkStore, bundled: Report) -> None:
+    app = host_for(store, [bundled])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(BookmarkStore(store.path).bookmarks) == 3
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert app.screen.query_one(OptionList).option_count == 2
+    assert sorted(b.measure_id for b in BookmarkStore(store.path).bookmarks) == ["3.2.5", "5.3.4"]
+
+
+@sync
+async def test_edit_note_through_the_dialog(store: BookmarkStore, bundled: Report) -> None:
+    app = host_for(store, [bundled])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        area = dialog.query_one(TextArea)
+        assert area.text == "生物产业园区" and area.has_focus
+        await pilot.press("enter", *"ok")
+        dialog.query_one("#note-tags", Input).value = "生物，园区 新标签"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+    bm = BookmarkStore(store.path).get(bundled, m(bundled, "3.2.5"))
+    assert bm is not None
+    assert (bm.note, bm.tags) == ("生物产业园区\nok", ("生物", "园区", "新标签"))
+
+
+@sync
+async def test_escape_closes_with_none_and_q_too(store: BookmarkStore, bundled: Report) -> None:
+    for key in ("escape", "q"):
+        app = host_for(store, [bundled])
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.result is None
+
+
+@sync
+async def test_orphans_are_marked_and_cannot_be_jumped_to(
+    store: BookmarkStore, bundled: Report, tmp_path: Path
+) -> None:
+    source = Path(bundled.origin).read_text(encoding="utf-8")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(source.replace("这是目前中国内地开通至拉丁美洲的首条货运航线。", ""), encoding="utf-8")
+    copy = load_report(edited)
+    app = host_for(store, [copy])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        assert [i.status for i in screen._shown] == ["resolved", "resolved", "orphaned"]
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.screen is screen  # not dismissed
+        assert any("无法跳转" in n.message for n in app._notifications)
+        await pilot.press("d", "y")  # but it can be deleted
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count == 2
+
+
+@sync
+async def test_note_dialog_cancel_and_save(bundled: Report) -> None:
+    app = Host(lambda: NoteDialog("旧笔记", ["a", "b"], "一条很长的措施原文" * 10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "escape")
+        await pilot.pause()
+    assert app.result is None
+    app = Host(lambda: NoteDialog("", [], "措施"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"note")
+        await pilot.click("#note-save")
+        await pilot.pause()
+    assert app.result == ("note", [])
+
+
+@sync
+async def test_empty_store_says_how_to_add(tmp_path: Path, bundled: Report) -> None:
+    app = host_for(BookmarkStore(tmp_path / "none.toml"), [bundled])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert "按 b" in str(screen.query_one("#bookmarks-empty", Static).render())
+        await pilot.press("enter", "d", "e")  # nothing selected: warnings, no crash
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+
+
+SIZES = [(80, 24), (140, 42)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x42"])
+def test_snapshot_bookmarks_screen(
+    snap_compare: Any, store: BookmarkStore, bundled: Report, size: tuple[int, int]
+) -> None:
+    orphan = Bookmark.new(bundled, m(bundled, "2.1.7"), "这句话后来被删掉了", ["待核实"])
+    store.set_note(
+        replace(orphan, text="一句已从报告中删除的话。", fingerprint="0"), orphan.note, orphan.tags
+    )
+    assert snap_compare(host_for(store, [bundled]), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x42"])
+def test_snapshot_note_dialog(snap_compare: Any, bundled: Report, size: tuple[int, int]) -> None:
+    measure = m(bundled, "3.2.5")
+    app = Host(lambda: NoteDialog("生物产业园区\n第二行笔记", ["生物", "园区"], measure.text))
+    assert snap_compare(app, terminal_size=size)

@@ -1,0 +1,265 @@
+"""The bookmarks screen (``B``): every bookmark with its note, filtered as you type.
+
+Dismisses with ``(report, measure)`` when the user presses Enter on a bookmark, for the
+app to jump there, or ``None`` on Esc/q. Deleting (``d``, after a confirmation) and
+editing (``e``, in :class:`NoteDialog`) go straight to the store, which re-reads and
+merges the file, so the list always shows what is on disk after a change. Orphaned
+bookmarks (their text is gone from the report, or their report is not open) are listed,
+marked, editable and deletable, but cannot be jumped to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
+from zimao_tui.model.report import Measure, Report
+from zimao_tui.ui.i18n import t
+from zimao_tui.ui.screens.bookmark_strings import excerpt
+from zimao_tui.ui.screens.note_dialog import NoteDialog
+
+
+def haystack(item: ResolvedBookmark) -> str:
+    """Everything the filter looks in, case-folded: text, note, tags, headings, id."""
+    bm = item.bookmark
+    text = item.measure.text if item.measure else bm.text
+    measure_id = item.measure.id if item.measure else bm.measure_id
+    return " ".join(
+        (text, bm.note, " ".join(bm.tags), " ".join(bm.path), measure_id, bm.report_title)
+    ).casefold()
+
+
+def matches(item: ResolvedBookmark, query: str) -> bool:
+    """Whether every space-separated word of ``query`` occurs somewhere in the bookmark."""
+    hay = haystack(item)
+    return all(word in hay for word in query.casefold().split())
+
+
+def row(item: ResolvedBookmark) -> Text:
+    """One list row: excerpt (with a marker when orphaned), path, note, tags."""
+    bm = item.bookmark
+    line = Text(no_wrap=True, overflow="ellipsis")
+    if item.measure is None:
+        line.append(f"[{t('bm.orphaned') if item.report_open else t('bm.not_open')}] ", style="bold red")
+        line.append(excerpt(bm.text, 60))
+        line.append(f"  {t('bm.saved_as', id=bm.measure_id)}", style="dim")
+    else:
+        line.append(f"{item.measure.id}  ", style="bold")
+        line.append(excerpt(item.measure.text, 60))
+    path = Text(" › ".join(bm.path) or bm.report_title, style="dim", no_wrap=True, overflow="ellipsis")
+    note_line = excerpt(bm.note, 70) if bm.note else t("bm.no_note")
+    note = Text(note_line, style="italic" if bm.note else "dim italic", no_wrap=True, overflow="ellipsis")
+    lines = [line, path, note]
+    if bm.tags:
+        lines.append(
+            Text(" ".join(f"#{tag}" for tag in bm.tags), style="cyan", no_wrap=True, overflow="ellipsis")
+        )
+    return Text("\n").join(lines)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; dismisses with True only on an explicit confirmation."""
+
+    CSS_PATH = "bookmarks.tcss"
+    BINDINGS = [  # noqa: RUF012 - Textual's declared class attribute
+        Binding("y,enter", "answer(True)", t("bm.key.confirm"), id="zimao.confirm.yes"),
+        Binding("n,escape", "answer(False)", t("bm.key.cancel"), id="zimao.confirm.no"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self._question = question
+        self._detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog"):
+            yield Label(self._question, id="confirm-question", markup=False)
+            if self._detail:
+                yield Label(self._detail, id="confirm-detail", markup=False)
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{t('bm.yes')} (y)", variant="error", id="confirm-yes")
+                yield Button(f"{t('bm.no')} (n)", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()  # the safe answer has the focus
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+
+class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
+    """Every bookmark of ``store`` resolved against ``reports``, with a filter on top.
+
+    The list has the focus; ``/`` moves to the filter, and Down or Enter there come back.
+    """
+
+    CSS_PATH = "bookmarks.tcss"
+    BINDINGS = [  # noqa: RUF012 - Textual's declared class attribute
+        Binding("escape", "close", t("bm.key.close"), id="zimao.bookmarks.close"),
+        Binding("q", "close", t("bm.key.close"), id="zimao.bookmarks.quit", show=False),
+        Binding("enter", "jump", t("bm.key.jump"), id="zimao.bookmarks.jump", show=False),
+        Binding("slash", "focus_filter", t("bm.key.filter"), id="zimao.bookmarks.filter"),
+        Binding("e", "edit", t("bm.key.edit"), id="zimao.bookmarks.edit"),
+        Binding("d", "delete", t("bm.key.delete"), id="zimao.bookmarks.delete"),
+        Binding("down", "focus_list", t("bm.key.list"), id="zimao.bookmarks.to_list", show=False),
+    ]
+
+    def __init__(self, store: BookmarkStore, reports: Sequence[Report]) -> None:
+        super().__init__()
+        self.store = store
+        self.reports = list(reports)
+        self._items: list[ResolvedBookmark] = []
+        self._shown: list[ResolvedBookmark] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="bookmarks-title")
+        yield Input(placeholder=t("bm.filter"), id="bookmarks-filter")
+        yield OptionList(id="bookmarks-list")
+        yield Static("", id="bookmarks-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_items()
+        self.query_one(OptionList).focus()
+
+    # ------------------------------------------------------------------ the list
+
+    @property
+    def query_text(self) -> str:
+        """What is typed in the filter."""
+        return self.query_one("#bookmarks-filter", Input).value
+
+    def refresh_items(self) -> None:
+        """Re-resolve every bookmark (after a change) and re-apply the filter."""
+        self._items = self.store.resolved(self.reports)
+        self._apply_filter()
+
+    def _apply_filter(self, keep_place: bool = True) -> None:
+        """Rebuild the rows; after an edit or delete the cursor stays where it was."""
+        listing = self.query_one(OptionList)
+        previous = listing.highlighted if keep_place else 0
+        query = self.query_text
+        self._shown = [i for i in self._items if matches(i, query)]
+        listing.clear_options()
+        options: list[Option | None] = []
+        for item in self._shown:
+            if options:
+                options.append(None)  # a separator line between multi-line rows
+            options.append(Option(row(item), id=item.bookmark.uid))
+        listing.add_options(options)
+        if self._shown:
+            listing.highlighted = min(previous or 0, len(self._shown) - 1)
+        total, shown = len(self._items), len(self._shown)
+        title = t("bm.title", n=total) if not query.strip() else t("bm.title_filtered", shown=shown, n=total)
+        self.query_one("#bookmarks-title", Label).update(title)
+        empty = self.query_one("#bookmarks-empty", Static)
+        empty.update(t("bm.empty") if not total else t("bm.no_match", query=query) if not shown else "")
+        empty.display = not shown
+        listing.display = bool(shown)
+
+    @on(Input.Changed, "#bookmarks-filter")
+    def _filter_changed(self) -> None:
+        self._apply_filter(keep_place=False)
+
+    @on(Input.Submitted, "#bookmarks-filter")
+    def _filter_submitted(self) -> None:
+        self.action_focus_list()
+
+    @on(OptionList.OptionSelected, "#bookmarks-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+    @property
+    def current(self) -> ResolvedBookmark | None:
+        """The highlighted bookmark, if any."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self._shown):
+            return None
+        return self._shown[index]
+
+    # ------------------------------------------------------------------ actions
+
+    def action_close(self) -> None:
+        """Back to the explorer without jumping."""
+        self.dismiss(None)
+
+    def action_focus_filter(self) -> None:
+        """Put the cursor in the filter."""
+        self.query_one("#bookmarks-filter", Input).focus()
+
+    def action_focus_list(self) -> None:
+        """Back from the filter to the list."""
+        self.query_one(OptionList).focus()
+
+    def action_jump(self) -> None:
+        """Dismiss with the highlighted bookmark's measure, for the app to show it."""
+        item = self.current
+        if item is None:
+            self.notify(t("bm.nothing"), severity="warning")
+        elif item.report is None or item.measure is None:
+            message = (
+                t("bm.cannot_jump")
+                if item.report_open
+                else t("bm.cannot_jump_closed", title=item.bookmark.report_title)
+            )
+            self.notify(message, severity="warning")
+        else:
+            self.dismiss((item.report, item.measure))
+
+    def action_edit(self) -> None:
+        """Edit the highlighted bookmark's note and tags in the note dialog."""
+        item = self.current
+        if item is None:
+            self.notify(t("bm.nothing"), severity="warning")
+            return
+        bookmark = item.bookmark
+
+        def save(result: tuple[str, list[str]] | None) -> None:
+            if result is None:
+                return
+            try:
+                self.store.set_note(bookmark, *result)
+            except BookmarkError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                return
+            self.refresh_items()
+            self.notify(t("bm.saved"))
+
+        text = item.measure.text if item.measure else bookmark.text
+        self.app.push_screen(NoteDialog(bookmark.note, bookmark.tags, text), save)
+
+    def action_delete(self) -> None:
+        """Ask, then delete the highlighted bookmark (orphans too)."""
+        item = self.current
+        if item is None:
+            self.notify(t("bm.nothing"), severity="warning")
+            return
+        bookmark = item.bookmark
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.remove(bookmark)
+            except BookmarkError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                return
+            self.refresh_items()
+            self.notify(t("bm.deleted"))
+
+        self.app.push_screen(ConfirmDialog(t("bm.confirm_delete"), excerpt(bookmark.text, 50)), answered)

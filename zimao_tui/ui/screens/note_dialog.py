@@ -1,0 +1,78 @@
+"""The note dialog: a bookmark's note (several lines) and tags, edited over the current screen.
+
+Used by the explorer (``e`` on a measure) and the bookmarks screen (``e`` on a row). It
+only edits text and returns it — ``(note, tags)`` on save, ``None`` on cancel — so the
+caller decides which store call to make and shows any error from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, TextArea
+
+from zimao_tui.model.bookmarks import parse_tags
+from zimao_tui.ui.i18n import t
+from zimao_tui.ui.screens.bookmark_strings import excerpt
+
+
+class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
+    """Edit a note and its tags; dismisses with ``(note, tags)`` or ``None``.
+
+    ``title`` is the measure's text (it is shortened to one line); tags are typed in one
+    field, separated by spaces, ASCII or Chinese commas (:func:`parse_tags`).
+    """
+
+    CSS_PATH = "bookmarks.tcss"
+    BINDINGS = [  # noqa: RUF012 - Textual's declared class attribute
+        Binding("ctrl+s", "save", t("note.key.save"), id="zimao.note.save", priority=True),
+        Binding("escape", "cancel", t("note.key.cancel"), id="zimao.note.cancel"),
+    ]
+
+    def __init__(self, note: str = "", tags: Sequence[str] = (), title: str = "") -> None:
+        super().__init__()
+        self._note = note
+        self._tags = list(tags)
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog"):
+            yield Label(t("note.title", excerpt=excerpt(self._title, 36)), id="note-title", markup=False)
+            yield Label(t("note.note"), classes="note-label")
+            yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Label(t("note.tags"), classes="note-label")
+            yield Input(", ".join(self._tags), placeholder=t("note.tags_placeholder"), id="note-tags")
+            with Horizontal(id="note-buttons"):
+                yield Button(t("note.save"), variant="primary", id="note-save")
+                yield Button(t("note.cancel"), id="note-cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#note-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        """Return the note as typed and the tags as parsed."""
+        note = self.query_one("#note-text", TextArea).text
+        tags = parse_tags(self.query_one("#note-tags", Input).value)
+        self.dismiss((note, tags))
+
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "note-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the tags field saves, as in most forms."""
+        event.stop()
+        self.action_save()
