@@ -340,26 +340,41 @@ class BookmarkStore:
         return list(self._bookmarks)
 
     def reload(self) -> None:
-        """Re-read the file, moving a corrupt one aside (under the lock)."""
+        """Re-read the file, moving a corrupt one aside (under the lock).
+
+        Never raises for a bad file: what went wrong goes to ``warnings``, and a file that
+        cannot be read (or moved aside) makes the store read-only so it is never overwritten.
+        """
         try:
             loaded = self._read()
         except _Corrupt as exc:
-            with self._locked():
-                try:  # another instance may have repaired it meanwhile
-                    loaded = self._read()
-                except _Corrupt:
-                    moved = self._move_aside()
-                    self.warnings.append(
-                        f"bookmarks file could not be read ({exc}); moved it, unchanged, to {moved} and started with no bookmarks"
-                    )
-                    loaded = _Loaded([], {})
-        except (OSError, UnicodeDecodeError) as exc:
-            self.read_only = True
-            self.warnings.append(
-                f"cannot read the bookmarks file {self.path} ({exc}); opened read-only, it will not be rewritten"
-            )
-            loaded = _Loaded([], {})
+            try:
+                loaded = self._set_aside(exc)
+            except (OSError, BookmarkError) as err:
+                loaded = self._unreadable(f"{exc}; moving it aside failed: {err}")
+        except OSError as exc:
+            loaded = self._unreadable(str(exc))
         self._take(loaded)
+
+    def _set_aside(self, exc: _Corrupt) -> _Loaded:
+        """Move the corrupt file aside under the lock, unless another instance fixed it meanwhile."""
+        with self._locked():
+            try:
+                return self._read()
+            except _Corrupt:
+                moved = self._move_aside()
+        self.warnings.append(
+            f"bookmarks file could not be read ({exc}); moved it, unchanged, to {moved} "
+            "and started with no bookmarks"
+        )
+        return _Loaded([], {})
+
+    def _unreadable(self, why: str) -> _Loaded:
+        self.read_only = True
+        self.warnings.append(
+            f"cannot read the bookmarks file {self.path} ({why}); opened read-only, it will not be rewritten"
+        )
+        return _Loaded([], {})
 
     def _take(self, loaded: _Loaded) -> None:
         if loaded.newer is not None and not self.read_only:
