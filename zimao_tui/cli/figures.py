@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
-from zimao_tui.model.figures import Figure, extract_figures
+from zimao_tui.model.figures import Figure, extract_figures, format_number
 from zimao_tui.model.report import Report
 
 NAME = "figures"
@@ -71,15 +71,6 @@ def _rows(reports: list[Report]) -> list[dict[str, Any]]:
     return [figure_json(r, f) for r in reports for f in extract_figures(r)]
 
 
-def format_value(value: float | int | None) -> str:
-    """Thousands separators, no float noise: 122500000 -> 122,500,000; 98.86 -> 98.86."""
-    if value is None:
-        return ""
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the figures of each report."""
     reports = reports_from(args)
@@ -99,11 +90,9 @@ def run(args: argparse.Namespace) -> int:
     table.add_column("≈", justify="center")
     table.add_column("章")
     for row in rows:
-        value = format_value(row["value"])
-        if row["kind"] == "date":
-            value = row["date"]
-        elif row["high"] is not None:
-            value += f"–{format_value(row['high'])}"
+        value = row["date"] if row["kind"] == "date" else format_number(row["value"])
+        if row["high"] is not None:
+            value += f"–{format_number(row['high'])}"
         table.add_row(
             row["measure_id"],
             row["raw"],

@@ -252,6 +252,31 @@ def _figure(text: str, m: re.Match[str], measure_id: str) -> Figure | None:
     return Figure(text[start:end], _plain(value), unit, kind, approximate, measure_id, start, end, high)
 
 
+def format_number(value: Number | None) -> str:
+    """Thousands separators, no float noise: 122500000 -> ``122,500,000``; 98.86 -> ``98.86``."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def display_value(figure: Figure) -> str:
+    """The value as a table shows it: ISO date for dates, ``5–30`` for ranges."""
+    if figure.kind == "date":
+        return figure.iso_date or figure.raw
+    text = format_number(figure.value)
+    return f"{text}–{format_number(figure.high)}" if figure.high is not None else text
+
+
+def format_money(yuan: Number) -> str:
+    """A sum of money the Chinese way: ``1.23万亿``, ``5.2亿``, ``1600万``, ``800``."""
+    for scale, name in ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")):
+        if abs(yuan) >= scale:
+            return f"{yuan / scale:.4g}{name}"
+    return f"{yuan:.4g}"
+
+
 def extract_figures(report: Report) -> list[Figure]:
     """Every figure of every measure of a report, in report order."""
     return collect_figures((m.id, m.text) for m in report.measures())

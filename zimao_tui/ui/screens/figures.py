@@ -1,0 +1,390 @@
+"""The figures screen: every quantity of the open reports in a sortable, filterable table.
+
+A reader asks "how much money, how many firms, how many days": this answers it without
+reading 126 measures. Rows are rebuilt from the model on every sort or filter (a report has
+dozens of figures, not thousands), so sorting is by real values, not by the cell text.
+A small bar chart under the table sums money and counts figures per chapter, following the
+filter. Enter jumps to the measure (the screen's result); Esc returns None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Input, Static
+
+from zimao_tui.model.figures import KINDS, Figure, display_value, extract_figures, format_money
+from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.ui.i18n import STRINGS, t
+
+_STRINGS = {
+    "zh": {
+        "figures.title": "数字一览",
+        "figures.count": "{shown} / {total} 个数字",
+        "figures.filter": "筛选：类型、单位、章节或原文（如 金额、家、三、近）",
+        "figures.col.raw": "原文",
+        "figures.col.value": "数值",
+        "figures.col.unit": "单位",
+        "figures.col.kind": "类型",
+        "figures.col.approx": "≈",
+        "figures.col.chapter": "章",
+        "figures.col.measure": "条",
+        "figures.col.excerpt": "摘录",
+        "figures.col.report": "报告",
+        "figures.chart.money": "金额",
+        "figures.chart.count": "数字个数",
+        "figures.kind.money": "金额",
+        "figures.kind.count": "数量",
+        "figures.kind.percent": "比例",
+        "figures.kind.duration": "时长",
+        "figures.kind.area": "面积",
+        "figures.kind.date": "日期",
+        "figures.sorted": "排序：{column}{arrow}",
+        "key.figures.sort": "换排序列",
+        "key.figures.reverse": "倒序",
+        "key.figures.filter": "筛选",
+        "key.figures.table": "回到表格",
+        "key.figures.open": "跳到措施",
+    },
+    "en": {
+        "figures.title": "Figures",
+        "figures.count": "{shown} / {total} figures",
+        "figures.filter": "Filter: kind, unit, chapter or text (money, 家, 三, 近)",
+        "figures.col.raw": "Text",
+        "figures.col.value": "Value",
+        "figures.col.unit": "Unit",
+        "figures.col.kind": "Kind",
+        "figures.col.approx": "≈",
+        "figures.col.chapter": "Chapter",
+        "figures.col.measure": "Id",
+        "figures.col.excerpt": "Excerpt",
+        "figures.col.report": "Report",
+        "figures.chart.money": "Money",
+        "figures.chart.count": "Figures",
+        "figures.kind.money": "money",
+        "figures.kind.count": "count",
+        "figures.kind.percent": "percent",
+        "figures.kind.duration": "duration",
+        "figures.kind.area": "area",
+        "figures.kind.date": "date",
+        "figures.sorted": "Sorted by {column}{arrow}",
+        "key.figures.sort": "Sort column",
+        "key.figures.reverse": "Reverse",
+        "key.figures.filter": "Filter",
+        "key.figures.table": "Table",
+        "key.figures.open": "Go to measure",
+    },
+}
+for _lang, _table in _STRINGS.items():  # this screen's strings join the shared table
+    for _key, _text in _table.items():
+        STRINGS[_lang].setdefault(_key, _text)  # type: ignore[index]
+
+EXCERPT = 8
+"""Characters of context on each side of a figure in the excerpt column."""
+COLUMNS = ("raw", "value", "unit", "kind", "approx", "chapter", "measure", "excerpt")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure with what the table needs to show, filter and sort it."""
+
+    report: Report
+    measure: Measure
+    chapter: Heading | None
+    figure: Figure
+    order: int
+
+    @property
+    def kind_label(self) -> str:
+        return t(f"figures.kind.{self.figure.kind}")
+
+    def haystack(self) -> str:
+        """What the filter searches: kind (both languages), unit, chapter, raw text, id."""
+        f = self.figure
+        chapter = self.chapter.label if self.chapter else ""
+        return " ".join((f.kind, self.kind_label, f.unit, chapter, f.raw, f.measure_id, "≈" * f.approximate))
+
+
+def figure_rows(reports: Sequence[Report]) -> list[Row]:
+    """Every figure of every report, in report order."""
+    rows: list[Row] = []
+    for report in reports:
+        for figure in extract_figures(report):
+            measure = report.node(figure.measure_id)
+            assert isinstance(measure, Measure), figure.measure_id
+            ancestors = report.ancestors(figure.measure_id)
+            rows.append(Row(report, measure, ancestors[0] if ancestors else None, figure, len(rows)))
+    return rows
+
+
+def _id_key(measure_id: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in measure_id.split(".") if p.isdigit())
+
+
+SORT_KEYS: dict[str, Callable[[Row], Any]] = {
+    "raw": lambda r: r.figure.raw,
+    "value": lambda r: (KINDS.index(r.figure.kind), r.figure.unit, r.figure.value),
+    "unit": lambda r: (r.figure.unit, r.figure.value),
+    "kind": lambda r: (KINDS.index(r.figure.kind), r.figure.value),
+    "approx": lambda r: (not r.figure.approximate, r.order),
+    "chapter": lambda r: r.order,
+    "measure": lambda r: r.order,
+    "excerpt": lambda r: r.order,
+}
+"""How each column sorts. Values sort within kind and unit: 3 天 and 3 家 are not comparable."""
+
+
+def filter_rows(rows: Sequence[Row], query: str) -> list[Row]:
+    """Rows whose haystack contains every space-separated word of ``query`` (case-insensitive)."""
+    words = query.lower().split()
+    return [r for r in rows if all(w in r.haystack().lower() for w in words)]
+
+
+def excerpt(row: Row) -> Text:
+    """The figure in a few characters of its measure, the figure in bold.
+
+    Cells are Rich ``Text`` (never ``str``): DataTable parses strings as markup, and a
+    report's text may contain square brackets.
+    """
+    text, f = row.measure.text, row.figure
+    start, end = max(0, f.start - EXCERPT), min(len(text), f.end + EXCERPT)
+    return Text.assemble(
+        "…" if start else "",
+        text[start : f.start],
+        (text[f.start : f.end], "bold underline"),
+        text[f.end : end],
+        "…" if end < len(text) else "",
+    )
+
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar of block characters, ``width`` cells for ``top``, eighth-cell precise."""
+    if top <= 0 or value <= 0 or width <= 0:
+        return ""
+    eighths = max(1, round(value / top * width * 8))
+    return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def _fit(text: str, cells: int) -> str:
+    """Cut ``text`` to ``cells`` terminal cells (CJK is two), padded to exactly that width."""
+    out = ""
+    for ch in text:
+        if cell_len(out + ch) > cells:
+            break
+        out += ch
+    return out + " " * (cells - cell_len(out))
+
+
+def _rjust(text: str, cells: int) -> str:
+    """Right-align ``text`` in ``cells`` terminal cells (万亿 is four cells, not two)."""
+    return " " * max(0, cells - cell_len(text)) + text
+
+
+def chart(rows: Sequence[Row], width: int) -> Content:
+    """Money (sum in 元) and number of figures per chapter, as two columns of bars."""
+    chapters: dict[tuple[int, str], tuple[str, float, int]] = {}
+    for row in sorted(rows, key=lambda r: r.order):  # chapters in report order, whatever the sort
+        if row.chapter is None:
+            continue
+        key = (id(row.report), row.chapter.id)
+        label, money, count = chapters.get(key, (row.chapter.label, 0.0, 0))
+        if row.figure.kind == "money":
+            money += row.figure.value
+        chapters[key] = (label, money, count + 1)
+    if not chapters:
+        return Content("")
+    label_w = 14 if width < 110 else 24
+    space = max(10, width - label_w - 1 - 10 - 2 - 4 - 1)
+    money_w, count_w = space * 3 // 5, space - space * 3 // 5
+    top_money = max(m for _, m, _ in chapters.values())
+    top_count = max(c for _, _, c in chapters.values())
+    head = Content.assemble(
+        " " * (label_w + 1),
+        (_fit(t("figures.chart.money"), money_w + 10), "bold $secondary"),
+        "  ",
+        (t("figures.chart.count"), "bold $secondary"),
+    )
+    lines = [head]
+    for label, money, count in chapters.values():
+        lines.append(
+            Content.assemble(
+                (_fit(label, label_w), "$text-muted"),
+                " ",
+                (_fit(bar(money, top_money, money_w), money_w), "$accent"),
+                " " + _rjust(format_money(money) if money else "–", 9),
+                "  ",
+                (_fit(bar(count, top_count, count_w), count_w), "$primary"),
+                f" {count:>3}",
+            )
+        )
+    return Content("\n").join(lines)
+
+
+class FigureChart(Widget):
+    """The per-chapter bar chart; redrawn at the widget's own width."""
+
+    DEFAULT_CSS = """
+    FigureChart { height: auto; }
+    """
+
+    def __init__(self, rows: Sequence[Row], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows = list(rows)
+
+    def show(self, rows: Sequence[Row]) -> None:
+        self.rows = list(rows)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return chart(self.rows, self.size.width or 80)
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return 1 + len({(id(r.report), r.chapter.id) for r in self.rows if r.chapter is not None})
+
+
+class FiguresScreen(Screen[tuple[Report, Measure] | None]):
+    """All figures; Enter returns ``(report, measure)`` of the highlighted row, Esc None."""
+
+    CSS_PATH = "insights.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", t("key.back"), id="zimao.figures_close"),
+        Binding("s", "next_sort", t("key.figures.sort"), id="zimao.figures_sort"),
+        Binding("r", "reverse", t("key.figures.reverse"), id="zimao.figures_reverse"),
+        Binding("slash,f", "filter", t("key.figures.filter"), id="zimao.figures_filter"),
+    ]
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        super().__init__()
+        self.reports = list(reports)
+        self.rows = figure_rows(self.reports)
+        self.shown: list[Row] = list(self.rows)
+        self.sort_column = "measure"
+        self.reverse = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="fig-box"):
+            yield Static(id="fig-title")
+            yield FilterInput(placeholder=t("figures.filter"), id="fig-filter")
+            yield DataTable(id="fig-table", cursor_type="row", zebra_stripes=True)
+            yield FigureChart(self.rows, id="fig-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#fig-table", DataTable)
+        if len(self.reports) > 1:
+            table.add_column(t("figures.col.report"), key="report")
+        for column in COLUMNS:
+            table.add_column(t(f"figures.col.{column}"), key=column)
+        self._refill()
+        table.focus()
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one("#fig-table", DataTable)
+
+    def _refill(self) -> None:
+        """Filter, sort and redraw the table, the title and the chart; keeps the cursor's figure."""
+        table = self.table
+        current = self.current_row()
+        query = self.query_one("#fig-filter", Input).value
+        shown = filter_rows(self.rows, query)
+        shown.sort(key=SORT_KEYS[self.sort_column], reverse=self.reverse)
+        self.shown = shown
+        table.clear()
+        for row in shown:
+            cells: list[Text] = [
+                Text(row.figure.raw),
+                Text(display_value(row.figure), style="bold"),
+                Text(row.figure.unit),
+                Text(row.kind_label),
+                Text("≈" if row.figure.approximate else ""),
+                Text(row.chapter.label if row.chapter else ""),
+                Text(row.figure.measure_id),
+                excerpt(row),
+            ]
+            if len(self.reports) > 1:
+                cells.insert(0, Text(row.report.title))
+            table.add_row(*cells, key=str(row.order))
+        if current is not None and current in shown:
+            table.move_cursor(row=shown.index(current), animate=False)
+        arrow = " ↓" if self.reverse else " ↑"
+        self.query_one("#fig-title", Static).update(
+            Content.assemble(
+                (t("figures.title"), "bold $primary"),
+                "  ",
+                (t("figures.count", shown=len(shown), total=len(self.rows)), "$text-muted"),
+                "  ",
+                (
+                    t("figures.sorted", column=t(f"figures.col.{self.sort_column}"), arrow=arrow),
+                    "$text-muted",
+                ),
+            )
+        )
+        self.query_one(FigureChart).show(shown)
+
+    def current_row(self) -> Row | None:
+        """The row under the table's cursor, if any."""
+        table = self.table
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def sort_by(self, column: str, reverse: bool | None = None) -> None:
+        """Sort by a column; the same column again flips the order."""
+        if reverse is None:
+            reverse = not self.reverse if column == self.sort_column else False
+        self.sort_column, self.reverse = column, reverse
+        self._refill()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        if event.column_key.value in SORT_KEYS:
+            self.sort_by(str(event.column_key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.dismiss((row.report, row.measure))
+
+    def action_next_sort(self) -> None:
+        columns = [c for c in COLUMNS if c not in ("chapter", "excerpt")]
+        position = columns.index(self.sort_column) if self.sort_column in columns else -1
+        self.sort_by(columns[(position + 1) % len(columns)], reverse=False)
+
+    def action_reverse(self) -> None:
+        self.sort_by(self.sort_column, reverse=not self.reverse)
+
+    def action_filter(self) -> None:
+        self.query_one("#fig-filter", Input).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class FilterInput(Input):
+    """The filter box: Down or Enter hands the keys back to the table."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "to_table", t("key.figures.table"), id="zimao.figures_to_table", show=False),
+    ]
+
+    def action_to_table(self) -> None:
+        self.screen.query_one(DataTable).focus()
