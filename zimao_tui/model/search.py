@@ -19,6 +19,8 @@ than a Python loop over measures: that is what keeps 15,000 measures in a few mi
 from __future__ import annotations
 
 import bisect
+import gc
+import heapq
 import json
 import re
 import subprocess
@@ -32,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from zimao_tui.model import index_cache
-from zimao_tui.model.query import Term, parse_query
+from zimao_tui.model.query import Query, Term, parse_query
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.vocab import load_synonyms
 from zimao_tui.paths import cache_dir as default_cache_dir
@@ -118,6 +120,7 @@ class SearchIndex:
             self._offsets.append(pos)
             pos += len(t) + 1
         self._cache: dict[tuple[str, bool, bool], Matches] = {}
+        self._ends_memo: dict[int, list[int]] = {}
 
     @property
     def reports(self) -> tuple[Report, ...]:
@@ -126,6 +129,10 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._measures)
+
+    def forget(self) -> None:
+        """Drop the per-word memo (typing "知识" then "知识产权" reuses it); for benchmarks."""
+        self._cache.clear()
 
     # --- lazily built views: start-up only pays for what the first queries need ---
 
@@ -138,14 +145,37 @@ class SearchIndex:
         )
 
     @cached_property
-    def _pinyin(self) -> tuple[str, list[int]]:
-        """All syllables run together per measure (" " for non-Chinese), with measure offsets."""
-        parts = ["".join(s or " " for s in p.split("|")) for p in self._syllables]
+    def _pinyin(self) -> tuple[str, str, list[int]]:
+        """All syllables run together per measure (" " for non-Chinese), measure offsets, and
+        an aligned marker string with "^" where a Chinese character's syllable begins, so a
+        match can be checked for starting on a syllable without unpacking its measure."""
+        parts = []
+        marks = []
+        for p in self._syllables:
+            syllables = p.split("|")
+            parts.append("".join(s or " " for s in syllables))
+            marks.append("".join("^" + "." * (len(s) - 1) if s else " " for s in syllables))
         offsets, pos = [], 0
-        for p in parts:
+        for part in parts:
             offsets.append(pos)
-            pos += len(p) + 1
-        return _SEP.join(parts), offsets
+            pos += len(part) + 1
+        return _SEP.join(parts), _SEP.join(marks), offsets
+
+    @cached_property
+    def _syllable_set(self) -> frozenset[str]:
+        """Every syllable the corpus uses."""
+        return frozenset(s for p in self._syllables for s in p.split("|") if s)
+
+    def _char_ends(self, i: int) -> list[int]:
+        """Pinyin offset just past each character of measure i (memoised per measure)."""
+        ends = self._ends_memo.get(i)
+        if ends is None:
+            ends, pos = [], 0
+            for s in self._syllables[i].split("|"):
+                pos += len(s) or 1
+                ends.append(pos)
+            self._ends_memo[i] = ends
+        return ends
 
     @cached_property
     def _postings(self) -> dict[str, list[int]]:
@@ -197,26 +227,22 @@ class SearchIndex:
             n = len(letters)
             for i, locals_ in self._locate(self._initials, self._offsets, letters, anchored).items():
                 _add(into, i, base + min(len(locals_) - 1, 3), [(p, p + n) for p in locals_])
-        if len(letters) < 2:
-            return
-        joined, offsets = self._pinyin
+        if len(letters) < 2 or (len(letters) == 2 and letters not in self._syllable_set):
+            return  # two letters are full pinyin only when they are a syllable (an, er, bo)
+        joined, marks, offsets = self._pinyin
+        n = len(letters)
         for i, locals_ in self._locate(joined, offsets, letters, False).items():
-            syllables = self._syllables[i].split("|")
-            starts: dict[int, int] = {}  # pinyin offset of each character's first letter
-            ends: list[int] = []
-            pos = 0
-            for c, s in enumerate(syllables):
-                starts[pos] = c
-                pos += len(s) or 1
-                ends.append(pos)
+            base = offsets[i]
             spans = []
             for p in locals_:
-                first = starts.get(p)
-                if first is None or (anchored and first != 0) or not syllables[first]:
-                    continue  # must begin at a syllable, not inside one
-                last = bisect.bisect_left(ends, p + len(letters))
-                if len(letters) < 3 and last == first and len(syllables[first]) != len(letters):
-                    continue  # two letters inside one syllable is too weak a signal
+                g = base + p
+                if marks[g] != "^" or (anchored and p != 0):
+                    continue  # must begin where a character's syllable begins
+                if n < 3 and marks[g + 1] == "." and g + 2 < len(marks) and marks[g + 2] == ".":
+                    continue  # two letters inside a longer syllable: too weak a signal
+                ends = self._char_ends(i)
+                first = bisect.bisect_right(ends, p)
+                last = bisect.bisect_left(ends, p + n)
                 spans.append((first, last + 1))
             if spans:
                 _add(into, i, FULL_PINYIN + min(len(spans) - 1, 3), spans)
@@ -329,6 +355,8 @@ class SearchIndex:
         if not positive:
             return {i: (NEGATIVE_ONLY, []) for i in range(len(self._measures)) if i not in excluded}
         per_term = sorted((self._term(t) for t in positive), key=len)
+        if len(per_term) == 1 and not excluded:
+            return per_term[0]  # the common case while typing: one word, nothing to combine
         result: Matches = {}
         for i in per_term[0]:
             if i in excluded or not all(i in m for m in per_term[1:]):
@@ -342,11 +370,26 @@ class SearchIndex:
         parsed = parse_query(query)
         if not parsed or limit <= 0:
             return []
-        combined: Matches = {}
-        for terms in parsed.groups:
-            for i, (score, spans) in self._group(terms).items():
-                _add(combined, i, score, spans)
-        best = sorted(combined.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        # A query allocates thousands of small tuples and lists, none of them cyclic; left on,
+        # the cyclic collector would now and then walk the whole index (tens of ms on a large
+        # corpus) in the middle of a keystroke. Reference counting still frees everything.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._search(parsed, limit)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _search(self, parsed: Query, limit: int) -> list[Hit]:
+        if len(parsed.groups) == 1:
+            combined = self._group(parsed.groups[0])
+        else:
+            combined = {}
+            for terms in parsed.groups:
+                for i, (score, spans) in self._group(terms).items():
+                    _add(combined, i, score, spans)
+        best = heapq.nsmallest(limit, combined.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return [
             Hit(
                 report=self._reports[self._owner[i]],
