@@ -66,6 +66,8 @@ class ZimaoCommands(Provider):
                 (t("cmd.cite"), explorer.action_cite, "C"),
                 (t("cmd.copy_section"), explorer.action_copy_section, "y"),
                 (t("cmd.toggle_tree"), explorer.action_toggle_tree, "\\"),
+                (t("cmd.figures"), explorer.action_figures, "f"),
+                (t("cmd.glossary"), explorer.action_glossary, "T"),
             ]
         return commands
 

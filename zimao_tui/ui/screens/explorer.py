@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState
 
+from zimao_tui.model.bookmarks import BookmarkError
 from zimao_tui.model.citation import cite, section_text
 from zimao_tui.model.figures import figures_in
 from zimao_tui.model.report import Heading, Measure, Report
@@ -54,6 +55,8 @@ class ExplorerScreen(Screen[None]):
         Binding("c", "copy", t("key.copy"), id="zimao.copy"),
         Binding("C", "cite", t("key.cite"), id="zimao.cite", show=False),
         Binding("y", "copy_section", t("key.copy_section"), id="zimao.copy_section", show=False),
+        Binding("f", "figures", t("key.figures"), id="zimao.figures", show=False),
+        Binding("T", "glossary", t("key.glossary"), id="zimao.glossary", show=False),
         Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
         Binding(
             "ctrl+c,super+c", "copy_selection", t("key.copy_selection"), id="zimao.copy_selection", show=False
@@ -248,7 +251,11 @@ class ExplorerScreen(Screen[None]):
         if current is None:
             return
         report, measure = current
-        on = self.bookmarks.toggle(report, measure)
+        try:
+            on = self.bookmarks.toggle(report, measure)
+        except (BookmarkError, OSError) as exc:  # read-only or locked store: say so, keep running
+            self.notify(f"{type(exc).__name__}: {exc}", severity="error")
+            return
         self.tree.refresh_mark(report, measure)
         self.show_entry(Entry(report, measure))
         self.notify(t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2)
@@ -265,13 +272,34 @@ class ExplorerScreen(Screen[None]):
         from zimao_tui.ui.screens.note_dialog import NoteDialog
 
         report, measure = current
-        self.app.push_screen(
-            NoteDialog(self.bookmarks, report, measure), lambda _: self._refresh(report, measure)
+        bookmark = self.bookmarks.get(report, measure)
+        dialog = NoteDialog(
+            bookmark.note if bookmark else "", bookmark.tags if bookmark else (), measure.text
         )
 
-    def _refresh(self, report: Report, measure: Measure) -> None:
-        self.tree.refresh_mark(report, measure)
-        self.show_entry(self.detail.entry)
+        def save(result: tuple[str, list[str]] | None) -> None:
+            if result is None:
+                return
+            note, tags = result
+            try:
+                self.bookmarks.update(report, measure, note, tags)
+            except (BookmarkError, OSError) as exc:  # read-only or locked store: say so, keep running
+                self.notify(f"{type(exc).__name__}: {exc}", severity="error")
+                return
+            self.tree.refresh_mark(report, measure)
+            self.show_entry(Entry(report, measure))
+
+        self.app.push_screen(dialog, save)
+
+    def action_figures(self) -> None:
+        from zimao_tui.ui.screens.figures import FiguresScreen
+
+        self.app.push_screen(FiguresScreen(self.reports), self._jump_back)
+
+    def action_glossary(self) -> None:
+        from zimao_tui.ui.screens.glossary import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(self.reports), self._jump_back)
 
     def _jump_back(self, result: tuple[Report, Measure] | None) -> None:
         """Result of a list screen (bookmarks, figures, glossary): go to the chosen measure."""

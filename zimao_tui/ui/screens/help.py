@@ -57,11 +57,11 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
         super().__init__()
-        self._bindings = bindings
+        self._active = bindings
 
     def compose(self) -> ComposeResult:
-        display = {key: self.app.get_key_display(active.binding) for key, active in self._bindings.items()}
-        rows = help_rows(self._bindings, display)
+        display = {key: self.app.get_key_display(active.binding) for key, active in self._active.items()}
+        rows = help_rows(self._active, display)
         search_rows = [
             (self.app.get_key_display(b), b.description, b.id or "")
             for b in SearchInput.BINDINGS

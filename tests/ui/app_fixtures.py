@@ -1,0 +1,59 @@
+"""Shared set-up for the app's Pilot and snapshot tests (imported by tests/ui/test_app*.py).
+
+The search index and keyword cache are built once per test process into a shared cache
+folder, so each test starts the app the way a user with a warm cache does: fast, and with
+no jieba on the way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zimao_tui import clipboard
+from zimao_tui.config import Config
+from zimao_tui.model.keywords import build_keywords
+from zimao_tui.model.report import Report
+from zimao_tui.model.search import open_index
+from zimao_tui.ui.app import ZimaoApp
+
+_WARM: dict[str, Path] = {}
+
+
+def warm_cache(report: Report, folder: Path) -> Path:
+    """Build index and keywords for ``report`` in ``folder`` once per process."""
+    if "path" not in _WARM:
+        open_index([report], folder)
+        build_keywords(report, folder)
+        _WARM["path"] = folder
+    return _WARM["path"]
+
+
+@pytest.fixture
+def app_env(
+    bundled: Report, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Warm shared cache; no native clipboard tool, so copies are observable in app.clipboard."""
+    folder = warm_cache(bundled, tmp_path_factory.getbasetemp() / "warm-cache")
+    monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(folder))
+    monkeypatch.setattr(clipboard, "native_command", lambda: None)
+
+
+def make_app(reports: list[Report], **config: object) -> ZimaoApp:
+    """The app as the CLI builds it, with a fixed theme and default settings."""
+    return ZimaoApp(reports, Config(**config))  # type: ignore[arg-type]
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test with asyncio.run (no pytest-asyncio among the dependencies)."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper

@@ -1,0 +1,378 @@
+"""Pilot tests of the explorer: every default key, the search flow, themes, help, copy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from app_fixtures import app_env, make_app, sync  # noqa: F401  (app_env is a fixture)
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from zimao_tui.config import load_config
+from zimao_tui.model.citation import cite, section_text
+from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.ui.app import ZimaoApp
+from zimao_tui.ui.history import SearchHistory, history_path
+from zimao_tui.ui.screens.explorer import ExplorerScreen
+from zimao_tui.ui.screens.help import HelpScreen
+from zimao_tui.ui.widgets.detail import DetailPane
+from zimao_tui.ui.widgets.report_tree import ReportTree
+from zimao_tui.ui.widgets.search_bar import SearchBar
+
+pytestmark = pytest.mark.usefixtures("app_env")
+
+SIZE = (100, 32)
+
+
+def explorer(app: ZimaoApp) -> ExplorerScreen:
+    screen = app.screen
+    assert isinstance(screen, ExplorerScreen)
+    return screen
+
+
+def current(app: ZimaoApp) -> Heading | Measure | None:
+    entry = app.query_one(ReportTree).entry
+    return entry.node if entry is not None else None
+
+
+def shown(app: ZimaoApp) -> Heading | Measure | None:
+    entry = app.query_one(DetailPane).entry
+    return entry.node if entry is not None else None
+
+
+async def ready(pilot: Pilot[None]) -> None:
+    """Wait until the index worker finished and the screen settled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+@sync
+async def test_opens_on_first_chapter_with_summary(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.title == bundled.title
+        assert "2022-07-05" in app.sub_title
+        assert isinstance(app.focused, ReportTree)
+        node = current(app)
+        assert isinstance(node, Heading) and node.id == "1"
+        assert shown(app) == node  # the detail follows the cursor without Enter
+        body = app.query_one("#detail-body").render()
+        assert "措施：3 条" in str(body)
+
+
+@sync
+async def test_tree_keys_move_expand_collapse(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "j")
+        assert current(app).id == "1.1"  # type: ignore[union-attr]
+        await press(pilot, "l")  # expand
+        await press(pilot, "l")  # step into
+        assert current(app).id == "1.1.1"  # type: ignore[union-attr]
+        assert shown(app).id == "1.1.1"  # type: ignore[union-attr]
+        await press(pilot, "h")  # measure → parent
+        assert current(app).id == "1.1"  # type: ignore[union-attr]
+        await press(pilot, "h")  # collapse
+        assert not app.query_one(ReportTree).cursor_node.is_expanded  # type: ignore[union-attr]
+        await press(pilot, "k")
+        assert current(app).id == "1"  # type: ignore[union-attr]
+        await press(pilot, "down", "up")
+        assert current(app).id == "1"  # type: ignore[union-attr]
+        await press(pilot, "right")  # chapter 1 is open: step into it
+        assert current(app).id == "1.1"  # type: ignore[union-attr]
+        await press(pilot, "left", "left")  # to the parent, then collapse it
+        assert current(app).id == "1"  # type: ignore[union-attr]
+        assert not app.query_one(ReportTree).cursor_node.is_expanded  # type: ignore[union-attr]
+        await press(pilot, "G")
+        assert current(app).id == "5"  # type: ignore[union-attr]
+        await press(pilot, "g")
+        assert current(app).id == "1"  # type: ignore[union-attr]
+        await press(pilot, "enter")
+        assert app.query_one(ReportTree).cursor_node.is_expanded  # type: ignore[union-attr]
+
+
+@sync
+async def test_brackets_step_measures_across_sections(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket")
+        assert shown(app).id == "1.1.1"  # type: ignore[union-attr]
+        await press(pilot, "right_square_bracket")  # crosses into section (二)
+        assert shown(app).id == "1.2.1"  # type: ignore[union-attr]
+        assert current(app).id == "1.2.1"  # type: ignore[union-attr]
+        await press(pilot, "left_square_bracket")
+        assert shown(app).id == "1.1.1"  # type: ignore[union-attr]
+        assert current(app).id == "1.1.1"  # type: ignore[union-attr]
+
+
+@sync
+async def test_search_flow_enter_n_N_escape(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "slash")
+        bar = app.query_one(SearchBar)
+        assert app.focused is bar.input
+        await pilot.press(*"人才")
+        await pilot.pause()
+        assert len(bar.hits) >= 3
+        assert bar.results.display
+        await press(pilot, "down")
+        assert bar.results.highlighted == 1
+        second = bar.hits[1]
+        await press(pilot, "enter")
+        assert isinstance(app.focused, ReportTree)
+        assert shown(app) == second.measure
+        assert current(app) == second.measure
+        assert not bar.results.display
+        detail = app.query_one(DetailPane)
+        assert tuple(detail.insights.matches) == tuple(second.spans)
+        await press(pilot, "n")
+        assert shown(app) == bar.hits[2].measure
+        await press(pilot, "N", "N")
+        assert shown(app) == bar.hits[0].measure
+        await press(pilot, "N")  # no hit before the first: stays
+        assert shown(app) == bar.hits[0].measure
+        await press(pilot, "slash", "escape")
+        assert bar.input.value == ""
+        assert isinstance(app.focused, ReportTree)
+        assert json.loads(history_path().read_text(encoding="utf-8")) == ["人才"]
+
+
+@sync
+async def test_search_history_recall_across_runs(bundled: Report, user_dirs: dict[str, Path]) -> None:
+    SearchHistory().add("跨境电商")
+    SearchHistory().add("人才")
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "slash", "up")
+        bar = app.query_one(SearchBar)
+        assert bar.input.value == "人才"
+        await press(pilot, "up")
+        assert bar.input.value == "跨境电商"
+        assert bar.hits  # recalled queries run
+        await press(pilot, "down", "down")
+        assert bar.input.value == ""
+
+
+@sync
+async def test_search_with_no_results_says_so(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "slash")
+        await pilot.press(*"qqqqqxz")
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        assert bar.hits == []
+        assert "没有结果" in str(bar.query_one("#search-status").render())
+        await press(pilot, "enter")
+        assert app.focused is bar.input
+
+
+@sync
+async def test_copy_keys(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "c")  # on a chapter: nothing to copy, a warning instead
+        assert app.clipboard == ""
+        await press(pilot, "right_square_bracket", "right_square_bracket")
+        measure = bundled.node("1.2.1")
+        assert isinstance(measure, Measure)
+        await press(pilot, "c")
+        assert app.clipboard == measure.text
+        await press(pilot, "C")
+        assert app.clipboard == cite(bundled, measure)
+        assert app.clipboard.endswith("》一、(二)，2022-07-05")
+        await press(pilot, "y")
+        section = bundled.node("1.2")
+        assert isinstance(section, Heading)
+        assert app.clipboard == section_text(bundled, section)
+
+
+@sync
+async def test_copy_selection_uses_the_copy_function(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        body = app.query_one("#detail-body")
+        body.text_select_all()
+        await pilot.pause()
+        await press(pilot, "ctrl+c")
+        assert "改革创新提升能级" in app.clipboard
+        assert any("选中文字" in n.message for n in app._notifications)
+
+
+@sync
+async def test_citation_template_from_config(bundled: Report) -> None:
+    app = make_app([bundled], citation_template="{text}（{title}，{id}）")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "C")
+        measure = bundled.node("1.1.1")
+        assert app.clipboard == f"{measure.text}（{bundled.title}，1.1.1）"  # type: ignore[union-attr]
+
+
+@sync
+async def test_bookmark_toggle_marks_tree_and_detail(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "b")
+        measure = bundled.node("1.1.1")
+        assert isinstance(measure, Measure)
+        assert app.bookmarks.is_bookmarked(bundled, measure)
+        tree = app.query_one(ReportTree)
+        assert str(tree.cursor_node.label).startswith("★")  # type: ignore[union-attr]
+        assert app.query_one(DetailPane).insights.bookmarked
+        await press(pilot, "b")
+        assert not app.bookmarks.is_bookmarked(bundled, measure)
+        assert not str(tree.cursor_node.label).startswith("★")  # type: ignore[union-attr]
+
+
+@sync
+async def test_bookmarks_list_jumps_to_measure(bundled: Report) -> None:
+    from zimao_tui.ui.screens.bookmarks import BookmarksScreen
+
+    measure = bundled.node("3.2.5")
+    assert isinstance(measure, Measure)
+    app = make_app([bundled])
+    app.bookmarks.toggle(bundled, measure)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "B")
+        assert isinstance(app.screen, BookmarksScreen)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        assert shown(app) == measure
+        assert current(app) == measure
+
+
+@sync
+async def test_theme_key_cycles_and_saves(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.theme == "zimao-paper"
+        names = app.theme_names
+        assert {"zimao-paper", "zimao-ink", "zimao-contrast"} <= set(names)
+        await press(pilot, "t")
+        assert app.theme == names[(names.index("zimao-paper") + 1) % len(names)]
+        config, warnings = load_config()
+        assert config.theme == app.theme and not warnings
+
+
+@sync
+async def test_broken_theme_file_notifies_and_falls_back(bundled: Report, user_dirs: dict[str, Path]) -> None:
+    themes = user_dirs["config"] / "themes"
+    themes.mkdir(parents=True)
+    (themes / "broken.toml").write_text("name = 'x'\nprimary = 'not-a-colour'\n", encoding="utf-8")
+    app = make_app([bundled], theme="no-such-theme")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.theme == "zimao-paper"
+        messages = " ".join(n.message for n in app._notifications)
+        assert "broken.toml" in messages and "no-such-theme" in messages
+
+
+@sync
+async def test_help_lists_bindings_and_closes(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        for binding_id in ("zimao.search", "zimao.copy", "zimao.cite", "zimao.next_measure", "zimao.quit"):
+            assert binding_id in text
+        assert "搜索" in text
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, ExplorerScreen)
+        await press(pilot, "question_mark", "escape")
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+@sync
+async def test_keymap_from_config_remaps_and_help_shows_it(bundled: Report) -> None:
+    app = make_app([bundled], keys={"zimao.copy": "x"})
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "x")
+        assert app.clipboard == bundled.node("1.1.1").text  # type: ignore[union-attr]
+        await press(pilot, "question_mark")
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        row = next(line for line in text.splitlines() if line.rstrip().endswith("zimao.copy"))
+        assert row.split()[0] == "x"
+
+
+@sync
+async def test_toggle_tree_pane(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        tree = app.query_one(ReportTree)
+        await press(pilot, "backslash")
+        assert not tree.display
+        assert isinstance(app.focused, DetailPane)
+        await press(pilot, "right_square_bracket")  # still steps through measures
+        assert shown(app).id == "1.1.1"  # type: ignore[union-attr]
+        await press(pilot, "backslash")
+        assert tree.display and app.focused is tree
+
+
+@sync
+async def test_command_palette_jumps_to_a_section(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"跨境电商综试区")
+        await pilot.pause(0.5)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        assert current(app).id == "5.1"  # type: ignore[union-attr]
+
+
+@sync
+async def test_quit_key(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "q")
+    assert app.return_code == 0
+
+
+@sync
+async def test_several_reports_top_level_and_search_spans_them(bundled: Report, data_dir: Path) -> None:
+    from zimao_tui.model.parse import load_report
+
+    other = load_report(data_dir / "fullwidth.txt")
+    app = make_app([bundled, other])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        tree = app.query_one(ReportTree)
+        tops = [n.data.report for n in tree.root.children]  # type: ignore[union-attr]
+        assert tops == [bundled, other]
+        assert tree.root.children[0].data.node is None  # type: ignore[union-attr]
+        word = next(other.measures()).text[:4]
+        await press(pilot, "slash")
+        await pilot.press(*word)
+        await pilot.pause()
+        reports = {hit.report.title for hit in app.query_one(SearchBar).hits}
+        assert other.title in reports
