@@ -237,7 +237,14 @@ def test_reanchoring_after_inserting_editing_and_deleting(tmp_path: Path, bundle
     changed = measure(bundled, "2.1.4")  # its figure is edited
     gone = measure(bundled, "5.3.4")  # deleted
     neighbour = measure(bundled, "5.3.5")  # takes the deleted one's id
-    for m, note in ((moved, "moved"), (changed, "changed"), (gone, "gone"), (neighbour, "next")):
+    shifted = measure(bundled, "3.2.8")  # shifted by the insertion AND edited
+    for m, note in (
+        (moved, "moved"),
+        (changed, "changed"),
+        (gone, "gone"),
+        (neighbour, "next"),
+        (shifted, "both"),
+    ):
         store.update(bundled, m, note, [])
     inserted = "新增一句完全不同的示范内容用于测试插入。"
     copy = edited_copy(
@@ -247,6 +254,7 @@ def test_reanchoring_after_inserting_editing_and_deleting(tmp_path: Path, bundle
             moved.text: inserted + moved.text,
             "拨付近2000万元的奖励资金": "拨付近2500万元的奖励资金",
             gone.text: "",
+            "对一类新药最多可给予1亿元资金支持": "对一类新药最多可给予2亿元资金支持",
         },
     )
     assert copy.key == bundled.key and copy.encoding != bundled.encoding
@@ -257,6 +265,8 @@ def test_reanchoring_after_inserting_editing_and_deleting(tmp_path: Path, bundle
     assert by_note["changed"].status == "resolved"
     assert by_note["changed"].measure is not None and "2500万元" in by_note["changed"].measure.text
     assert by_note["next"].measure is not None and by_note["next"].measure.id == "5.3.4"
+    both = by_note["both"].measure
+    assert both is not None and both.id == "3.2.9" and "2亿元" in both.text
     orphan = by_note["gone"]
     assert orphan.status == "orphaned" and orphan.report is copy and orphan.measure is None
     assert orphan.bookmark.text == gone.text and orphan.bookmark.note == "gone"
@@ -264,10 +274,16 @@ def test_reanchoring_after_inserting_editing_and_deleting(tmp_path: Path, bundle
     new_node = copy.node("3.2.6")
     assert isinstance(new_node, Measure) and new_node.text == inserted
     assert not store.is_bookmarked(copy, new_node)
+    # Without a bookmark on the neighbour, the deleted one still does not jump onto the
+    # different sentence that now has its id.
+    alone = BookmarkStore(tmp_path / "alone.toml")
+    alone.update(bundled, gone, "gone", [])
+    [item] = alone.resolved([copy])
+    assert item.status == "orphaned"
     # The orphan is still in the file, and can be deleted by the user.
-    assert len(BookmarkStore(store.path).bookmarks) == 4
+    assert len(BookmarkStore(store.path).bookmarks) == 5
     store.remove(orphan.bookmark)
-    assert sorted(b.note for b in BookmarkStore(store.path).bookmarks) == ["changed", "moved", "next"]
+    assert sorted(b.note for b in BookmarkStore(store.path).bookmarks) == ["both", "changed", "moved", "next"]
 
 
 def test_bookmarks_of_a_report_not_open_are_listed_as_orphaned(tmp_path: Path, bundled: Report) -> None:
