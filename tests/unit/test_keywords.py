@@ -34,12 +34,13 @@ def test_every_chapter_and_section_has_keywords(
     assert set(keywords) == ids
     assert all(1 <= len(words) <= kw.TOP_K for words in keywords.values())
     assert "知识产权" in keywords["2.4"] and "集装箱" in keywords["5.2"]
+    assert "三区联动" in keywords["1.2"] and "多元解纷工作站" in keywords["4.4"]  # coined terms stay whole
     flat = [w for words in keywords.values() for w in words]
     assert "十九" not in flat and "第十二届" not in flat and "工作" not in flat
 
 
 @pytest.mark.parametrize(
-    "damage", ["{not json", '{"version": 1, "keywords": [1, 2]}', '{"version": 0}', "\udcff"]
+    "damage", ["{not json", '{"version": 2, "keywords": [1, 2]}', '{"version": 0}', "\udcff"]
 )
 def test_corrupt_cache_is_rebuilt(
     bundled: Report, tmp_path: Path, built: tuple[Path, dict[str, list[str]]], damage: str

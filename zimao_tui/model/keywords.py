@@ -19,8 +19,9 @@ from types import ModuleType
 from zimao_tui import paths
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.report import Heading, Report
+from zimao_tui.model.terms import extract_terms
 
-VERSION = 1
+VERSION = 2
 """Bump when the extraction changes, so old caches are rebuilt rather than trusted."""
 TOP_K = 8
 _NUMERAL = re.compile(
@@ -106,21 +107,40 @@ def _heading_text(heading: Heading) -> str:
     return "\n".join([heading.title, *(m.text for m in heading.measures())])
 
 
+def _coined_words(report: Report) -> list[str]:
+    """The report's own short coined terms (“光芯屏端网”), which jieba would cut into pieces."""
+    return [
+        t.term
+        for t in extract_terms(report)
+        if t.kind == "term" and 2 <= len(t.term) <= 8 and all("\u3400" <= ch <= "\u9fff" for ch in t.term)
+    ]
+
+
 def build_keywords(report: Report, cache_dir: Path | None = None) -> Keywords:
-    """Compute keywords for every chapter and section, write the cache, and return them."""
+    """Compute keywords for every chapter and section, write the cache, and return them.
+
+    A private tokenizer learns the report's coined terms, so “光芯屏端网” stays one keyword
+    without changing how jieba's shared default tokenizer cuts anybody else's text.
+    """
     cached = cached_keywords(report, cache_dir)
     if cached is not None:
         return cached
-    load_jieba(cache_dir)
-    import jieba.analyse
+    jieba = load_jieba(cache_dir)
+    from jieba.analyse import TFIDF
 
+    tokenizer = jieba.Tokenizer()
+    tokenizer.cache_file = jieba.dt.cache_file
+    for word in _coined_words(report):
+        tokenizer.add_word(word)
+    tfidf = TFIDF()
+    tfidf.tokenizer = tokenizer
+    tfidf.stop_words = tfidf.stop_words | _BOILERPLATE
     keywords: Keywords = {}
     for heading in report.headings():
         if heading.kind not in ("chapter", "section"):
             continue
-        tags = jieba.analyse.extract_tags(_heading_text(heading), topK=TOP_K * 2)
-        words = [t for t in tags if len(t) > 1 and not _NUMERAL.search(t) and t not in _BOILERPLATE]
-        keywords[heading.id] = words[:TOP_K]
+        tags = tfidf.extract_tags(_heading_text(heading), topK=TOP_K * 2)
+        keywords[heading.id] = [t for t in tags if len(t) > 1 and not _NUMERAL.search(t)][:TOP_K]
     doc = {"version": VERSION, "title": report.title, "keywords": keywords}
     atomic_write_text(cache_path(report, cache_dir), json.dumps(doc, ensure_ascii=False, indent=1))
     return keywords
