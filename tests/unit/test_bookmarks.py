@@ -8,8 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from zimao_tui.model import bookmarks
 from zimao_tui.model.bookmarks import (
     SCHEMA_VERSION,
+    BookmarkError,
     BookmarkStore,
     ReadOnlyError,
     dumps,
@@ -320,3 +322,54 @@ def test_unreadable_file_opens_read_only(tmp_path: Path, bundled: Report) -> Non
 )
 def test_parse_tags(typed: str, tags: list[str]) -> None:
     assert parse_tags(typed) == tags
+
+
+def test_a_held_lock_times_out_with_a_message_and_no_write(
+    tmp_path: Path, bundled: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    store = BookmarkStore(tmp_path / "bookmarks.toml")
+    store.toggle(bundled, measure(bundled, "1.1.1"))
+    before = store.path.read_bytes()
+    monkeypatch.setattr(bookmarks, "LOCK_TIMEOUT", 0.2)
+    with open(store.lock_path, "a+b") as other:  # another instance, mid-change
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(BookmarkError, match="holds the bookmarks lock"):
+            store.toggle(bundled, measure(bundled, "1.2.1"))
+    assert store.path.read_bytes() == before
+    assert store.toggle(bundled, measure(bundled, "1.2.1")) is True  # released: works again
+
+
+def test_without_flock_the_store_still_works(
+    tmp_path: Path, bundled: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bookmarks, "fcntl", None)  # as on Windows
+    store = BookmarkStore(tmp_path / "bookmarks.toml")
+    store.update(bundled, measure(bundled, "1.1.1"), "无锁", [])
+    assert [b.note for b in BookmarkStore(store.path).bookmarks] == ["无锁"]
+
+
+def test_a_hand_written_file_with_comments_loads(data_dir: Path, tmp_path: Path, bundled: Report) -> None:
+    path = tmp_path / "bookmarks.toml"
+    path.write_bytes((data_dir / "bookmarks-good.toml").read_bytes())
+    store = BookmarkStore(path)
+    assert store.warnings == [] and not store.read_only
+    [first, second] = store.resolved([bundled])
+    assert first.status == "resolved" and first.measure is not None and first.measure.id == "3.2.5"
+    assert first.bookmark.note == "生物产业园区：\n  对照武汉其他片区。" and first.bookmark.tags == (
+        "生物",
+        "园区",
+    )
+    assert second.status == "orphaned" and second.bookmark.note == "这句在新版里删了"
+    store.toggle(bundled, measure(bundled, "1.1.1"))  # rewriting keeps both
+    assert len(BookmarkStore(path).bookmarks) == 3
+
+
+def test_the_corrupt_sample_is_moved_aside(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.toml"
+    raw = (data_dir / "bookmarks-corrupt.toml").read_bytes()
+    path.write_bytes(raw)
+    store = BookmarkStore(path)
+    assert store.bookmarks == [] and len(store.warnings) == 1
+    [aside] = tmp_path.glob("bookmarks.toml.corrupt-*")
+    assert aside.read_bytes() == raw

@@ -12,6 +12,8 @@ import argparse
 import sys
 from typing import Any
 
+from rich.markup import escape
+
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
 from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 from zimao_tui.model.citation import cite
@@ -129,7 +131,8 @@ def run_list(args: argparse.Namespace) -> int:
     for item in items:
         data = item_json(item)
         where = data["id"] or f"[red]失效[/] [dim](原 {data['saved_id']})[/]"
-        out.print(f"[bold]{where}[/]  [dim]{' › '.join(data['path'])} · uid {data['uid']}[/]")
+        path = escape(" › ".join(data["path"]))
+        out.print(f"[bold]{where}[/]  [dim]{path} · uid {data['uid']}[/]")
         out.print(f"  {data['text']}", markup=False)
         if data["note"]:
             out.print("  笔记：" + data["note"].replace("\n", "\n        "), markup=False)
