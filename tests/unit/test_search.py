@@ -11,6 +11,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from zimao_tui.model.query import Term, parse_query
 from zimao_tui.model.report import Report
@@ -242,3 +244,21 @@ def test_several_reports_are_searched_together(bundled: Report, data_dir: Path, 
     hits = index.search("一业一证", limit=10)
     assert {h.report.title for h in hits} == {bundled.title, other.title}
     assert index.reports == (bundled, other)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("知识产权证券化光谷诺奖布拉格一业证 zscqblgyhang!^'|()*\\.　AIrcep5G")),
+        max_size=12,
+    )
+)
+def test_any_query_is_answered_with_valid_spans(index: SearchIndex, query: str) -> None:
+    """Whatever is typed, one key at a time: no error, spans inside the text, sorted, disjoint."""
+    hits = index.search(query, limit=20)
+    assert len(hits) <= 20
+    for hit in hits:
+        flat = [x for span in hit.spans for x in span]
+        assert flat == sorted(flat) and len(set(flat)) == len(flat)
+        assert all(0 <= a < b <= len(hit.measure.text) for a, b in hit.spans)
+        assert 0 < hit.score <= 100
