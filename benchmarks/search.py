@@ -38,6 +38,7 @@ QUERIES = [
     "一业一证",
     "zscq",
     "zhishichanquan",
+    "zhishicq",
     "yyyz",
     "自贸区",
     "光谷 !科技",

@@ -75,6 +75,10 @@ TOP3: list[tuple[str, str]] = [
     ("mianshenjixiang", "4.2.3"),
     ("huoniweier", "5.4.2"),
     ("yinhang", "2.4.4"),
+    # full syllables and initials mixed
+    ("zhishicq", "2.4.4"),
+    ("zhongobl", "5.3.8"),
+    ("mianshenjx", "4.2.3"),
     # synonyms, both ways
     ("自由贸易试验区", "1.2.2"),
     ("诺贝尔奖", "2.3.1"),
@@ -140,6 +144,9 @@ def test_pinyin_spans_point_at_the_characters_whose_pinyin_matched(index: Search
     # a prefix of the last syllable still highlights the whole character
     assert set(matched(index.search("zhishichanq", limit=1)[0])) == {"知识产权"}
     assert set(matched(index.search("nuojia", limit=1)[0])) == {"诺奖"}
+    for query in ("zhishicq", "zscquan", "zhishichanquan", "zscq"):
+        assert set(matched(index.search(query, limit=1)[0])) == {"知识产权"}, query
+    assert ids(index.search("^zhishicq", limit=10)) == ["2.4.5", "3.2.12"]
 
 
 def test_typo_spans_mark_only_the_characters_that_match(index: SearchIndex) -> None:

@@ -47,6 +47,7 @@ EXACT = 90.0
 SYNONYM = 85.0
 FULL_PINYIN = 88.0
 INITIALS = 82.0
+MIXED_PINYIN = 80.0
 SINGLE_INITIAL = 60.0
 WORDS = 70.0
 WORDS_RANGE = 15.0
@@ -247,6 +248,33 @@ class SearchIndex:
             if spans:
                 _add(into, i, FULL_PINYIN + min(len(spans) - 1, 3), spans)
 
+    @cached_property
+    def _marked_pinyin(self) -> tuple[str, list[int]]:
+        """Each character as "\x01" + its syllable ("\x02" when it has none), per measure."""
+        parts = ["".join("\x01" + s if s else "\x02" for s in p.split("|")) for p in self._syllables]
+        offsets, pos = [], 0
+        for part in parts:
+            offsets.append(pos)
+            pos += len(part) + 1
+        return "\n".join(parts), offsets
+
+    def _mixed_pinyin(self, letters: str, anchored: bool, into: Matches) -> None:
+        """Full syllables and initials mixed (``zhishicq``, ``zscquan``): each character takes a
+        non-empty prefix of its syllable. A regex over the whole corpus, so only a fallback."""
+        joined, offsets = self._marked_pinyin
+        pattern = re.compile("\x01" + letters[0] + "".join(f"(?:[a-z]*\x01)?{c}" for c in letters[1:]))
+        found: dict[int, list[Span]] = {}
+        for m in pattern.finditer(joined):
+            i = bisect.bisect_right(offsets, m.start()) - 1
+            local = joined[offsets[i] : m.start()]
+            first = local.count("\x01") + local.count("\x02")
+            if anchored and first != 0:
+                continue
+            last = first + m.group().count("\x01")
+            found.setdefault(i, []).append((first, last))
+        for i, spans in found.items():
+            _add(into, i, MIXED_PINYIN + min(len(spans) - 1, 3), spans)
+
     def _segment(self, text: str) -> list[str]:
         """Longest-match cut of a query word against the corpus vocabulary (no jieba needed)."""
         words, i = [], 0
@@ -331,6 +359,8 @@ class SearchIndex:
                 self._literal(alt.translate(_ASCII_LOWER), term.anchored, SYNONYM, found)
             if _LETTERS.fullmatch(needle):
                 self._pinyin_match(needle, term.anchored, found)
+                if not found and len(needle) >= 3:
+                    self._mixed_pinyin(needle, term.anchored, found)
             if _CJK.search(term.text) and len(term.text) >= 2:
                 self._words(term.text, term.anchored, found)
                 if len(term.text) >= 3:
