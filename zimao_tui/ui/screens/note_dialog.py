@@ -41,7 +41,7 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
-            yield Label(t("note.title", excerpt=excerpt(self._title, 36)), id="note-title", markup=False)
+            yield Label(t("note.title", excerpt=excerpt(self._title, 80)), id="note-title", markup=False)
             yield Label(t("note.note"), classes="note-label")
             yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Label(t("note.tags"), classes="note-label")
