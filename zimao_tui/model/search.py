@@ -59,6 +59,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MAX_WORD = 8
 _TERM_CACHE = 256
+_MAX_SPLITS = 32
 
 
 @dataclass(frozen=True)
@@ -249,31 +250,47 @@ class SearchIndex:
                 _add(into, i, FULL_PINYIN + min(len(spans) - 1, 3), spans)
 
     @cached_property
-    def _marked_pinyin(self) -> tuple[str, list[int]]:
-        """Each character as "\x01" + its syllable ("\x02" when it has none), per measure."""
-        parts = ["".join("\x01" + s if s else "\x02" for s in p.split("|")) for p in self._syllables]
-        offsets, pos = [], 0
-        for part in parts:
-            offsets.append(pos)
-            pos += len(part) + 1
-        return "\n".join(parts), offsets
+    def _syllable_prefixes(self) -> frozenset[str]:
+        """Every non-empty prefix of every syllable the corpus uses."""
+        return frozenset(s[:k] for s in self._syllable_set for k in range(1, len(s) + 1))
+
+    def _split_pinyin(self, letters: str) -> list[tuple[str, ...]]:
+        """The ways to cut ``letters`` into syllable prefixes, longest chunks first (capped).
+
+        Pinyin prunes hard (no syllable starts with i, u or v), so ``zhishicq`` has only a few.
+        """
+        prefixes = self._syllable_prefixes
+        out: list[tuple[str, ...]] = []
+
+        def walk(rest: str, chunks: tuple[str, ...]) -> None:
+            if len(out) >= _MAX_SPLITS:
+                return
+            if not rest:
+                out.append(chunks)
+                return
+            for size in range(min(6, len(rest)), 0, -1):
+                if rest[:size] in prefixes:
+                    walk(rest[size:], (*chunks, rest[:size]))
+
+        walk(letters, ())
+        return out
 
     def _mixed_pinyin(self, letters: str, anchored: bool, into: Matches) -> None:
         """Full syllables and initials mixed (``zhishicq``, ``zscquan``): each character takes a
-        non-empty prefix of its syllable. A regex over the whole corpus, so only a fallback."""
-        joined, offsets = self._marked_pinyin
-        pattern = re.compile("\x01" + letters[0] + "".join(f"(?:[a-z]*\x01)?{c}" for c in letters[1:]))
+        non-empty prefix of its syllable. Each way of cutting the letters gives an initials
+        string to find in C; the chunks are then checked against those characters' syllables."""
         found: dict[int, list[Span]] = {}
-        for m in pattern.finditer(joined):
-            i = bisect.bisect_right(offsets, m.start()) - 1
-            local = joined[offsets[i] : m.start()]
-            first = local.count("\x01") + local.count("\x02")
-            if anchored and first != 0:
-                continue
-            last = first + m.group().count("\x01")
-            found.setdefault(i, []).append((first, last))
+        for chunks in self._split_pinyin(letters):
+            if len(chunks) < 2 or all(len(c) == 1 for c in chunks):
+                continue  # one character, or plain initials: already tried
+            key = "".join(c[0] for c in chunks)
+            for i, locals_ in self._locate(self._initials, self._offsets, key, anchored).items():
+                syllables = self._syllables[i].split("|")
+                for p in locals_:
+                    if all(syllables[p + k].startswith(c) for k, c in enumerate(chunks)):
+                        found.setdefault(i, []).append((p, p + len(chunks)))
         for i, spans in found.items():
-            _add(into, i, MIXED_PINYIN + min(len(spans) - 1, 3), spans)
+            _add(into, i, MIXED_PINYIN + min(len(set(spans)) - 1, 3), _merge(spans))
 
     def _segment(self, text: str) -> list[str]:
         """Longest-match cut of a query word against the corpus vocabulary (no jieba needed)."""
