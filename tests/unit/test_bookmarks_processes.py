@@ -62,8 +62,8 @@ def test_sigkill_at_any_moment_leaves_a_whole_file(tmp_path: Path) -> None:
     path = tmp_path / "bookmarks.toml"
     rng = random.Random(5)
     kills = 0
-    deadline = time.monotonic() + 6.0
-    while kills < 12 and time.monotonic() < deadline:
+    deadline = time.monotonic() + 4.0  # a few seconds in all
+    while kills < 10 and time.monotonic() < deadline:
         proc = subprocess.Popen(
             [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -79,7 +79,7 @@ def test_sigkill_at_any_moment_leaves_a_whole_file(tmp_path: Path) -> None:
         assert data["bookmarks"], "the file lost its bookmarks"
         store = BookmarkStore(path)
         assert store.warnings == [] and not store.read_only
-    assert kills >= 5
+    assert kills >= 3
     assert not list(tmp_path.glob("*.corrupt-*"))
 
 
