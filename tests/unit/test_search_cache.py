@@ -17,7 +17,7 @@ from zimao_tui.model.report import Report
 from zimao_tui.model.search import build_index, open_index
 from zimao_tui.paths import bundled_report
 
-SMALL = "测试报告\n\n一、开放\n\n(一)跨境电商\n\n推进“一业一证”改革，开通武汉至布拉格的中欧班列。银行行长到重庆调研。\n"
+SMALL = "测试报告\n\n一、开放\n\n(一)跨境电商\n\n推进“先赋权后转化”改革，开通武汉至布拉格的中欧班列。银行行长到重庆调研。\n"
 
 
 def texts(report: Report) -> list[str]:
@@ -65,8 +65,9 @@ def test_polyphonic_characters_read_as_in_their_word(small: Report, tmp_path: Pa
 def test_coined_terms_become_jieba_words(small: Report, tmp_path: Path) -> None:
     data = segment.analyse(texts(small), tmp_path)
     text = texts(small)[0]
-    start = text.index("一业一证")
-    assert start in data["starts"][0] and start + 4 in data["starts"][0]
+    start = text.index("先赋权后转化")  # not in content/userdict.txt: learnt from the report
+    assert start in data["starts"][0] and start + 6 in data["starts"][0]
+    assert [s for s in data["starts"][0] if start < s < start + 6] == []
 
 
 def test_stale_cache_is_a_miss(small: Report, tmp_path: Path) -> None:
