@@ -142,6 +142,9 @@ def test_issue_of_a_bulletin_is_a_date_not_a_count() -> None:
         ("三千五百名员工", "三千五百名", 3500, "名", "count", False),
         ("耗时3个月左右", "3个月左右", 3, "月", "duration", True),
         ("吸引外资5万美元", "5万美元", 50_000, "美元", "money", False),
+        ("设立一亿元基金", "一亿元", 100_000_000, "元", "money", False),
+        ("服务1.5万人次", "1.5万人次", 15_000, "人次", "count", False),
+        ("开行300列", "300列", 300, "列", "count", False),
     ],
 )
 def test_other_forms(text: str, raw: str, value: float, unit: str, kind: str, approximate: bool) -> None:

@@ -126,8 +126,10 @@ _UNITS: dict[str, tuple[FigureKind, str]] = {
     "天": ("duration", "天"),
     "周": ("duration", "周"),
 }
-_COUNT_WORDS = "个项家名件场类台条笔班批人位户套次所座辆架艘张份种款支宗例间栋处"
+_COUNT_WORDS = "个项家名件场类台条笔班批人位户套次所座辆架艘张份种款支宗例间栋处列单票"
 for _w in _COUNT_WORDS:
+    _UNITS[_w] = ("count", _w)
+for _w in ("人次", "家次", "批次", "标箱"):
     _UNITS[_w] = ("count", _w)
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
@@ -235,8 +237,8 @@ def _figure(text: str, m: re.Match[str], measure_id: str) -> Figure | None:
     approximate = bool(prefix or m.group("more") or m.group("post") in ("以上", "以内", "以下", "左右"))
     approximate = approximate or num.startswith("数")
     chinese = not num[0].isdigit()
-    if chinese and _cn_value(num.removeprefix("数")) < 2 and not approximate:
-        return None  # 一批, 一类, 一个: an article, not a count
+    if chinese and _cn_value(num.removeprefix("数")) < 2 and not (approximate or mult):
+        return None  # 一批, 一类, 一个: an article, not a count (一亿元 is money)
     if kind == "duration" and unit == "年" and not chinese and re.fullmatch(r"(?:19|20)\d{2}", num):
         return None  # a year the date pattern could not take (it is one)
     scale = Decimal(_MULT[mult]) if mult else Decimal(1)
