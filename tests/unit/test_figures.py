@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from zimao_tui.model.figures import Figure, extract_figures, figures_in
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zimao_tui.model.figures import KINDS, Figure, extract_figures, figures_in
 from zimao_tui.model.report import Report
 
 # (measure id, raw, value, unit, kind, approximate)
@@ -157,3 +161,19 @@ def test_other_forms(text: str, raw: str, value: float, unit: str, kind: str, ap
         approximate,
     )
     assert figure.measure_id == "x"
+
+
+_ALPHABET = "0123456789０１２３.．-~至×万亿千百十一二两数近约超余多以上内元%％家名个天年月日号第“”《》平方米工作日小时GT "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_any_text_gives_consistent_figures(text: str) -> None:
+    found = figures_in(text, "m")
+    for figure in found:
+        assert text[figure.start : figure.end] == figure.raw and figure.raw
+        assert figure.kind in KINDS and figure.value >= 0
+        assert figure.high is None or figure.kind != "date"
+    starts = [f.start for f in found]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))  # never overlapping
