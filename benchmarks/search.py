@@ -12,6 +12,8 @@ when nothing of it was typed before. Figures go to the README by hand.
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import itertools
 import json
 import shutil
 import statistics
@@ -93,6 +95,46 @@ def best_of(n: int, fn: Callable[[], object]) -> float:
     return statistics.median(out)
 
 
+def baseline_top3(bundled: Report, texts_tokens: list[str], query: str) -> list[str]:
+    """The approach measured before this one: partial_ratio on the raw text plus
+    token_set_ratio on jieba tokens, best of the two, ties in report order."""
+    import jieba
+    from rapidfuzz import fuzz
+
+    q_tokens = " ".join(jieba.lcut(query))
+    scored = [
+        (max(fuzz.partial_ratio(query, m.text), fuzz.token_set_ratio(q_tokens, tokens)), n, m.id)
+        for n, (m, tokens) in enumerate(zip(bundled.measures(), texts_tokens, strict=True))
+    ]
+    return [mid for _, _, mid in sorted(scored, key=lambda x: (-x[0], x[1]))[:3]]
+
+
+def quality(bundled: Report, cache: Path) -> None:
+    """How many of the test suite's top-3 queries each approach answers."""
+    spec = importlib.util.spec_from_file_location(
+        "top3", Path(__file__).parent.parent / "tests/unit/test_search.py"
+    )
+    if spec is None or spec.loader is None:
+        raise RuntimeError("tests/unit/test_search.py not found")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cases: list[tuple[str, str]] = module.TOP3
+    index = build_index([bundled], cache_dir=cache)
+    data = analyse([m.text for m in bundled.measures()], cache)
+    texts_tokens = []
+    for m, starts in zip(bundled.measures(), data["starts"], strict=True):
+        bounds = [*starts, len(m.text)]
+        texts_tokens.append(" ".join(m.text[a:b] for a, b in itertools.pairwise(bounds)))
+    chinese = [(q, w) for q, w in cases if not q.isascii()]
+    for label, subset in (("all", cases), ("Chinese only", chinese)):
+        ours = sum(want in [h.measure.id for h in index.search(q, 3)] for q, want in subset)
+        base = sum(want in baseline_top3(bundled, texts_tokens, q) for q, want in subset)
+        print(
+            f"top-3 quality, {label} ({len(subset)} test queries): this index {ours}/{len(subset)}, "
+            f"partial_ratio + token_set_ratio baseline {base}/{len(subset)}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=100)
@@ -162,6 +204,9 @@ def main() -> int:
                 f"{ms(statistics.median(r[q])):>14}{ms(percentile(r[q], 0.95)):>14}" for r in results.values()
             )
             print(f"{q:<18}{cells}")
+
+        print()
+        quality(bundled, cache)
 
         fzf = shutil.which("fzf")
         if fzf:
