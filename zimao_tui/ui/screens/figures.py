@@ -206,7 +206,7 @@ def chart(rows: Sequence[Row], width: int) -> Content:
         chapters[key] = (label, money, count + 1)
     if not chapters:
         return Content("")
-    label_w = 14 if width < 110 else 24
+    label_w = 14 if width < 96 else 24
     space = max(10, width - label_w - 1 - 10 - 2 - 4 - 1)
     money_w, count_w = space * 3 // 5, space - space * 3 // 5
     top_money = max(m for _, m, _ in chapters.values())
