@@ -100,7 +100,7 @@ def occurrence_text(entry: Entry, measure: Measure, many_reports: bool, report: 
     """Two lines: ``3.2.11  ×2`` then ``…出台《上市十条》《金融十五条》,探索…`` (term in bold)."""
     spans = [s for s in term_spans(measure.text) if s.term == entry.term and s.kind == entry.kind]
     text = measure.text
-    line = Text(measure.id, style="bold")
+    line = Text.assemble((measure.id, "bold"))  # Text(style=...) would make every line bold
     if len(spans) > 1:
         line.append(f"  ×{len(spans)}", style="dim")
     if many_reports:
