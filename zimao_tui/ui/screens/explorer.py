@@ -227,7 +227,7 @@ class ExplorerScreen(Screen[None]):
         self._go_to_hit()
 
     def action_step_measure(self, delta: int) -> None:
-        moved = self.tree.step_measure(delta)
+        moved = self.tree.step_measure(delta, self.detail.entry)
         if moved is not None:
             self.show_entry(Entry(*moved))
 

@@ -170,7 +170,7 @@ class DetailPane(VerticalScroll):
     """Scrollable, selectable text (drag to select, ctrl+c copies via the screen)."""
 
     DEFAULT_CSS = """
-    DetailPane > #detail-body { width: 1fr; height: auto; padding: 0 1; }
+    DetailPane > #detail-body { width: 1fr; max-width: 100; height: auto; padding: 0 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -163,12 +163,17 @@ class ReportTree(Tree[Entry]):
         # Expanding invalidates line numbers; move once the tree has laid itself out again.
         self.call_after_refresh(self.move_cursor, node)
 
-    def step_measure(self, delta: int) -> tuple[Report, Measure] | None:
-        """Move to the previous/next measure in report order, across sections and reports."""
+    def step_measure(self, delta: int, entry: Entry | None = None) -> tuple[Report, Measure] | None:
+        """Move to the previous/next measure in report order, across sections and reports.
+
+        ``entry`` is where to start (default: the cursor). Callers pass what the detail pane
+        shows, because ``reveal`` moves the cursor only after the next refresh and a fast
+        second keypress must not start from the old position.
+        """
         order = list(self.measures())
         if not order:
             return None
-        entry = self.entry
+        entry = entry if entry is not None else self.entry
         current = -1 if delta > 0 else len(order)
         if entry is not None and entry.node is not None:
             target_ids = _first_measure_id(entry)
