@@ -26,7 +26,8 @@ def _reports(draw: st.DrawFn) -> tuple[str, list[str]]:
     for _ in range(draw(st.integers(1, 8))):
         if draw(st.booleans()):
             lines.append(draw(_HEADING) + draw(_WORD))
-        paragraph = draw(_PARAGRAPH)
+        # "据" keeps a body line from reading as a heading (一、… or ①… would be one).
+        paragraph = ["据" + draw(_SENTENCE), *draw(_PARAGRAPH)]
         sentences.extend(paragraph)
         lines.append(
             draw(st.sampled_from(["", "  ", "\u3000"]))

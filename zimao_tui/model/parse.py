@@ -148,9 +148,7 @@ def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") ->
         node = _Builder(kind, level, number, _short_title(rest))
         stack[-1].children.append(node)
         stack.append(node)
-        if (any(ch in rest for ch in "。！？") and sentence_spans(rest) != [(0, len(rest))]) or (
-            len(rest) > _MAX_TITLE
-        ):
+        if any(ch in rest for ch in "。！？") or len(rest) > _MAX_TITLE:
             # A numbered line that carries its own sentences keeps them as measures.
             add_paragraph(rest)
 
