@@ -227,6 +227,15 @@ def test_operators_alone_are_literal_terms() -> None:
     assert not parse_query("   ")
 
 
+def test_warm_builds_the_lazy_views_and_changes_no_answer(bundled: Report, tmp_path: Path) -> None:
+    cold = build_index([bundled], cache_dir=tmp_path)
+    warm = build_index([bundled], cache_dir=tmp_path)
+    warm.warm()
+    assert "_postings" in vars(warm) and "_postings" not in vars(cold)
+    for query, _ in TOP3:
+        assert warm.search(query, 5) == cold.search(query, 5)
+
+
 def test_empty_query_and_limits(index: SearchIndex) -> None:
     assert index.search("") == []
     assert index.search("   ") == []
