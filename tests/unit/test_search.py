@@ -195,6 +195,8 @@ def test_start_operator(index: SearchIndex) -> None:
     assert all(h.spans[0] == (0, 4) for h in hits)
     assert ids(index.search("^zscq", limit=100)) == ["2.4.5", "3.2.12"]
     assert "2.4.1" not in ids(index.search("^证券化", limit=100))
+    assert ids(index.search("^知识产全", limit=100)) == ["2.4.5", "3.2.12"]  # a typo, at the start
+    assert ids(index.search("^布拉个", limit=100)) == []
 
 
 def test_or_operator(index: SearchIndex) -> None:

@@ -359,17 +359,21 @@ class SearchIndex:
             if count < need or i in into:
                 continue
             target = self._measures[i].text
-            r = fuzz.partial_ratio_alignment(text, target, score_cutoff=cutoff)
-            if r is None:
-                continue
-            # partial_ratio also tries windows cut short by the text's ends, so "知识产" at the
-            # start of a measure would score 86 against "知识产全"; re-score a full-length window.
-            start, end = r.dest_start, r.dest_end
-            if end - start < len(text):
-                start = max(0, min(start, len(target) - len(text)))
-                end = min(len(target), start + len(text))
+            if anchored:  # only the window at the start counts
+                start, end = 0, min(len(target), len(text))
+            else:
+                r = fuzz.partial_ratio_alignment(text, target, score_cutoff=cutoff)
+                if r is None:
+                    continue
+                # partial_ratio also tries windows cut short by the text's ends, so "知识产" at
+                # the start of a measure would score 86 against "知识产全"; re-score a
+                # full-length window.
+                start, end = r.dest_start, r.dest_end
+                if end - start < len(text):
+                    start = max(0, min(start, len(target) - len(text)))
+                    end = min(len(target), start + len(text))
             score = fuzz.ratio(text, target[start:end])
-            if score < cutoff or (anchored and start != 0):
+            if score < cutoff:
                 continue
             spans = [(p, p + 1) for p in range(start, end) if target[p] in chars]
             if spans:
