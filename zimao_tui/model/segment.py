@@ -128,7 +128,7 @@ def analyse(texts: Sequence[str], cache_dir: Path) -> dict[str, list[Any]]:
     return {"starts": starts, "pinyin": pinyin}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main() -> int:
     """Build missing indexes from a JSON job on stdin: ``{"cache_dir", "reports": [[text…]…]}``.
 
     Run by ``open_index`` in a child process; it writes one cache file per report and
@@ -144,4 +144,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())
