@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from zimao_tui import clipboard
 from zimao_tui.config import Config
@@ -57,3 +58,16 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
         asyncio.run(test(*args, **kwargs))
 
     return wrapper
+
+
+async def wait_ready(pilot: Pilot[Any]) -> None:
+    """Wait until the explorer's index worker (started after the first paint) has finished."""
+    from zimao_tui.ui.widgets.search_bar import SearchBar
+
+    bar = pilot.app.screen.query_one(SearchBar)
+    for _ in range(400):
+        await pilot.app.workers.wait_for_complete()
+        if bar.index is not None or bar.index_error is not None:
+            break
+        await pilot.pause(0.025)
+    await pilot.pause()

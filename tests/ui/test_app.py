@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from app_fixtures import app_env, make_app, sync  # noqa: F401  (app_env is a fixture)
+from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -44,8 +44,7 @@ def shown(app: ZimaoApp) -> Heading | Measure | None:
 
 async def ready(pilot: Pilot[None]) -> None:
     """Wait until the index worker finished and the screen settled."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_ready(pilot)
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:

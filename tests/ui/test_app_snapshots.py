@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
-from app_fixtures import app_env, make_app  # noqa: F401  (app_env is a fixture)
+from app_fixtures import app_env, make_app, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.pilot import Pilot
 
 from zimao_tui.model.report import Measure, Report
@@ -20,8 +20,7 @@ SIZES = [(80, 24), (140, 42)]
 
 
 async def _ready(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_ready(pilot)
 
 
 def scene(*keys: str, typed: str = "") -> Callable[[Pilot[None]], Awaitable[None]]:

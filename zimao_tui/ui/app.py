@@ -29,7 +29,6 @@ class ZimaoApp(App[None]):
     """zimao-tui: explore, search, bookmark and quote policy reports."""
 
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     COMMANDS: ClassVar = App.COMMANDS | {ZimaoCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", t("key.help"), id="zimao.help"),

@@ -92,7 +92,8 @@ class ExplorerScreen(Screen[None]):
         tree = self.tree
         tree.focus()
         tree.move_cursor(tree.root.children[0] if tree.root.children else None)
-        self.load_index()
+        # After the first paint: the worker thread would compete for the GIL with it.
+        self.call_after_refresh(self.load_index)
 
     # ------------------------------------------------------------------ parts
 

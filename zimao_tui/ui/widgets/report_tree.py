@@ -21,6 +21,10 @@ from zimao_tui.ui.i18n import t
 
 BOOKMARK_MARK = "★"
 
+LABEL_CHARS = 48
+"""A measure's label is its opening words: the tree is for finding, the detail for reading,
+and short labels keep the tree cheap to lay out at start-up."""
+
 BookmarkCheck = Callable[[Report, Measure], bool]
 """Asked for every measure label: is this measure bookmarked?"""
 
@@ -54,7 +58,8 @@ def heading_label(heading: Heading) -> Text:
 def measure_label(measure: Measure, position: int, bookmarked: bool) -> Text:
     """``★ 3 深入学习贯彻…``: position within the section, a star if bookmarked, the text."""
     mark = (f"{BOOKMARK_MARK} ", MARK_STYLE) if bookmarked else ""
-    return Text.assemble(mark, (f"{position} ", "dim"), measure.text, no_wrap=True, overflow="ellipsis")
+    text = measure.text if len(measure.text) <= LABEL_CHARS else measure.text[:LABEL_CHARS] + "…"
+    return Text.assemble(mark, (f"{position} ", "dim"), text, no_wrap=True, overflow="ellipsis")
 
 
 class ReportTree(Tree[Entry]):

@@ -105,12 +105,9 @@ class SearchBar(Vertical):
         self._recall: int | None = None  # position in history while browsing it
 
     def compose(self) -> ComposeResult:
+        # The status line and result list are mounted on the first query (``results``):
+        # nothing the first screen doesn't show is built before it paints.
         yield SearchInput(placeholder=t("search.placeholder"), id="search-input")
-        yield Label("", id="search-status")
-        yield OptionList(id="search-results")
-
-    def on_mount(self) -> None:
-        self._show_results(False)
 
     # ------------------------------------------------------------------ state
 
@@ -120,7 +117,20 @@ class SearchBar(Vertical):
 
     @property
     def results(self) -> OptionList:
-        return self.query_one("#search-results", OptionList)
+        """The result list, created on first use."""
+        found = self.query("#search-results")
+        if found:
+            return found.only_one(OptionList)
+        status = Label("", id="search-status")
+        results = OptionList(id="search-results")
+        status.display = results.display = False
+        self.mount(status, results)
+        return results
+
+    @property
+    def status(self) -> Label:
+        self.results  # noqa: B018  (mounts the status line with the list)
+        return self.query_one("#search-status", Label)
 
     def set_index(self, index: SearchIndex) -> None:
         """The index is ready: run whatever the user typed meanwhile."""
@@ -132,13 +142,18 @@ class SearchBar(Vertical):
         self.run_query(self.input.value)
 
     def _show_results(self, visible: bool) -> None:
-        self.query_one("#search-status", Label).display = visible
+        if not visible and not self.query("#search-results"):
+            return
+        self.status.display = visible
         self.results.display = visible and bool(self.hits)
 
     def run_query(self, query: str) -> None:
         """Search and redraw the result list (called on every change of the query)."""
-        status = self.query_one("#search-status", Label)
         query = query.strip()
+        if not query and not self.query("#search-results"):
+            self.hits = []
+            return
+        status = self.status
         self.hits = []
         self.results.clear_options()
         if not query:
