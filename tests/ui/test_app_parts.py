@@ -1,0 +1,151 @@
+"""The app's pure parts: detail text, interface strings, search history, the launcher."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zimao_tui.cli import main
+from zimao_tui.model.errors import ReportError
+from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.ui import i18n
+from zimao_tui.ui.history import MAX_ENTRIES, SearchHistory, history_path
+from zimao_tui.ui.launch import launch
+from zimao_tui.ui.widgets.detail import (
+    STYLE_CONTEXT,
+    STYLE_MATCH,
+    Insights,
+    breadcrumb,
+    heading_content,
+    measure_content,
+    report_content,
+)
+from zimao_tui.ui.widgets.search_bar import hit_location, snippet
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    i18n.set_language("en")
+    try:
+        yield
+    finally:
+        i18n.set_language("zh")
+
+
+def node(report: Report, node_id: str) -> Measure:
+    found = report.node(node_id)
+    assert isinstance(found, Measure)
+    return found
+
+
+def test_breadcrumb_names_the_path_and_position(bundled: Report) -> None:
+    assert breadcrumb(bundled, node(bundled, "1.2.2")) == (
+        "一、改革创新提升能级 › (二)激发制度创新内生动力 › 第2条 / 共2条"
+    )
+    chapter = bundled.node("1")
+    assert isinstance(chapter, Heading)
+    assert breadcrumb(bundled, chapter) == f"《{bundled.title}》"
+
+
+def test_breadcrumb_in_english(bundled: Report, english: None) -> None:
+    assert breadcrumb(bundled, node(bundled, "1.2.2")).endswith("measure 2 of 2")
+
+
+def test_measure_in_its_dimmed_paragraph_with_highlights(bundled: Report) -> None:
+    measure = node(bundled, "1.2.2")  # second sentence of its paragraph
+    start = measure.text.index("97项")
+    content = measure_content(
+        bundled,
+        measure,
+        Insights(matches=[(start, start + 3)], figures=["97项"], note="重要", tags=["改革"], bookmarked=True),
+    )
+    plain = content.plain
+    assert measure.text in plain
+    assert "…" in plain.split(measure.text)[0]  # the long paragraph before it is cut, not dropped
+    body_start = plain.index(measure.text)
+    match = [s for s in content.spans if s.style == STYLE_MATCH]
+    assert [(s.start - body_start, s.end - body_start) for s in match] == [(start, start + 3)]
+    dimmed = [s for s in content.spans if s.style == STYLE_CONTEXT]
+    assert dimmed and all(s.end <= body_start or s.start >= body_start + len(measure.text) for s in dimmed)
+    assert "97项" in plain and "重要" in plain and "改革" in plain and "★" in plain
+
+
+def test_measure_highlights_ignore_spans_out_of_range(bundled: Report) -> None:
+    measure = node(bundled, "1.1.1")
+    content = measure_content(bundled, measure, Insights(matches=[(-5, 2), (len(measure.text), 999)]))
+    body_start = content.plain.index(measure.text)
+    match = [(s.start - body_start, s.end - body_start) for s in content.spans if s.style == STYLE_MATCH]
+    assert match == [(0, 2)]
+
+
+def test_heading_and_report_summaries(bundled: Report) -> None:
+    section = bundled.node("2.3")
+    assert isinstance(section, Heading)
+    plain = heading_content(bundled, section, Insights(keywords=["人才"], figures=["4名"])).plain
+    assert "(三)多层次人才体系逐步健全" in plain
+    assert "措施：6 条" in plain and "人才" in plain and "4名" in plain
+    card = report_content(bundled).plain
+    assert "措施：126 条" in card and "五、开放水平显著提升 (35)" in card
+
+
+def test_search_result_parts(bundled: Report) -> None:
+    measure = node(bundled, "2.3.5")
+    assert hit_location(bundled, measure, with_title=False) == "二、(三) 第5条 / 共6条"
+    assert hit_location(bundled, measure, with_title=True).startswith(f"《{bundled.title}》")
+    long = node(bundled, "5.2.4")
+    at = long.text.index("企呼关应")
+    cut = snippet(long.text, [(at, at + 4)])
+    assert cut.plain.startswith("…") and "企呼关应" in cut.plain
+    assert any(s.style == STYLE_MATCH for s in cut.spans)
+
+
+def test_every_interface_string_exists_in_both_languages() -> None:
+    assert set(i18n.STRINGS["zh"]) == set(i18n.STRINGS["en"])
+    with pytest.raises(ValueError):
+        i18n.set_language("fr")
+    assert i18n.language() == "zh"
+
+
+def test_search_history_dedupes_caps_and_survives_a_broken_file(user_dirs: dict[str, Path]) -> None:
+    history = SearchHistory()
+    for query in ("人才", "跨境", "人才", "  "):
+        history.add(query)
+    assert SearchHistory().entries == ["跨境", "人才"]
+    for i in range(MAX_ENTRIES + 5):
+        history.add(f"q{i}")
+    assert len(SearchHistory().entries) == MAX_ENTRIES
+    history_path().write_text("{not json", encoding="utf-8")
+    broken = SearchHistory()
+    assert broken.entries == [] and broken.warning and "JSON" in broken.warning
+    broken.add("新的")
+    assert json.loads(history_path().read_text(encoding="utf-8")) == ["新的"]
+
+
+def test_bad_report_fails_before_textual_starts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ReportError):
+        launch(argparse.Namespace(paths=[tmp_path / "missing.txt"], lang=None))
+    assert main([str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.txt" in err
+
+
+def test_lang_option_and_config_choose_the_language(
+    bundled: Report, monkeypatch: pytest.MonkeyPatch, user_dirs: dict[str, Path]
+) -> None:
+    from zimao_tui.ui.app import ZimaoApp
+
+    seen: list[str] = []
+    monkeypatch.setattr(ZimaoApp, "run", lambda self, *a, **k: seen.append(i18n.language()))
+    try:
+        assert launch(argparse.Namespace(paths=[], lang="en")) == 0
+        (user_dirs["config"]).mkdir(parents=True, exist_ok=True)
+        (user_dirs["config"] / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
+        launch(argparse.Namespace(paths=[], lang=None))
+        launch(argparse.Namespace(paths=[], lang="zh"))
+    finally:
+        i18n.set_language("zh")
+    assert seen == ["en", "en", "zh"]
