@@ -286,6 +286,7 @@ async def test_broken_theme_file_notifies_and_falls_back(bundled: Report, user_d
         assert app.theme == "zimao-paper"
         messages = " ".join(n.message for n in app._notifications)
         assert "broken.toml" in messages and "no-such-theme" in messages
+    assert not (user_dirs["config"] / "config.toml").exists()  # the fallback is not saved over it
 
 
 @sync

@@ -61,6 +61,7 @@ class ZimaoApp(App[None]):
         else:
             self.title = "zimao-tui"
             self.sub_title = t("app.reports", n=len(self.reports))
+        self._save_theme = False  # the start-up choice (maybe a fallback) is not a user's choice
         themes, failures = load_themes()
         self.theme_names = [theme.name for theme in themes]
         for theme in themes:
@@ -79,6 +80,7 @@ class ZimaoApp(App[None]):
         return ExplorerScreen(self.reports, self.bookmarks)
 
     def on_mount(self) -> None:
+        self._save_theme = True
         for warning in self._warnings:
             self.notify(warning, severity="warning", timeout=8)
 
@@ -90,7 +92,7 @@ class ZimaoApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme, however it was chosen (key, palette, system command)."""
-        if theme == self.config.theme or theme not in self.theme_names:
+        if not self._save_theme or theme == self.config.theme or theme not in self.theme_names:
             return
         self.config.theme = theme
         try:

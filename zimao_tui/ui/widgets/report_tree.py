@@ -85,7 +85,7 @@ class ReportTree(Tree[Entry]):
         super().__init__(root_label, id=id)
         self.show_root = False
         self.guide_depth = 2
-        self.auto_expand = False
+        self.auto_expand = True  # a mouse click on a heading opens/closes it; keys use action_open
         self.reports = list(reports)
         self._is_bookmarked = is_bookmarked
         self._by_id: dict[tuple[int, str], TreeNode[Entry]] = {}
