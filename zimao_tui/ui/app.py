@@ -8,7 +8,7 @@ Reports are parsed before the app starts (launch.py) so bad input never reaches 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -16,13 +16,15 @@ from textual.screen import Screen
 
 from zimao_tui.clipboard import copy_text
 from zimao_tui.config import DEFAULT_THEME, Config, save_config
-from zimao_tui.model.bookmarks import BookmarkStore
 from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
 from zimao_tui.ui.commands import ZimaoCommands
 from zimao_tui.ui.history import SearchHistory
 from zimao_tui.ui.i18n import t
 from zimao_tui.ui.screens.explorer import ExplorerScreen
+
+if TYPE_CHECKING:
+    from zimao_tui.model.bookmarks import BookmarkStore
 
 
 class ZimaoApp(App[None]):
@@ -49,9 +51,9 @@ class ZimaoApp(App[None]):
         super().__init__()
         self.reports = list(reports)
         self.config = config or Config()
-        self.bookmarks = bookmarks if bookmarks is not None else BookmarkStore()
+        self._bookmark_store = bookmarks
         self.history = history if history is not None else SearchHistory()
-        self._warnings = [*warnings, *self.bookmarks.warnings]
+        self._warnings = list(warnings)
         if self.history.warning:
             self._warnings.append(self.history.warning)
         if len(self.reports) == 1:
@@ -77,7 +79,7 @@ class ZimaoApp(App[None]):
             self.set_keymap(self.config.keys)
 
     def get_default_screen(self) -> Screen[None]:
-        return ExplorerScreen(self.reports, self.bookmarks)
+        return ExplorerScreen(self.reports)
 
     def on_mount(self) -> None:
         self._save_theme = True
@@ -85,6 +87,18 @@ class ZimaoApp(App[None]):
             self.notify(warning, severity="warning", timeout=8)
 
     # ------------------------------------------------------------------ helpers
+
+    @property
+    def bookmarks(self) -> BookmarkStore:
+        """The bookmark store, opened on first use: the explorer asks for it right after the
+        first paint, so reading the file (and importing its code) never delays start-up."""
+        if self._bookmark_store is None:
+            from zimao_tui.model.bookmarks import BookmarkStore
+
+            self._bookmark_store = BookmarkStore()
+            for warning in self._bookmark_store.warnings:
+                self.notify(warning, severity="warning", timeout=8)
+        return self._bookmark_store
 
     def copy(self, text: str, label: str) -> None:
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""

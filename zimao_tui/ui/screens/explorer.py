@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState
 
-from zimao_tui.model.bookmarks import BookmarkError
 from zimao_tui.model.citation import cite, section_text
 from zimao_tui.model.figures import figures_in
 from zimao_tui.model.report import Heading, Measure, Report
@@ -63,14 +62,17 @@ class ExplorerScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, reports: Sequence[Report], bookmarks: BookmarkStore) -> None:
+    def __init__(self, reports: Sequence[Report]) -> None:
         super().__init__()
         self.reports = list(reports)
-        self.bookmarks = bookmarks
         self.hits: list[Hit] = []
         self.hit_index = -1
         self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
         self.keywords: dict[int, dict[str, list[str]]] = {}
+
+    @property
+    def bookmarks(self) -> BookmarkStore:
+        return self.zimao.bookmarks
 
     @property
     def zimao(self) -> ZimaoApp:
@@ -84,7 +86,7 @@ class ExplorerScreen(Screen[None]):
         yield Header(icon="◆")
         yield SearchBar(self.reports, self.zimao.history, id="search")
         with Horizontal(id="body"):
-            yield ReportTree(self.reports, self.bookmarks.is_bookmarked, id="tree")
+            yield ReportTree(self.reports, id="tree")  # stars come right after the first paint
             yield DetailPane(id="detail")
         yield Footer()
 
@@ -92,8 +94,16 @@ class ExplorerScreen(Screen[None]):
         tree = self.tree
         tree.focus()
         tree.move_cursor(tree.root.children[0] if tree.root.children else None)
-        # After the first paint: the worker thread would compete for the GIL with it.
-        self.call_after_refresh(self.load_index)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Bookmarks and the search index: needed soon, but not for the first screen.
+
+        The index worker starts only now because its thread would compete with the first
+        paint for the GIL.
+        """
+        self.tree.set_bookmark_check(self.bookmarks.is_bookmarked)
+        self.load_index()
 
     # ------------------------------------------------------------------ parts
 
@@ -248,6 +258,8 @@ class ExplorerScreen(Screen[None]):
         return None
 
     def action_bookmark(self) -> None:
+        from zimao_tui.model.bookmarks import BookmarkError
+
         current = self._current_measure()
         if current is None:
             return
@@ -281,6 +293,8 @@ class ExplorerScreen(Screen[None]):
         def save(result: tuple[str, list[str]] | None) -> None:
             if result is None:
                 return
+            from zimao_tui.model.bookmarks import BookmarkError
+
             note, tags = result
             try:
                 self.bookmarks.update(report, measure, note, tags)

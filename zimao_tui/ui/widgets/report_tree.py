@@ -151,6 +151,13 @@ class ReportTree(Tree[Entry]):
             position, _ = measure_position(report, measure)
             node.set_label(measure_label(measure, position, self._bookmarked(report, measure)))
 
+    def set_bookmark_check(self, is_bookmarked: BookmarkCheck) -> None:
+        """Start showing bookmark stars (the store is opened after the first paint)."""
+        self._is_bookmarked = is_bookmarked
+        for report, measure in self.measures():
+            if is_bookmarked(report, measure):  # every label was drawn without a star
+                self.refresh_mark(report, measure)
+
     def refresh_marks(self) -> None:
         """Redraw every measure label (after the bookmark list may have changed many)."""
         for report, measure in self.measures():
