@@ -376,3 +376,45 @@ async def test_several_reports_top_level_and_search_spans_them(bundled: Report, 
         await pilot.pause()
         reports = {hit.report.title for hit in app.query_one(SearchBar).hits}
         assert other.title in reports
+
+
+@sync
+async def test_note_key_edits_the_bookmark_note(bundled: Report) -> None:
+    from textual.widgets import TextArea
+
+    from zimao_tui.ui.screens.note_dialog import NoteDialog
+
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "e")
+        assert isinstance(app.screen, NoteDialog)
+        app.screen.query_one(TextArea).text = "写进周报"
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, ExplorerScreen)
+        measure = bundled.node("1.1.1")
+        assert isinstance(measure, Measure)
+        bookmark = app.bookmarks.get(bundled, measure)
+        assert bookmark is not None and bookmark.note == "写进周报"
+        detail = app.query_one(DetailPane)
+        assert detail.insights.note == "写进周报"
+        assert "写进周报" in str(app.query_one("#detail-body").render())
+
+
+@pytest.mark.parametrize(("key", "pick"), [("f", ["enter"]), ("T", ["enter", "tab", "enter"])])
+@sync
+async def test_figures_and_glossary_keys_jump_to_a_measure(
+    bundled: Report, key: str, pick: list[str]
+) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, key)
+        assert not isinstance(app.screen, ExplorerScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ExplorerScreen)
+        await press(pilot, key, *pick)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExplorerScreen)
+        assert isinstance(shown(app), Measure)
+        assert current(app) == shown(app)
