@@ -79,3 +79,24 @@ def test_reading_the_cache_never_imports_jieba(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.split() == [str(len(keywords)), "False"]
+
+
+def test_ensure_keywords_builds_in_a_child_process(tmp_path: Path) -> None:
+    """The app's path: a cold cache is filled by a child, so this process never loads jieba."""
+    code = (
+        "import sys, json\n"
+        "from pathlib import Path\n"
+        "from zimao_tui.model.keywords import ensure_keywords, cached_keywords\n"
+        "from zimao_tui.model.parse import load_report\n"
+        "from zimao_tui.paths import bundled_report\n"
+        "r = load_report(bundled_report())\n"
+        f"cache = Path({str(tmp_path)!r})\n"
+        "assert cached_keywords(r, cache) is None\n"
+        "[k] = ensure_keywords([r], cache)\n"
+        "print(json.dumps({'jieba': 'jieba' in sys.modules, 'sections': len(k), 'has_3_1': bool(k['3.1'])}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(out.stdout) == {"jieba": False, "sections": 23, "has_3_1": True}
+    assert out.stderr == ""

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
+import sys
+from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 from zimao_tui import paths
 from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.model.child import run_child
 from zimao_tui.model.report import Heading, Report
-from zimao_tui.model.terms import extract_terms
 
-VERSION = 2
+VERSION = 3
 """Bump when the extraction changes, so old caches are rebuilt rather than trusted."""
 TOP_K = 8
+_MAX_KEYWORD = 8
+"""Longer tokens are document titles the tokenizer keeps whole; they are terms, not keywords."""
 _NUMERAL = re.compile(
     r"^第|^[零〇一二两三四五六七八九十百千万]{2,}|^[零〇一二两三四五六七八九十百千万]+[余多]|\d"
 )
@@ -88,59 +91,81 @@ def cached_keywords(report: Report, cache_dir: Path | None = None) -> Keywords |
     return keywords
 
 
-def load_jieba(cache_dir: Path | None = None) -> ModuleType:
-    """jieba, quiet and with its dictionary cache in our cache folder (never a shared /tmp file).
-
-    The one place this module sets jieba up; the search index does the same setup and the
-    two can share this function.
-    """
-    import jieba  # imported here: 0.8 s and stderr noise that must stay off start-up
-
-    folder = cache_dir or paths.cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.cache_file = str(folder / "jieba.cache")
-    return jieba
-
-
 def _heading_text(heading: Heading) -> str:
     return "\n".join([heading.title, *(m.text for m in heading.measures())])
 
 
-def _coined_words(report: Report) -> list[str]:
-    """The report's own short coined terms (“光芯屏端网”), which jieba would cut into pieces."""
-    return [
-        t.term
-        for t in extract_terms(report)
-        if t.kind == "term" and 2 <= len(t.term) <= 8 and all("\u3400" <= ch <= "\u9fff" for ch in t.term)
-    ]
+def _job(report: Report, cache_dir: Path | None) -> dict[str, Any]:
+    """What the computation needs, as JSON, so a child process can do it without the Report."""
+    return {
+        "path": str(cache_path(report, cache_dir)),
+        "title": report.title,
+        "docs": {h.id: _heading_text(h) for h in report.headings() if h.kind in ("chapter", "section")},
+    }
+
+
+def _compute(job: dict[str, Any], cache_dir: Path) -> Keywords:
+    """TF-IDF keywords for each heading's text; writes the cache file named in the job.
+
+    The tokenizer is the search index's (content/userdict.txt plus the report's own coined
+    terms), so “光芯屏端网” stays one keyword and jieba is set up in one place only.
+    """
+    from jieba.analyse import TFIDF
+
+    from zimao_tui.model.segment import report_tokenizer
+
+    docs: dict[str, str] = job["docs"]
+    tfidf = TFIDF()
+    tfidf.tokenizer = report_tokenizer(cache_dir, list(docs.values()))
+    tfidf.stop_words = tfidf.stop_words | _BOILERPLATE
+    keywords: Keywords = {}
+    for heading_id, text in docs.items():
+        tags = tfidf.extract_tags(text, topK=TOP_K * 2)
+        keywords[heading_id] = [t for t in tags if 1 < len(t) <= _MAX_KEYWORD and not _NUMERAL.search(t)][
+            :TOP_K
+        ]
+    doc = {"version": VERSION, "title": job["title"], "keywords": keywords}
+    atomic_write_text(Path(job["path"]), json.dumps(doc, ensure_ascii=False, indent=1))
+    return keywords
 
 
 def build_keywords(report: Report, cache_dir: Path | None = None) -> Keywords:
-    """Compute keywords for every chapter and section, write the cache, and return them.
-
-    A private tokenizer learns the report's coined terms, so “光芯屏端网” stays one keyword
-    without changing how jieba's shared default tokenizer cuts anybody else's text.
-    """
+    """Keywords for every chapter and section, from the cache or computed in this process."""
     cached = cached_keywords(report, cache_dir)
     if cached is not None:
         return cached
-    jieba = load_jieba(cache_dir)
-    from jieba.analyse import TFIDF
+    return _compute(_job(report, cache_dir), cache_dir or paths.cache_dir())
 
-    tokenizer = jieba.Tokenizer()
-    tokenizer.cache_file = jieba.dt.cache_file
-    for word in _coined_words(report):
-        tokenizer.add_word(word)
-    tfidf = TFIDF()
-    tfidf.tokenizer = tokenizer
-    tfidf.stop_words = tfidf.stop_words | _BOILERPLATE
-    keywords: Keywords = {}
-    for heading in report.headings():
-        if heading.kind not in ("chapter", "section"):
-            continue
-        tags = tfidf.extract_tags(_heading_text(heading), topK=TOP_K * 2)
-        keywords[heading.id] = [t for t in tags if len(t) > 1 and not _NUMERAL.search(t)][:TOP_K]
-    doc = {"version": VERSION, "title": report.title, "keywords": keywords}
-    atomic_write_text(cache_path(report, cache_dir), json.dumps(doc, ensure_ascii=False, indent=1))
-    return keywords
+
+def ensure_keywords(reports: Sequence[Report], cache_dir: Path | None = None) -> list[Keywords]:
+    """Keywords for each report, for the app: missing ones are computed in a child process.
+
+    Safe from a worker thread (the child pays jieba's load, see ``child``); raises
+    RuntimeError with the child's stderr if it fails.
+    """
+    folder = cache_dir or paths.cache_dir()
+    found = [cached_keywords(r, folder) for r in reports]
+    missing = [_job(r, folder) for r, k in zip(reports, found, strict=True) if k is None]
+    if missing:
+        run_child(
+            "zimao_tui.model.keywords", {"cache_dir": str(folder), "jobs": missing}, "extracting keywords"
+        )
+        found = [
+            k if k is not None else cached_keywords(r, folder) for r, k in zip(reports, found, strict=True)
+        ]
+    if any(k is None for k in found):
+        raise RuntimeError(f"the keyword builder wrote no usable cache into {folder}")
+    return [k for k in found if k is not None]
+
+
+def main() -> int:
+    """Child-process entry: compute the keyword jobs given as JSON on stdin."""
+    job = json.load(sys.stdin)
+    cache_dir = Path(job["cache_dir"])
+    for one in job["jobs"]:
+        _compute(one, cache_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -21,10 +21,7 @@ from __future__ import annotations
 import bisect
 import gc
 import heapq
-import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from zimao_tui.model import index_cache
+from zimao_tui.model.child import run_child
 from zimao_tui.model.query import Query, Term, parse_query
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.vocab import load_synonyms
@@ -497,17 +495,11 @@ def open_index(reports: Sequence[Report], cache_dir: Path | None = None) -> Sear
     data: list[dict[str, Any] | None] = [index_cache.load(folder, t) for t in texts]
     missing = [t for t, d in zip(texts, data, strict=True) if d is None]
     if missing:
-        job = json.dumps({"cache_dir": str(folder), "reports": missing})
-        proc = subprocess.run(
-            [sys.executable, "-m", "zimao_tui.model.segment"],
-            input=job,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
+        run_child(
+            "zimao_tui.model.segment",
+            {"cache_dir": str(folder), "reports": missing},
+            "building the search index",
         )
-        if proc.returncode != 0:
-            raise RuntimeError(f"building the search index failed:\n{proc.stderr.strip()}")
         data = [d if d is not None else index_cache.load(folder, t) for t, d in zip(texts, data, strict=True)]
         if any(d is None for d in data):
             raise RuntimeError(f"the search index builder wrote no usable index into {folder}")

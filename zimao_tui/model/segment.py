@@ -67,7 +67,7 @@ def _base_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
     return _BASE
 
 
-def _report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
+def report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
     """A private copy of the base tokenizer that also knows this report's coined terms.
 
     A copy, so one report's words never change how another is cut: the cached index of a
@@ -110,7 +110,7 @@ def analyse(texts: Sequence[str], cache_dir: Path) -> dict[str, list[Any]]:
     characters' syllables joined by ``|`` (exactly one entry per character, "" when the
     character has no pinyin), so pinyin matches map straight back to character spans.
     """
-    tokenizer = _report_tokenizer(cache_dir, texts)
+    tokenizer = report_tokenizer(cache_dir, texts)
     starts: list[list[int]] = []
     pinyin: list[str] = []
     for text in texts:
