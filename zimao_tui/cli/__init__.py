@@ -1,7 +1,8 @@
 """The command line: subcommands for scripting, or the app when none is named.
 
 Each subcommand lives in its own module with ``NAME``, ``register(sub)`` and ``run(args)``;
-adding one is adding a module to ``COMMANDS``. ``zimao-tui FILE|DIR …`` (no subcommand)
+adding one is adding its name to ``COMMANDS``. Modules are imported only when a subcommand
+runs: the app's start-up must not pay for the bookmark store, search or Rich tables. ``zimao-tui FILE|DIR …`` (no subcommand)
 starts the app, so the first word decides which parser reads the rest.
 """
 
@@ -10,15 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
-from types import ModuleType
 
 from zimao_tui import __version__
-from zimao_tui.cli import bookmarks, figures, outline, search, terms
-from zimao_tui.model.bookmarks import BookmarkError
-from zimao_tui.model.errors import ReportError
+from zimao_tui.model.errors import UserError
 
-COMMANDS: tuple[ModuleType, ...] = (outline, figures, terms, bookmarks, search)
+COMMANDS: tuple[str, ...] = ("outline", "search", "bookmarks", "figures", "terms")
+"""Subcommand names; each is the module zimao_tui.cli.<name>."""
 
 _DESCRIPTION = "A terminal explorer for Chinese policy reports."
 _EPILOG = "Run 'zimao-tui COMMAND --help' for a command's options. Without a command, the app starts."
@@ -29,14 +29,14 @@ def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zimao-tui", description=_DESCRIPTION, epilog=_EPILOG)
     parser.add_argument("--version", action="version", version=f"zimao-tui {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
-    for module in COMMANDS:
-        module.register(sub)
+    for name in COMMANDS:
+        import_module(f"zimao_tui.cli.{name}").register(sub)
     return parser
 
 
 def app_parser() -> argparse.ArgumentParser:
     """The parser for ``zimao-tui [FILE|DIR …]``, which starts the app."""
-    names = ", ".join(m.NAME for m in COMMANDS)
+    names = ", ".join(COMMANDS)
     parser = argparse.ArgumentParser(
         prog="zimao-tui",
         description=_DESCRIPTION + " Opens the app on the given reports (default: the bundled report).",
@@ -55,9 +55,8 @@ def app_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``zimao-tui`` script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    names = {m.NAME for m in COMMANDS}
     first = next((a for a in argv if not a.startswith("-")), None)
-    wants_command = first in names or (argv[:1] in (["-h"], ["--help"]) and len(argv) == 1)
+    wants_command = first in COMMANDS or (argv[:1] in (["-h"], ["--help"]) and len(argv) == 1)
     try:
         if wants_command:
             args = command_parser().parse_args(argv)
@@ -66,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from zimao_tui.ui.launch import launch  # Textual is imported only when the app runs
 
         return launch(args)
-    except (ReportError, BookmarkError) as exc:
+    except UserError as exc:
         print(f"zimao-tui: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

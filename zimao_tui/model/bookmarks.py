@@ -47,6 +47,7 @@ from rapidfuzz import fuzz
 from zimao_tui import paths
 from zimao_tui.model import tomlcompat
 from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.model.errors import UserError
 from zimao_tui.model.report import Measure, Report, fingerprint
 
 try:
@@ -94,7 +95,7 @@ _TAG_SPLIT = re.compile(r"[\s,，、;；]+")
 Status = Literal["resolved", "orphaned"]
 
 
-class BookmarkError(Exception):
+class BookmarkError(UserError):
     """The store cannot do what was asked; ``str(exc)`` is written for the user."""
 
 

@@ -5,5 +5,9 @@ its text is written for a person, naming the file and what is wrong with it.
 """
 
 
-class ReportError(Exception):
+class UserError(Exception):
+    """Something the user can fix (a bad file, an unknown id); the CLI prints it and exits 2."""
+
+
+class ReportError(UserError):
     """A report could not be found, read, decoded or parsed; ``str(exc)`` says why."""
