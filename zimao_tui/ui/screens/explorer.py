@@ -127,12 +127,15 @@ class ExplorerScreen(Screen[None]):
 
         Both may need jieba on a cold cache; neither may delay the first screen.
         """
-        from zimao_tui.model.keywords import build_keywords, cached_keywords
+        from zimao_tui.model.keywords import ensure_keywords
         from zimao_tui.model.search import open_index
 
         folder = cache_dir()
         index = open_index(self.reports, folder)
-        keywords = {id(r): cached_keywords(r, folder) or build_keywords(r, folder) for r in self.reports}
+        # Missing keywords are computed in a child process: jieba in this one would hold
+        # the GIL for hundreds of milliseconds and freeze typing.
+        found = ensure_keywords(self.reports, folder)
+        keywords = {id(r): k for r, k in zip(self.reports, found, strict=True)}
         return index, keywords
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
