@@ -132,6 +132,7 @@ class ExplorerScreen(Screen[None]):
 
         folder = cache_dir()
         index = open_index(self.reports, folder)
+        index.warm()  # what the first keystroke would otherwise build
         # Missing keywords are computed in a child process: jieba in this one would hold
         # the GIL for hundreds of milliseconds and freeze typing.
         found = ensure_keywords(self.reports, folder)
