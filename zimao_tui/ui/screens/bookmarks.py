@@ -24,8 +24,7 @@ from textual.widgets.option_list import Option
 from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.i18n import t
-from zimao_tui.ui.screens.bookmark_strings import excerpt
-from zimao_tui.ui.screens.note_dialog import NoteDialog
+from zimao_tui.ui.screens.note_dialog import NoteDialog, excerpt
 
 
 def haystack(item: ResolvedBookmark) -> str:

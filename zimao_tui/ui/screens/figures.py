@@ -25,69 +25,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from zimao_tui.model.figures import KINDS, Figure, display_value, extract_figures, format_money
 from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui.i18n import STRINGS, t
-
-_STRINGS = {
-    "zh": {
-        "figures.title": "数字一览",
-        "figures.count": "{shown} / {total} 个数字",
-        "figures.filter": "筛选：类型、单位、章节或原文（如 金额、家、三、近）",
-        "figures.col.raw": "原文",
-        "figures.col.value": "数值",
-        "figures.col.unit": "单位",
-        "figures.col.kind": "类型",
-        "figures.col.approx": "≈",
-        "figures.col.chapter": "章",
-        "figures.col.measure": "条",
-        "figures.col.excerpt": "摘录",
-        "figures.col.report": "报告",
-        "figures.chart.money": "金额",
-        "figures.chart.count": "数字个数",
-        "figures.kind.money": "金额",
-        "figures.kind.count": "数量",
-        "figures.kind.percent": "比例",
-        "figures.kind.duration": "时长",
-        "figures.kind.area": "面积",
-        "figures.kind.date": "日期",
-        "figures.sorted": "排序：{column}{arrow}",
-        "key.figures.sort": "换排序列",
-        "key.figures.reverse": "倒序",
-        "key.figures.filter": "筛选",
-        "key.figures.table": "回到表格",
-        "key.figures.open": "跳到措施",
-    },
-    "en": {
-        "figures.title": "Figures",
-        "figures.count": "{shown} / {total} figures",
-        "figures.filter": "Filter: kind, unit, chapter or text (money, 家, 三, 近)",
-        "figures.col.raw": "Text",
-        "figures.col.value": "Value",
-        "figures.col.unit": "Unit",
-        "figures.col.kind": "Kind",
-        "figures.col.approx": "≈",
-        "figures.col.chapter": "Chapter",
-        "figures.col.measure": "Id",
-        "figures.col.excerpt": "Excerpt",
-        "figures.col.report": "Report",
-        "figures.chart.money": "Money",
-        "figures.chart.count": "Figures",
-        "figures.kind.money": "money",
-        "figures.kind.count": "count",
-        "figures.kind.percent": "percent",
-        "figures.kind.duration": "duration",
-        "figures.kind.area": "area",
-        "figures.kind.date": "date",
-        "figures.sorted": "Sorted by {column}{arrow}",
-        "key.figures.sort": "Sort column",
-        "key.figures.reverse": "Reverse",
-        "key.figures.filter": "Filter",
-        "key.figures.table": "Table",
-        "key.figures.open": "Go to measure",
-    },
-}
-for _lang, _table in _STRINGS.items():  # this screen's strings join the shared table
-    for _key, _text in _table.items():
-        STRINGS[_lang].setdefault(_key, _text)  # type: ignore[index]
+from zimao_tui.ui.i18n import t
 
 EXCERPT = 8
 """Characters of context on each side of a figure in the excerpt column."""

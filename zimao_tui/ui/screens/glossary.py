@@ -23,33 +23,7 @@ from textual.widgets.option_list import Option
 
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.terms import TermKind, extract_terms, term_spans
-from zimao_tui.ui.i18n import STRINGS, t
-
-_STRINGS = {
-    "zh": {
-        "glossary.title": "术语表",
-        "glossary.count": "{terms} 条新提法 · {documents} 份文件",
-        "glossary.filter": "筛选：输入词语；《 只看文件，“ 只看新提法",
-        "glossary.occurrences": "“{term}” 出现 {count} 次，在 {n} 条措施中",
-        "glossary.document_occurrences": "《{term}》 出现 {count} 次，在 {n} 条措施中",
-        "glossary.none": "没有匹配的术语",
-        "key.glossary.filter": "筛选",
-        "key.glossary.switch": "切换列表",
-    },
-    "en": {
-        "glossary.title": "Glossary",
-        "glossary.count": "{terms} coined terms · {documents} documents",
-        "glossary.filter": "Filter: type a word; 《 documents only, “ terms only",
-        "glossary.occurrences": "“{term}” occurs {count} times in {n} measures",
-        "glossary.document_occurrences": "《{term}》 occurs {count} times in {n} measures",
-        "glossary.none": "No matching terms",
-        "key.glossary.filter": "Filter",
-        "key.glossary.switch": "Switch list",
-    },
-}
-for _lang, _table in _STRINGS.items():  # this screen's strings join the shared table
-    for _key, _text in _table.items():
-        STRINGS[_lang].setdefault(_key, _text)  # type: ignore[index]
+from zimao_tui.ui.i18n import t
 
 CONTEXT = 14
 """Characters of context on each side of the term in an occurrence."""
