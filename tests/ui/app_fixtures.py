@@ -7,13 +7,11 @@ no jieba on the way.
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hosts import sync  # noqa: F401  (re-exported: the app tests import it from here)
 from textual.pilot import Pilot
 
 from zimao_tui import clipboard
@@ -48,16 +46,6 @@ def app_env(
 def make_app(reports: list[Report], **config: object) -> ZimaoApp:
     """The app as the CLI builds it, with a fixed theme and default settings."""
     return ZimaoApp(reports, Config(**config))  # type: ignore[arg-type]
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio.run (no pytest-asyncio among the dependencies)."""
-
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
 
 
 async def wait_ready(pilot: Pilot[Any]) -> None:

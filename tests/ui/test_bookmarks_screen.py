@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App, ComposeResult
+from hosts import Host, snapshot_sizes, sync
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from zimao_tui.model.bookmarks import Bookmark, BookmarkStore
@@ -18,36 +15,6 @@ from zimao_tui.model.parse import load_report
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.screens.bookmarks import BookmarksScreen, ConfirmDialog
 from zimao_tui.ui.screens.note_dialog import NoteDialog
-
-_MISSING = object()
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio.run (no pytest-asyncio in the dependencies)."""
-
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
-
-
-class Host(App[None]):
-    """Pushes one screen on mount and keeps what it was dismissed with."""
-
-    def __init__(self, make_screen: Any) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-        self.result: Any = _MISSING
-
-    def compose(self) -> ComposeResult:
-        yield Static("host")
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make_screen(), self._done)
-
-    def _done(self, result: Any) -> None:
-        self.result = result
 
 
 def m(report: Report, measure_id: str) -> Measure:
@@ -66,18 +33,12 @@ def store(tmp_path: Path, bundled: Report) -> BookmarkStore:
     return s
 
 
-def host_for(store: BookmarkStore, reports: list[Report]) -> Host:
-    return Host(lambda: BookmarksScreen(store, reports))
-
-
 @sync
 async def test_lists_every_bookmark_and_enter_returns_the_measure(
     store: BookmarkStore, bundled: Report
 ) -> None:
-    app = host_for(store, [bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, BookmarksScreen)
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
         listing = screen.query_one(OptionList)
         assert listing.option_count == 3 and listing.has_focus
         await pilot.press("down", "enter")
@@ -87,10 +48,8 @@ async def test_lists_every_bookmark_and_enter_returns_the_measure(
 
 @sync
 async def test_filter_as_you_type(store: BookmarkStore, bundled: Report) -> None:
-    app = host_for(store, [bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, BookmarksScreen)
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
         await pilot.press("slash")
         assert screen.query_one(Input).has_focus
         await pilot.press(*"wuliu")  # no match: latin letters
@@ -112,8 +71,8 @@ async def test_filter_as_you_type(store: BookmarkStore, bundled: Report) -> None
 
 @sync
 async def test_delete_asks_first(store: BookmarkStore, bundled: Report) -> None:
-    app = host_for(store, [bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -124,15 +83,15 @@ async def test_delete_asks_first(store: BookmarkStore, bundled: Report) -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert isinstance(app.screen, BookmarksScreen)
-        assert app.screen.query_one(OptionList).option_count == 2
+        assert app.screen is screen
+        assert screen.query_one(OptionList).option_count == 2
     assert sorted(b.measure_id for b in BookmarkStore(store.path).bookmarks) == ["3.2.5", "5.3.4"]
 
 
 @sync
 async def test_edit_note_through_the_dialog(store: BookmarkStore, bundled: Report) -> None:
-    app = host_for(store, [bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
         await pilot.press("down", "e")
         await pilot.pause()
         dialog = app.screen
@@ -143,7 +102,7 @@ async def test_edit_note_through_the_dialog(store: BookmarkStore, bundled: Repor
         dialog.query_one("#note-tags", Input).value = "生物，园区 新标签"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, BookmarksScreen)
+        assert app.screen is screen
     bm = BookmarkStore(store.path).get(bundled, m(bundled, "3.2.5"))
     assert bm is not None
     assert (bm.note, bm.tags) == ("生物产业园区\nok", ("生物", "园区", "新标签"))
@@ -152,8 +111,8 @@ async def test_edit_note_through_the_dialog(store: BookmarkStore, bundled: Repor
 @sync
 async def test_escape_closes_with_none_and_q_too(store: BookmarkStore, bundled: Report) -> None:
     for key in ("escape", "q"):
-        app = host_for(store, [bundled])
-        async with app.run_test(size=(100, 30)) as pilot:
+        app = Host(BookmarksScreen, store, [bundled])
+        async with app.opened() as (pilot, _):
             await pilot.press(key)
             await pilot.pause()
         assert app.result is None
@@ -167,10 +126,8 @@ async def test_orphans_are_marked_and_cannot_be_jumped_to(
     edited = tmp_path / "edited.txt"
     edited.write_text(source.replace("这是目前中国内地开通至拉丁美洲的首条货运航线。", ""), encoding="utf-8")
     copy = load_report(edited)
-    app = host_for(store, [copy])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, BookmarksScreen)
+    app = Host(BookmarksScreen, store, [copy])
+    async with app.opened() as (pilot, screen):
         assert [i.status for i in screen._shown] == ["resolved", "resolved", "orphaned"]
         await pilot.press("end", "enter")
         await pilot.pause()
@@ -183,13 +140,13 @@ async def test_orphans_are_marked_and_cannot_be_jumped_to(
 
 @sync
 async def test_note_dialog_cancel_and_save(bundled: Report) -> None:
-    app = Host(lambda: NoteDialog("旧笔记", ["a", "b"], "一条很长的措施原文" * 10))
-    async with app.run_test(size=(80, 24)) as pilot:
+    app = Host(NoteDialog, "旧笔记", ["a", "b"], "一条很长的措施原文" * 10)
+    async with app.opened(size=(80, 24)) as (pilot, _):
         await pilot.press("x", "escape")
         await pilot.pause()
     assert app.result is None
-    app = Host(lambda: NoteDialog("", [], "措施"))
-    async with app.run_test(size=(80, 24)) as pilot:
+    app = Host(NoteDialog, "", [], "措施")
+    async with app.opened(size=(80, 24)) as (pilot, _):
         await pilot.press(*"note")
         await pilot.click("#note-save")
         await pilot.pause()
@@ -198,19 +155,15 @@ async def test_note_dialog_cancel_and_save(bundled: Report) -> None:
 
 @sync
 async def test_empty_store_says_how_to_add(tmp_path: Path, bundled: Report) -> None:
-    app = host_for(BookmarkStore(tmp_path / "none.toml"), [bundled])
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
+    app = Host(BookmarksScreen, BookmarkStore(tmp_path / "none.toml"), [bundled])
+    async with app.opened(size=(80, 24)) as (pilot, screen):
         assert "按 b" in str(screen.query_one("#bookmarks-empty", Static).render())
         await pilot.press("enter", "d", "e")  # nothing selected: warnings, no crash
         await pilot.pause()
-        assert isinstance(app.screen, BookmarksScreen)
+        assert app.screen is screen
 
 
-SIZES = [(80, 24), (140, 42)]
-
-
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x42"])
+@snapshot_sizes
 def test_snapshot_bookmarks_screen(
     snap_compare: Any, store: BookmarkStore, bundled: Report, size: tuple[int, int]
 ) -> None:
@@ -218,11 +171,11 @@ def test_snapshot_bookmarks_screen(
     store.set_note(
         replace(orphan, text="一句已从报告中删除的话。", fingerprint="0"), orphan.note, orphan.tags
     )
-    assert snap_compare(host_for(store, [bundled]), terminal_size=size)
+    assert snap_compare(Host(BookmarksScreen, store, [bundled]), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x42"])
+@snapshot_sizes
 def test_snapshot_note_dialog(snap_compare: Any, bundled: Report, size: tuple[int, int]) -> None:
     measure = m(bundled, "3.2.6")  # a long one: the title is cut with an ellipsis
-    app = Host(lambda: NoteDialog("生物产业园区\n第二行笔记", ["生物", "园区"], measure.text))
+    app = Host(NoteDialog, "生物产业园区\n第二行笔记", ["生物", "园区"], measure.text)
     assert snap_compare(app, terminal_size=size)

@@ -2,61 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from typing import Any
 
-import pytest
-from textual.app import App, ComposeResult
+from hosts import Host, snapshot_sizes, sync
 from textual.widgets import DataTable, Input, Static
 
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.screens.figures import FigureChart, FiguresScreen, bar, chart, figure_rows
-
-_MISSING = object()
-SIZES = [(80, 24), (140, 42)]
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio.run (no pytest-asyncio in the dependencies)."""
-
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
-
-
-class Host(App[None]):
-    """Pushes the figures screen on mount and keeps what it was dismissed with."""
-
-    def __init__(self, reports: list[Report]) -> None:
-        super().__init__()
-        self.reports = reports
-        self.result: Any = _MISSING
-
-    def compose(self) -> ComposeResult:
-        yield Static("host")
-
-    def on_mount(self) -> None:
-        self.push_screen(FiguresScreen(self.reports), self._done)
-
-    def _done(self, result: Any) -> None:
-        self.result = result
 
 
 def raws(screen: FiguresScreen) -> list[str]:
     return [r.figure.raw for r in screen.shown]
 
 
+def select_header(table: DataTable[Any], index: int) -> None:
+    """What a click on the header of column ``index`` posts (the header-click test clicks for real)."""
+    column = table.ordered_columns[index]
+    table.post_message(DataTable.HeaderSelected(table, column.key, index, column.label))
+
+
 @sync
 async def test_opens_in_report_order_and_enter_jumps(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, FiguresScreen)
+    app = Host(FiguresScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         table = screen.query_one(DataTable)
         assert table.row_count == 75 and table.has_focus
         assert raws(screen)[:3] == ["十余项", "2021年", "97项"]
@@ -68,11 +36,8 @@ async def test_opens_in_report_order_and_enter_jumps(bundled: Report) -> None:
 
 @sync
 async def test_sort_by_key_and_header(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, FiguresScreen)
+    app = Host(FiguresScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         await pilot.press("s", "s")  # measure order -> raw -> value
         assert screen.sort_column == "value" and not screen.reverse
         money = [r.figure for r in screen.shown if r.figure.kind == "money"]
@@ -80,14 +45,10 @@ async def test_sort_by_key_and_header(bundled: Report) -> None:
         await pilot.press("r")
         assert screen.reverse and screen.shown[0].figure.kind == "date"
         table = screen.query_one(DataTable)
-        table.post_message(
-            DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2, table.ordered_columns[2].label)
-        )
+        select_header(table, 2)
         await pilot.pause()
         assert screen.sort_column == "unit" and not screen.reverse
-        table.post_message(
-            DataTable.HeaderSelected(table, table.ordered_columns[2].key, 2, table.ordered_columns[2].label)
-        )
+        select_header(table, 2)
         await pilot.pause()
         assert screen.sort_column == "unit" and screen.reverse
         title = str(screen.query_one("#fig-title", Static).render())
@@ -96,11 +57,8 @@ async def test_sort_by_key_and_header(bundled: Report) -> None:
 
 @sync
 async def test_header_click_sorts(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, FiguresScreen)
+    app = Host(FiguresScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         table = screen.query_one(DataTable)
         x = sum(c.get_render_width(table) for c in table.ordered_columns[:1]) + 2  # inside 数值
         await pilot.click(DataTable, offset=(x, 0))
@@ -110,11 +68,8 @@ async def test_header_click_sorts(bundled: Report) -> None:
 
 @sync
 async def test_filter_by_kind_unit_and_chapter(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, FiguresScreen)
+    app = Host(FiguresScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         await pilot.press("slash")
         assert screen.query_one(Input).has_focus
         await pilot.press(*"金额")
@@ -133,11 +88,8 @@ async def test_filter_by_kind_unit_and_chapter(bundled: Report) -> None:
 
 @sync
 async def test_filter_by_unit_and_hedging(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, FiguresScreen)
+    app = Host(FiguresScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         screen.query_one(Input).value = "家 ≈"
         await pilot.pause()
         assert raws(screen) == ["300余家", "近200家", "约200家", "超200家", "逾50家"]
@@ -160,17 +112,13 @@ def test_chart_sums_money_per_chapter(bundled: Report) -> None:
     assert bar(1, 1, 10) == "█" * 10 and bar(1, 2, 1) == "▌" and bar(0, 5, 10) == ""
 
 
-def test_several_reports_get_a_report_column(bundled: Report) -> None:
-    async def run() -> None:
-        app = Host([bundled, bundled])
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            table = app.screen.query_one(DataTable)
-            assert table.row_count == 150 and str(table.ordered_columns[0].label) == "报告"
-
-    asyncio.run(run())
+@sync
+async def test_several_reports_get_a_report_column(bundled: Report) -> None:
+    async with Host(FiguresScreen, [bundled, bundled]).opened() as (_, screen):
+        table = screen.query_one(DataTable)
+        assert table.row_count == 150 and str(table.ordered_columns[0].label) == "报告"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x42"])
+@snapshot_sizes
 def test_snapshot_figures_screen(snap_compare: Any, bundled: Report, size: tuple[int, int]) -> None:
-    assert snap_compare(Host([bundled]), terminal_size=size, press=["s", "s"])
+    assert snap_compare(Host(FiguresScreen, [bundled]), terminal_size=size, press=["s", "s"])

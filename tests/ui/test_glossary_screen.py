@@ -2,48 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from typing import Any
 
-import pytest
-from textual.app import App, ComposeResult
+from hosts import Host, snapshot_sizes, sync
 from textual.widgets import Input, OptionList, Static
 
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.screens.glossary import GlossaryScreen, filter_entries, glossary_entries, occurrence_text
-
-_MISSING = object()
-SIZES = [(80, 24), (140, 42)]
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test with asyncio.run (no pytest-asyncio in the dependencies)."""
-
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
-
-
-class Host(App[None]):
-    """Pushes the glossary on mount and keeps what it was dismissed with."""
-
-    def __init__(self, reports: list[Report]) -> None:
-        super().__init__()
-        self.reports = reports
-        self.result: Any = _MISSING
-
-    def compose(self) -> ComposeResult:
-        yield Static("host")
-
-    def on_mount(self) -> None:
-        self.push_screen(GlossaryScreen(self.reports), self._done)
-
-    def _done(self, result: Any) -> None:
-        self.result = result
 
 
 def shown(screen: GlossaryScreen) -> list[str]:
@@ -52,11 +17,8 @@ def shown(screen: GlossaryScreen) -> list[str]:
 
 @sync
 async def test_type_to_filter_then_enter_jumps(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GlossaryScreen)
+    app = Host(GlossaryScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         assert screen.query_one(Input).has_focus and len(screen.shown) == 130
         await pilot.press(*"一事")
         assert shown(screen) == ["“一事联办”"]
@@ -75,11 +37,8 @@ async def test_type_to_filter_then_enter_jumps(bundled: Report) -> None:
 
 @sync
 async def test_moving_through_terms_updates_occurrences(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GlossaryScreen)
+    app = Host(GlossaryScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         await pilot.press("tab")
         assert screen.query_one("#glo-terms", OptionList).has_focus
         await pilot.press("down")
@@ -95,11 +54,8 @@ async def test_moving_through_terms_updates_occurrences(bundled: Report) -> None
 
 @sync
 async def test_documents_only_and_no_match(bundled: Report) -> None:
-    app = Host([bundled])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GlossaryScreen)
+    app = Host(GlossaryScreen, [bundled])
+    async with app.opened() as (pilot, screen):
         screen.query_one(Input).insert_text_at_cursor("《")  # as an IME would deliver it
         await pilot.pause()
         assert len(screen.shown) == 13 and all(e.kind == "document" for e in screen.shown)
@@ -130,6 +86,6 @@ def test_occurrence_excerpt_marks_the_term(bundled: Report) -> None:
     assert bold == ["“硬核科技”"]
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "140x42"])
+@snapshot_sizes
 def test_snapshot_glossary_screen(snap_compare: Any, bundled: Report, size: tuple[int, int]) -> None:
-    assert snap_compare(Host([bundled]), terminal_size=size, press=["tab", "down", "down"])
+    assert snap_compare(Host(GlossaryScreen, [bundled]), terminal_size=size, press=["tab", "down", "down"])
