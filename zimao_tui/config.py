@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.citation import DEFAULT_TEMPLATE
 from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
@@ -103,6 +101,8 @@ def save_config(config: Config, path: Path | None = None) -> bool:
     }
     if config.keys:
         doc["keys"] = dict(config.keys)
+    import tomli_w  # only saving needs it; kept off the app's start-up imports
+
     text = tomli_w.dumps(doc)
     loads(text)  # never write something we could not read back
     atomic_write_text(path, text)

@@ -14,24 +14,31 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from zimao_tui.clipboard import copy_text
 from zimao_tui.config import DEFAULT_THEME, Config, save_config
 from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
-from zimao_tui.ui.commands import ZimaoCommands
 from zimao_tui.ui.history import SearchHistory
 from zimao_tui.ui.i18n import t
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from zimao_tui.model.bookmarks import BookmarkStore
+
+
+def _palette_commands() -> type[Provider]:
+    """Our palette provider, imported when the palette first opens, not at start-up."""
+    from zimao_tui.ui.commands import ZimaoCommands
+
+    return ZimaoCommands
 
 
 class ZimaoApp(App[None]):
     """zimao-tui: explore, search, bookmark and quote policy reports."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {ZimaoCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_palette_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", t("key.help"), id="zimao.help"),
         Binding("t", "cycle_theme", t("key.theme"), id="zimao.theme"),
@@ -102,6 +109,8 @@ class ZimaoApp(App[None]):
 
     def copy(self, text: str, label: str) -> None:
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""
+        from zimao_tui.clipboard import copy_text  # first copy, not start-up, pays its imports
+
         copy_text(self, text, label)
 
     def watch_theme(self, theme: str) -> None:

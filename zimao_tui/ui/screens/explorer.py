@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState
 
-from zimao_tui.model.citation import cite, section_text
 from zimao_tui.model.figures import figures_in
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.model.terms import term_spans
@@ -334,11 +333,15 @@ class ExplorerScreen(Screen[None]):
             self.zimao.copy(current[1].text, t("copy.measure"))
 
     def action_cite(self) -> None:
+        from zimao_tui.model.citation import cite
+
         current = self._current_measure()
         if current is not None:
             self.zimao.copy(cite(*current, self.zimao.config.citation_template), t("copy.citation"))
 
     def action_copy_section(self) -> None:
+        from zimao_tui.model.citation import section_text
+
         entry = self.detail.entry
         if entry is None or entry.node is None:
             self.notify(t("notify.no_section"), severity="warning", timeout=3)
