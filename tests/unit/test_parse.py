@@ -185,3 +185,19 @@ def test_sentences_not_split_inside_quotes_or_titles() -> None:
 def test_ascii_punctuation_only_ends_chinese_sentences() -> None:
     text = "版本v1.2?不要拆。好!"
     assert [text[s:e] for s, e in sentence_spans(text)] == ["版本v1.2?不要拆。", "好!"]
+
+
+@pytest.mark.parametrize(("codec", "expected"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+@pytest.mark.parametrize("name", ["fullwidth.txt", "noheadings.txt"])
+def test_utf16_without_bom(data_dir: Path, codec: str, expected: str, name: str) -> None:
+    """Mostly-Chinese UTF-16 has few NUL bytes; it must still be read, in either byte order."""
+    text = (data_dir / name).read_text(encoding="utf-8")
+    report = parse_bytes(text.encode(codec), name)
+    assert report.encoding == expected
+    assert [m.text for m in report.measures()] == [m.text for m in parse_text(text).measures()]
+
+
+def test_bundled_utf16_without_bom(bundled: Report) -> None:
+    for codec in ("utf-16-le", "utf-16-be"):
+        report = parse_bytes(SOURCE.read_text(encoding="utf-8").encode(codec), "x.txt")
+        assert [m.text for m in report.measures()] == [m.text for m in bundled.measures()]

@@ -47,20 +47,35 @@ def _plausible_gb(text: str) -> bool:
     return common / len(han) >= 0.8
 
 
-def _strip_bom_free_utf16(data: bytes) -> tuple[str, str] | None:
-    """Recognise UTF-16 without a BOM by its NUL bytes on one side of ASCII characters."""
+def _readable_ratio(text: str) -> float:
+    """Share of characters a report is made of: Chinese, letters, digits, punctuation, spaces."""
+    if not text:
+        return 0.0
+    good = sum(1 for ch in text if ch.isprintable() or ch in _ALLOWED_CONTROLS)
+    return good / len(text)
+
+
+def _bom_free_utf16(data: bytes) -> tuple[str, str] | None:
+    """Recognise UTF-16 without a byte-order mark, in either byte order.
+
+    Mostly-Chinese UTF-16 has few NUL bytes (only ASCII characters bring them), so counting
+    NULs is not enough: both byte orders are decoded and the one that reads as text wins.
+    Binary data decodes to unassigned or control characters in both and is refused.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    half = len(data) // 2
-    for nuls, codec, name in ((odd_nuls, "utf-16-le", "UTF-16LE"), (even_nuls, "utf-16-be", "UTF-16BE")):
-        if nuls >= half * 0.2:
-            try:
-                return data.decode(codec), name
-            except UnicodeDecodeError:
-                return None
-    return None
+    best: tuple[float, str, str] | None = None
+    for codec, name in (("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\n" not in text and len(text) > 200:
+            continue  # a report has lines; a long run without one is not this byte order
+        ratio = _readable_ratio(text)
+        if ratio >= 0.98 and (best is None or ratio > best[0]):
+            best = (ratio, text, name)
+    return (best[1], best[2]) if best else None
 
 
 def decode(data: bytes, origin: str) -> tuple[str, str]:
@@ -77,8 +92,8 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
                 ) from exc
             return _checked(text.lstrip("\ufeff"), name, origin)
     if b"\x00" in data:
-        utf16 = _strip_bom_free_utf16(data)
-        if utf16 is not None and _control_ratio(utf16[0]) < 0.01:
+        utf16 = _bom_free_utf16(data)
+        if utf16 is not None:
             return _checked(*utf16, origin)
         raise ReportError(f"{origin}: this is a binary file, not a text report")
     try:
