@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from zimao_tui.model.citation import cite, section_text
+from zimao_tui.model.parse import load_report
 from zimao_tui.model.report import Heading, Measure, Report
 
 
@@ -30,3 +33,22 @@ def test_section_text_keeps_paragraphs(bundled: Report) -> None:
     assert len(lines) == 3  # heading, its one paragraph, the citation
     assert lines[1] == "".join(m.text for m in section.measures())
     assert lines[-1] == "——《武汉自贸片区高质量发展创新举措》一、(二)，2022-07-05"
+
+
+def test_chapter_text_keeps_section_headings(bundled: Report) -> None:
+    chapter = bundled.node("1")
+    assert isinstance(chapter, Heading)
+    lines = section_text(bundled, chapter).split("\n")
+    assert lines[0] == "一、改革创新提升能级"
+    assert lines[1] == "(一)全面深化改革创新工作"
+    assert lines[3] == "(二)激发制度创新内生动力"
+    assert lines[-1] == "——《武汉自贸片区高质量发展创新举措》一，2022-07-05"
+    body = "".join(lines[1:-1])
+    assert all(m.text in body for m in chapter.measures())
+
+
+def test_measure_directly_under_a_chapter_cites_without_double_punctuation(data_dir: Path) -> None:
+    report = load_report(data_dir / "fullwidth.txt")
+    measure = report.node("3.1")
+    assert isinstance(measure, Measure)
+    assert cite(report, measure).endswith("》二，2023-03-08")

@@ -22,6 +22,12 @@ CITATION_FIELDS = {
 }
 
 
+def _numbers(headings: tuple[Heading, ...]) -> str:
+    """Heading numbers as cited: 三、(二). A lone chapter drops its 、 (三，not 三、，)."""
+    numbers = "".join(h.number for h in headings)
+    return numbers[:-1] if numbers.endswith("、") else numbers
+
+
 class _Fields(dict[str, str]):
     """Template fields; an unknown {name} stays as written instead of raising KeyError."""
 
@@ -35,7 +41,7 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
     fields = _Fields(
         text=measure.text,
         title=report.title,
-        path="".join(h.number for h in ancestors),
+        path=_numbers(ancestors),
         headings=" › ".join(h.label for h in ancestors),
         date=report.date,
         source=report.source,
@@ -49,19 +55,28 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
 
 
 def section_text(report: Report, heading: Heading) -> str:
-    """A heading and all its measures, paragraphs kept, for copying a whole section."""
-    lines = [heading.label]
-    last_paragraph = -1
-    current: list[str] = []
-    for measure in heading.measures():
-        if measure.paragraph != last_paragraph and current:
-            lines.append("".join(current))
-            current = []
-        current.append(measure.text)
-        last_paragraph = measure.paragraph
-    if current:
-        lines.append("".join(current))
-    lines.append(
-        f"——《{report.title}》{''.join(h.number for h in (*report.ancestors(heading.id), heading))}，{report.date}"
-    )
+    """A heading with everything under it, sub-headings and paragraphs kept, then its citation."""
+    lines: list[str] = []
+
+    def walk(node: Heading) -> None:
+        lines.append(node.label)
+        paragraph: list[str] = []
+        last = -1
+        for child in node.children:
+            if isinstance(child, Heading):
+                if paragraph:
+                    lines.append("".join(paragraph))
+                    paragraph, last = [], -1
+                walk(child)
+                continue
+            if child.paragraph != last and paragraph:
+                lines.append("".join(paragraph))
+                paragraph = []
+            paragraph.append(child.text)
+            last = child.paragraph
+        if paragraph:
+            lines.append("".join(paragraph))
+
+    walk(heading)
+    lines.append(f"——《{report.title}》{_numbers((*report.ancestors(heading.id), heading))}，{report.date}")
     return "\n".join(lines)
