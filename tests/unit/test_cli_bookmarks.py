@@ -146,3 +146,31 @@ def test_subprocess_round_trip(user_dirs: dict[str, Path]) -> None:
     assert len(BookmarkStore().bookmarks) == 1
     bad = run("remove", "nope")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_human_list_tells_a_closed_report_from_a_broken_bookmark(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bookmark whose report is merely not open is fine: ``list`` must not call it 失效."""
+    main(["bookmarks", "add", "5.3.4", "--note", "航线"])
+    capsys.readouterr()
+    other = Path(__file__).parent.parent / "data" / "fullwidth.txt"  # a different report
+    [item] = listed(capsys, "--report", str(other))
+    assert (item["status"], item["report_open"]) == ("orphaned", False)
+    assert main(["bookmarks", "list", "--report", str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "报告未打开" in out and "失效" not in out and "5.3.4" in out
+    text = bundled_report().read_text(encoding="utf-8")
+    edited = tmp_path / "edited.txt"
+    edited.write_text(text.replace("这是目前中国内地开通至拉丁美洲的首条货运航线。", ""), encoding="utf-8")
+    assert main(["bookmarks", "list", "--report", str(edited)]) == 0
+    out = capsys.readouterr().out
+    assert "失效" in out and "报告未打开" not in out
+
+
+def test_add_and_remove_speak_chinese_like_the_rest(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bookmarks", "add", "3.1.1"]) == 0
+    [uid] = [b.uid for b in BookmarkStore().bookmarks]
+    assert capsys.readouterr().out == f"已收藏 3.1.1（uid {uid}）\n"
+    assert main(["bookmarks", "remove", "3.1.1"]) == 0
+    assert capsys.readouterr().out == "已删除 3.1.1 的书签\n"

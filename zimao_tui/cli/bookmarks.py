@@ -119,6 +119,13 @@ def _find_measure(reports: list[Report], measure_id: str) -> tuple[Report, Measu
     return found[0]
 
 
+def _orphan_label(item: ResolvedBookmark) -> str:
+    """Why an orphan has no id: its report is simply not open (harmless, keep it), or its
+    text is gone from the open report (失效). The two must read differently, or users
+    delete good bookmarks; the same words as the app and ``export``."""
+    return "[yellow]报告未打开[/]" if not item.report_open else "[red]失效[/]"
+
+
 def run_list(args: argparse.Namespace) -> int:
     """Print every bookmark, resolved against the given reports."""
     items = _open_store().resolved(reports_from(args))
@@ -130,7 +137,7 @@ def run_list(args: argparse.Namespace) -> int:
         out.print("没有书签。")
     for item in items:
         data = item_json(item)
-        where = data["id"] or f"[red]失效[/] [dim](原 {data['saved_id']})[/]"
+        where = data["id"] or f"{_orphan_label(item)} [dim](原 {data['saved_id']})[/]"
         path = escape(" › ".join(data["path"]))
         out.print(f"[bold]{where}[/]  [dim]{path} · uid {data['uid']}[/]")
         out.print(f"  {data['text']}", markup=False)
@@ -149,7 +156,7 @@ def run_add(args: argparse.Namespace) -> int:
     tags = list(current.tags) if current else []
     tags += [t for t in args.tag if t not in tags]
     bm = store.update(report, measure, args.note, tags)
-    print(f"bookmarked {measure.id} (uid {bm.uid})")
+    print(f"已收藏 {measure.id}（uid {bm.uid}）")
     return 0
 
 
@@ -165,7 +172,7 @@ def run_remove(args: argparse.Namespace) -> int:
     if len(matches) > 1:
         raise BookmarkError(f"{args.id} names bookmarks in {len(matches)} reports; name one with --report")
     store.remove(matches[0].bookmark)
-    print(f"removed the bookmark on {args.id}")
+    print(f"已删除 {args.id} 的书签")
     return 0
 
 
