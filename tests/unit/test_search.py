@@ -280,3 +280,11 @@ def test_any_query_is_answered_with_valid_spans(index: SearchIndex, query: str) 
         assert flat == sorted(flat) and len(set(flat)) == len(flat)
         assert all(0 <= a < b <= len(hit.measure.text) for a, b in hit.spans)
         assert 0 < hit.score <= 100
+
+
+def test_results_know_the_total(bundled: Report) -> None:
+    index = build_index([bundled])
+    few = index.search("!创新", limit=5)
+    every = index.search("!创新", limit=1000)
+    assert len(few) == 5 and few.total == len(every) == every.total > 50
+    assert index.search("", limit=5).total == 0

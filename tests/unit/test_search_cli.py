@@ -98,3 +98,12 @@ def test_installed_command_prints_no_jieba_chatter(tmp_path: Path, data_dir: Pat
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
     assert json.loads(out.stdout)[0]["spans"]
+
+
+def test_pretty_header_says_shown_and_total(capsys: pytest.CaptureFixture[str]) -> None:
+    from zimao_tui.cli import main
+
+    assert main(["search", "!创新", "--limit", "3"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    total = int(first.split("共 ")[1].split(" 条")[0])
+    assert "前 3 条" in first and total > 50

@@ -14,7 +14,7 @@ from typing import Any
 from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
-from zimao_tui.model.search import Hit, SearchIndex, build_index
+from zimao_tui.model.search import Hit, Results, SearchIndex, build_index
 
 NAME = "search"
 HELP = "find measures by Chinese words (typos, any order), pinyin or pinyin initials"
@@ -63,11 +63,12 @@ def highlighted(hit: Hit) -> Text:
     return text
 
 
-def _print_pretty(query: str, hits: list[Hit], several_reports: bool) -> None:
+def _print_pretty(query: str, hits: Results, several_reports: bool) -> None:
     out = console()
-    out.print(Text.assemble(("» ", "dim"), (query, "bold"), (f"  {len(hits)} 条", "dim")))
+    count = f"  {len(hits)} 条" if len(hits) == hits.total else f"  前 {len(hits)} 条，共 {hits.total} 条"
+    out.print(Text.assemble(("» ", "dim"), (query, "bold"), (count, "dim")))
     if not hits:
-        out.print(Text("  (无结果 no match)", style="dim"))
+        out.print(Text("  （无结果）", style="dim"))
     for hit in hits:
         where = " › ".join(hit.path)
         if several_reports:

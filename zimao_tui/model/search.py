@@ -96,6 +96,18 @@ def _add(into: Matches, index: int, score: float, spans: list[Span]) -> None:
         into[index] = (max(old[0], score), old[1] + spans)
 
 
+class Results(list[Hit]):
+    """The hits a search returns (best first, at most ``limit``) and how many measures matched.
+
+    A list, so callers that only want the hits need not know; ``total`` lets the app and the
+    CLI say "10 of 103" instead of passing the limit off as the count.
+    """
+
+    def __init__(self, hits: Iterable[Hit] = (), total: int = 0) -> None:
+        super().__init__(hits)
+        self.total = total
+
+
 class SearchIndex:
     """The searchable form of some reports. Pure and read-only after construction."""
 
@@ -427,11 +439,11 @@ class SearchIndex:
             result[i] = (score, [s for m in per_term for s in m[i][1]])
         return result
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
+    def search(self, query: str, limit: int = 50) -> Results:
         """The best ``limit`` measures for a query, best first; ties keep report order."""
         parsed = parse_query(query)
         if not parsed or limit <= 0:
-            return []
+            return Results()
         # A query allocates thousands of small tuples and lists, none of them cyclic; left on,
         # the cyclic collector would now and then walk the whole index (tens of ms on a large
         # corpus) in the middle of a keystroke. Reference counting still frees everything.
@@ -443,7 +455,7 @@ class SearchIndex:
             if collecting:
                 gc.enable()
 
-    def _search(self, parsed: Query, limit: int) -> list[Hit]:
+    def _search(self, parsed: Query, limit: int) -> Results:
         if len(parsed.groups) == 1:
             combined = self._group(parsed.groups[0])
         else:
@@ -452,7 +464,7 @@ class SearchIndex:
                 for i, (score, spans) in self._group(terms).items():
                     _add(combined, i, score, spans)
         best = heapq.nsmallest(limit, combined.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        return [
+        hits = (
             Hit(
                 report=self._reports[self._owner[i]],
                 measure=self._measures[i],
@@ -460,7 +472,8 @@ class SearchIndex:
                 spans=tuple(_merge(spans)),
             )
             for i, (score, spans) in best
-        ]
+        )
+        return Results(hits, total=len(combined))
 
 
 def _texts(report: Report) -> list[str]:
