@@ -91,3 +91,12 @@ def test_outline_from_another_directory_finds_bundled_report(tmp_path: Path) -> 
     result = run_cli("outline", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["date"] == "2022-07-05"
+
+
+def test_piped_output_keeps_each_measure_on_one_line() -> None:
+    result = run_cli("search", "一业一证", "--limit", "1")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    text_line = next(line for line in lines if "一业一证" in line and "»" not in line)
+    assert text_line.strip().endswith("。")
+    assert len(text_line) > 80

@@ -37,5 +37,9 @@ def print_json(value: Any) -> None:
 
 
 def console() -> Console:
-    """The Rich console for human-readable output (plain when piped)."""
-    return Console(highlight=False)
+    """The Rich console for human-readable output.
+
+    Piped into grep or a script, lines are not hard-wrapped at 80 columns (a measure stays on
+    one line, and no continuation line starts with a comma); in a terminal Rich wraps as usual.
+    """
+    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
