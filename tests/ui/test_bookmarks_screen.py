@@ -119,6 +119,27 @@ async def test_escape_closes_with_none_and_q_too(store: BookmarkStore, bundled: 
 
 
 @sync
+async def test_escape_in_the_filter_clears_it_and_returns_to_the_list(
+    store: BookmarkStore, bundled: Report
+) -> None:
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
+        await pilot.press("slash", *"wuliu")
+        await pilot.pause()
+        assert screen.query_one(OptionList).option_count == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen  # still open
+        assert screen.query_one(Input).value == ""
+        assert screen.query_one(OptionList).has_focus
+        assert screen.query_one(OptionList).option_count == 3
+        await pilot.press("escape")  # on the list: closes
+        await pilot.pause()
+        assert app.screen is not screen
+    assert app.result is None
+
+
+@sync
 async def test_orphans_are_marked_and_cannot_be_jumped_to(
     store: BookmarkStore, bundled: Report, tmp_path: Path
 ) -> None:

@@ -104,11 +104,13 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
     """Every bookmark of ``store`` resolved against ``reports``, with a filter on top.
 
     The list has the focus; ``/`` moves to the filter, and Down or Enter there come back.
+    Esc in the filter clears it and comes back too (like the explorer's search bar); Esc
+    on the list closes the screen.
     """
 
     CSS_PATH = "bookmarks.tcss"
     BINDINGS = [  # noqa: RUF012 - Textual's declared class attribute
-        Binding("escape", "close", t("bm.key.close"), id="zimao.bookmarks.close"),
+        Binding("escape", "escape", t("bm.key.close"), id="zimao.bookmarks.close"),
         Binding("q", "close", t("bm.key.close"), id="zimao.bookmarks.quit", show=False),
         Binding("enter", "jump", t("bm.key.jump"), id="zimao.bookmarks.jump", show=False),
         Binding("slash", "focus_filter", t("bm.key.filter"), id="zimao.bookmarks.filter"),
@@ -192,6 +194,17 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         return self._shown[index]
 
     # ------------------------------------------------------------------ actions
+
+    def action_escape(self) -> None:
+        """Leave the filter (cleared) if the cursor is in it, else close the screen.
+
+        Closing from the filter would throw away the list the user was narrowing down."""
+        field = self.query_one("#bookmarks-filter", Input)
+        if field.has_focus:
+            field.value = ""  # Input.Changed re-applies the (now empty) filter
+            self.action_focus_list()
+        else:
+            self.action_close()
 
     def action_close(self) -> None:
         """Back to the explorer without jumping."""
