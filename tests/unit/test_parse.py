@@ -201,3 +201,9 @@ def test_bundled_utf16_without_bom(bundled: Report) -> None:
     for codec in ("utf-16-le", "utf-16-be"):
         report = parse_bytes(SOURCE.read_text(encoding="utf-8").encode(codec), "x.txt")
         assert [m.text for m in report.measures()] == [m.text for m in bundled.measures()]
+
+
+def test_each_file_is_loaded_once(tmp_path: Path, data_dir: Path) -> None:
+    (tmp_path / "a.txt").write_bytes((data_dir / "fullwidth.txt").read_bytes())
+    reports = load_reports([tmp_path, tmp_path / "a.txt", tmp_path / "." / "a.txt"])
+    assert len(reports) == 1

@@ -224,5 +224,17 @@ def report_files(path: Path) -> list[Path]:
 
 
 def load_reports(paths: Sequence[Path]) -> list[Report]:
-    """Load every report the given files and folders name, in order."""
-    return [load_report(f) for p in paths for f in report_files(p)]
+    """Load every report the given files and folders name, in order, each file once.
+
+    ``--report DIR --report DIR/a.txt`` or ``zimao-tui a.txt a.txt`` would otherwise show
+    the same report twice and double every search hit.
+    """
+    seen: set[Path] = set()
+    files: list[Path] = []
+    for path in paths:
+        for file in report_files(path):
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return [load_report(f) for f in files]
