@@ -29,7 +29,8 @@ from zimao_tui.ui.i18n import t
 
 EXCERPT = 8
 """Characters of context on each side of a figure in the excerpt column."""
-COLUMNS = ("raw", "value", "unit", "kind", "approx", "chapter", "measure", "excerpt")
+COLUMNS = ("raw", "value", "unit", "kind", "approx", "measure", "chapter", "excerpt")
+"""Column order: the measure id comes before the long chapter title so it stays visible at 80 columns."""
 
 
 @dataclass(frozen=True)
@@ -249,8 +250,8 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
                 Text(row.figure.unit),
                 Text(row.kind_label),
                 Text("≈" if row.figure.approximate else ""),
-                Text(row.chapter.label if row.chapter else ""),
                 Text(row.figure.measure_id),
+                Text(row.chapter.label if row.chapter else ""),
                 excerpt(row),
             ]
             if len(self.reports) > 1:
