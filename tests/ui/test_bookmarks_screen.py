@@ -10,10 +10,10 @@ import pytest
 from hosts import Host, snapshot_sizes, sync
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from zimao_tui.model.bookmarks import Bookmark, BookmarkStore
+from zimao_tui.model.bookmarks import Bookmark, BookmarkError, BookmarkStore, ReadOnlyError
 from zimao_tui.model.parse import load_report
 from zimao_tui.model.report import Measure, Report
-from zimao_tui.ui.screens.bookmarks import BookmarksScreen, ConfirmDialog
+from zimao_tui.ui.screens.bookmarks import BookmarksScreen, ConfirmDialog, error_text
 from zimao_tui.ui.screens.note_dialog import NoteDialog
 
 
@@ -200,3 +200,31 @@ def test_snapshot_note_dialog(snap_compare: Any, bundled: Report, size: tuple[in
     measure = m(bundled, "3.2.6")  # a long one: the title is cut with an ellipsis
     app = Host(NoteDialog, "生物产业园区\n第二行笔记", ["生物", "园区"], measure.text)
     assert snap_compare(app, terminal_size=size)
+
+
+@sync
+async def test_a_read_only_store_says_so_in_the_interface_language(
+    store: BookmarkStore, bundled: Report
+) -> None:
+    """No exception class name and no English sentence in the Chinese UI; the path comes last."""
+    text = store.path.read_text(encoding="utf-8").replace("schema_version = 1", "schema_version = 7")
+    store.path.write_text(text, encoding="utf-8")
+    read_only = BookmarkStore(store.path)
+    assert read_only.read_only
+    app = Host(BookmarksScreen, read_only, [bundled])
+    async with app.opened() as (pilot, _):
+        await pilot.press("d", "y")
+        await pilot.pause()
+        [note] = [n.message for n in app._notifications]
+    assert note.startswith("书签文件由更新版本的 zimao-tui 写入（schema_version = 7）")
+    assert note.endswith(f"文件：{store.path}") and "Error" not in note
+    assert store.path.read_text(encoding="utf-8") == text
+
+
+def test_error_text_for_an_unreadable_store_and_other_errors(tmp_path: Path) -> None:
+    unreadable = ReadOnlyError(tmp_path / "bookmarks.toml", None)
+    assert (
+        error_text(unreadable)
+        == f"书签文件无法读取，只能查看，修改未保存。文件：{tmp_path / 'bookmarks.toml'}"
+    )
+    assert error_text(BookmarkError("another zimao-tui holds the lock")) == "another zimao-tui holds the lock"

@@ -100,7 +100,18 @@ class BookmarkError(UserError):
 
 
 class ReadOnlyError(BookmarkError):
-    """A change was asked of a store that must not be written (newer schema, unreadable file)."""
+    """A change was asked of a store that must not be written (newer schema, unreadable file).
+
+    ``str(exc)`` is the CLI's one line on stderr; the app words its own (translated) message
+    from ``path`` and ``newer`` rather than showing an English sentence in the Chinese UI.
+    """
+
+    def __init__(self, path: Path, newer: int | None) -> None:
+        super().__init__(
+            f"bookmarks file {path} is open read-only (see the warning at start); nothing was changed"
+        )
+        self.path = path
+        self.newer = newer  # the file's schema_version if a newer zimao-tui wrote it; None: unreadable
 
 
 def _now() -> str:
@@ -328,6 +339,7 @@ class BookmarkStore:
         self.lock_path: Path = self.path.with_name(self.path.name + ".lock")
         self.warnings: list[str] = []
         self.read_only: bool = False
+        self.newer_schema: int | None = None
         self._bookmarks: list[Bookmark] = []
         self._cache: dict[int, tuple[Report, int, dict[str, Bookmark]]] = {}
         self._generation = 0
@@ -364,9 +376,10 @@ class BookmarkStore:
                 return self._read()
             except _Corrupt:
                 moved = self._move_aside()
+        # Chinese first and the path last: a toast breaks a long path mid-word, so the
+        # sentence the user must read comes before it (the parser's detail is for a bug report).
         self.warnings.append(
-            f"bookmarks file could not be read ({exc}); moved it, unchanged, to {moved} "
-            "and started with no bookmarks"
+            f"书签文件无法读取，已原样移到一旁，现从空书签开始。原因：{exc}。原文件：{moved}"
         )
         return _Loaded([], {})
 
@@ -380,6 +393,7 @@ class BookmarkStore:
     def _take(self, loaded: _Loaded) -> None:
         if loaded.newer is not None and not self.read_only:
             self.read_only = True
+            self.newer_schema = loaded.newer
             self.warnings.append(
                 f"bookmarks file {self.path} was written by a newer zimao-tui (schema_version = {loaded.newer}); "
                 "opened read-only, it will not be rewritten"
@@ -537,7 +551,7 @@ class BookmarkStore:
             except _Corrupt as exc:
                 moved = self._move_aside()
                 self.warnings.append(
-                    f"bookmarks file was broken from outside ({exc}); moved it, unchanged, to {moved} and rewrote it from the bookmarks shown here"
+                    f"书签文件被外部改坏，已原样移到一旁，并按这里显示的书签重写。原因：{exc}。原文件：{moved}"
                 )
                 loaded = _Loaded(list(self._bookmarks), {})
             except (OSError, UnicodeDecodeError) as exc:
@@ -554,9 +568,7 @@ class BookmarkStore:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(
-                f"bookmarks file {self.path} is open read-only (see the warning at start); nothing was changed"
-            )
+            raise ReadOnlyError(self.path, self.newer_schema)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -21,10 +21,24 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
+from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ReadOnlyError, ResolvedBookmark
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.i18n import t
 from zimao_tui.ui.screens.note_dialog import NoteDialog, excerpt
+
+
+def error_text(exc: BaseException) -> str:
+    """What the app tells the user when saving a bookmark failed, in the interface language.
+
+    A read-only store (newer or unreadable file) is the common case and gets a translated
+    sentence; other errors (a held lock, a full disk) already say what happened in
+    ``str(exc)``. Never the exception's class name: that means nothing to a reader.
+    """
+    if isinstance(exc, ReadOnlyError):
+        if exc.newer is not None:
+            return t("bm.read_only_newer", version=exc.newer, path=exc.path)
+        return t("bm.read_only", path=exc.path)
+    return str(exc)
 
 
 def haystack(item: ResolvedBookmark) -> str:
@@ -247,7 +261,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             try:
                 self.store.set_note(bookmark, *result)
             except BookmarkError as exc:
-                self.notify(str(exc), severity="error", timeout=10)
+                self.notify(error_text(exc), severity="error", timeout=10)
                 return
             self.refresh_items()
             self.notify(t("bm.saved"))
@@ -269,7 +283,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             try:
                 self.store.remove(bookmark)
             except BookmarkError as exc:
-                self.notify(str(exc), severity="error", timeout=10)
+                self.notify(error_text(exc), severity="error", timeout=10)
                 return
             self.refresh_items()
             self.notify(t("bm.deleted"))
