@@ -12,7 +12,8 @@ from zimao_tui.model.report import Heading, Measure, Report
 def test_default_citation(bundled: Report) -> None:
     m = bundled.node("3.2.5")
     assert isinstance(m, Measure)
-    assert cite(bundled, m) == f"“{m.text}”——《武汉自贸片区高质量发展创新举措》三、(二)，2022-07-05"
+    inner = m.text.replace("“", "‘").replace("”", "’")
+    assert cite(bundled, m) == f"“{inner}”——《武汉自贸片区高质量发展创新举措》三、(二)，2022-07-05"
 
 
 def test_template_fields_and_bad_templates(bundled: Report) -> None:
@@ -52,3 +53,12 @@ def test_measure_directly_under_a_chapter_cites_without_double_punctuation(data_
     measure = report.node("3.1")
     assert isinstance(measure, Measure)
     assert cite(report, measure).endswith("》二，2023-03-08")
+
+
+def test_quotes_inside_the_quote_become_single(bundled: Report) -> None:
+    m = bundled.node("2.2.1")
+    assert isinstance(m, Measure) and "“硬核科技”" in m.text
+    quoted = cite(bundled, m)
+    assert quoted.startswith("“出台支持‘硬核科技’企业发展的专项政策")
+    assert quoted.count("“") == 1 and quoted.count("”") == 1
+    assert cite(bundled, m, "{text}") == m.text  # not wrapped: verbatim

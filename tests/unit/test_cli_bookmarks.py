@@ -61,7 +61,7 @@ def test_export_markdown_quotes_with_citations(capsys: pytest.CaptureFixture[str
     capsys.readouterr()
     assert main(["bookmarks", "export", "--format", "md"]) == 0
     md = capsys.readouterr().out
-    assert f"> “建成“产城一体、错位发展”园区载体。”——《{TITLE}》三、(二)，2022-07-05" in md
+    assert f"> “建成‘产城一体、错位发展’园区载体。”——《{TITLE}》三、(二)，2022-07-05" in md
     assert f"> “目前,形成了97项改革成果在全省或湖北自贸区复制推广。”——《{TITLE}》一、(二)，2022-07-05" in md
     assert "笔记一  \n笔记二" in md and "#生物" in md
     assert md.index("三、(二)") < md.index("一、(二)")  # file order

@@ -11,8 +11,11 @@ from zimao_tui.model.report import Heading, Measure, Report
 
 DEFAULT_TEMPLATE = "“{text}”——《{title}》{path}，{date}"
 
+_NESTED = str.maketrans("“”", "‘’")
+"""Chinese punctuation (GB/T 15834) nests quotes as “…‘…’…”."""
+
 CITATION_FIELDS = {
-    "text": "the measure's text, verbatim",
+    "text": "the measure's text, verbatim (inside “{text}” its own “…” become ‘…’, as Chinese nesting requires)",
     "title": "the report's title",
     "path": "chapter and section numbers as written, e.g. 三、(二)",
     "headings": "chapter and section numbers and titles, e.g. 三、产业发展提质增效 › (二)生命健康产业全国前列",
@@ -38,8 +41,10 @@ class _Fields(dict[str, str]):
 def cite(report: Report, measure: Measure, template: str | None = None) -> str:
     """The measure quoted with its citation, following ``template`` (default: DEFAULT_TEMPLATE)."""
     ancestors = report.ancestors(measure.id)
+    template = template or DEFAULT_TEMPLATE
+    text = measure.text.translate(_NESTED) if "“{text}”" in template else measure.text
     fields = _Fields(
-        text=measure.text,
+        text=text,
         title=report.title,
         path=_numbers(ancestors),
         headings=" › ".join(h.label for h in ancestors),
@@ -48,10 +53,10 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
         id=measure.id,
     )
     try:
-        return (template or DEFAULT_TEMPLATE).format_map(fields)
+        return template.format_map(fields)
     except (ValueError, IndexError, AttributeError):
         # A malformed template (stray brace, {0}, {x.y}) must not stop the user copying.
-        return DEFAULT_TEMPLATE.format_map(fields)
+        return cite(report, measure, DEFAULT_TEMPLATE)
 
 
 def section_text(report: Report, heading: Heading) -> str:
