@@ -418,3 +418,146 @@ async def test_figures_and_glossary_keys_jump_to_a_measure(
         assert isinstance(app.screen, ExplorerScreen)
         assert isinstance(shown(app), Measure)
         assert current(app) == shown(app)
+
+
+# ---------------------------------------------------------------------- races and status
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Send keys the way a paste or a slow link delivers them: all queued before any is handled."""
+    from textual import events
+
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, "/" if key == "slash" else key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
+
+
+@sync
+async def test_slash_and_query_in_one_burst_all_land_in_the_search(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await burst(pilot, "slash", "z", "s", "c", "q")
+        assert app.is_running  # the q was typed, not taken as "quit"
+        bar = app.query_one(SearchBar)
+        assert app.focused is bar.input
+        assert bar.input.value == "zscq"
+        assert bar.hits
+        await burst(pilot, "slash")  # inside the bar, / is just a character
+        assert bar.input.value == "zscq/"
+
+
+@pytest.mark.parametrize("keys", [("right", "right"), ("l", "l"), ("j", "l", "l")])
+@sync
+async def test_expand_then_step_in_fast_lands_on_the_first_child(
+    bundled: Report, keys: tuple[str, ...]
+) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        tree = app.query_one(ReportTree)
+        if keys[0] != "j":  # put the cursor on the collapsed 二、 first
+            await press(pilot, "h", "j")
+            assert current(app).id == "2"  # type: ignore[union-attr]
+        else:
+            await press(pilot, "h")  # 一、 collapsed: j goes to 二、
+        await burst(pilot, *keys)
+        assert current(app).id == "2.1"  # type: ignore[union-attr]
+        assert shown(app).id == "2.1"  # type: ignore[union-attr]
+        assert tree.cursor_node is not None and tree.cursor_node.data.node.id == "2.1"  # type: ignore[union-attr]
+
+
+@sync
+async def test_search_reports_the_true_total_beyond_the_shown_list(bundled: Report) -> None:
+    from zimao_tui.ui.widgets.search_bar import RESULT_LIMIT
+
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        bar = app.query_one(SearchBar)
+        await press(pilot, "slash")
+        await pilot.press(*"!创新")
+        await pilot.pause()
+        expected = len(bar.index.search("!创新", limit=10_000))  # type: ignore[union-attr]
+        assert expected > RESULT_LIMIT
+        status = str(bar.status.render())
+        assert str(expected) in status and str(RESULT_LIMIT) in status
+        assert bar.results.option_count == RESULT_LIMIT
+        bar.step(10 * RESULT_LIMIT)  # ↓ held down stops at the last listed result
+        assert bar.results.highlighted == RESULT_LIMIT - 1
+        await press(pilot, "enter")
+        assert len(explorer(app).hits) == expected  # n/N walk every hit, not just the listed ones
+
+
+@sync
+async def test_hit_counter_does_not_stack_toasts(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "slash")
+        await pilot.press(*"人才")
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        total = len(bar.hits)
+        assert total >= 4
+        await press(pilot, "enter", "n", "n", "n")
+        assert shown(app) == bar.hits[3].measure
+        assert len(app._notifications) == 0  # no "match k/n" toast pile
+        body = str(app.query_one("#detail-body").render())
+        assert f"匹配 4/{total}" in body
+
+
+@sync
+async def test_breadcrumb_names_the_report_when_several_are_open(bundled: Report, data_dir: Path) -> None:
+    from zimao_tui.model.parse import load_report
+
+    other = load_report(data_dir / "fullwidth.txt")
+    app = make_app([bundled, other])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        measure = next(bundled.measures())
+        explorer(app).go_to(bundled, measure)
+        await pilot.pause()
+        first_line = str(app.query_one("#detail-body").render()).splitlines()[0]
+        assert first_line.startswith(f"《{bundled.title}》")
+
+
+@sync
+async def test_index_arrives_before_keywords_and_detail_says_loading(
+    bundled: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Empty cache: the shipped index is usable at once; keywords (a jieba child) come later."""
+    import threading
+
+    from zimao_tui.model import keywords
+
+    monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(tmp_path / "empty-cache"))
+    release = threading.Event()
+    real = keywords.ensure_keywords
+
+    def slow(*args: object, **kwargs: object) -> object:
+        assert release.wait(30)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keywords, "ensure_keywords", slow)
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.query_one(SearchBar)
+        for _ in range(200):
+            if bar.index is not None:
+                break
+            await pilot.pause(0.02)
+        assert bar.index is not None  # while the keywords are still being computed
+        body = str(app.query_one("#detail-body").render())
+        assert "关键词：计算中" in body and "关键词：无" not in body
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert explorer(app).keywords
+        body = str(app.query_one("#detail-body").render())
+        assert "计算中" not in body

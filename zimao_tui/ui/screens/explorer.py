@@ -2,7 +2,9 @@
 
 It owns the explorer's keys (so screens pushed on top don't inherit them), turns widget
 messages into moves between tree, detail and search, and runs the slow start-up work
-(search index, keywords) in a worker after the first paint.
+(search index, keywords) in two workers after the first paint: the index (shipped
+prebuilt for the bundled report, ~1 ms to open) must not wait for the keywords (a jieba
+child process, ~2 s on an empty cache).
 """
 
 from __future__ import annotations
@@ -41,7 +43,9 @@ class ExplorerScreen(Screen[None]):
     """Tree on the left, detail on the right, search on top."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", t("key.search"), id="zimao.search"),
+        # Priority: handled as the key arrives, not after it has bubbled up from the tree
+        # (by then the keys typed after it have already been sent to the tree; see action_search).
+        Binding("slash", "search", t("key.search"), id="zimao.search", priority=True),
         Binding("escape", "back", t("key.back"), id="zimao.back", show=False),
         Binding("left_square_bracket", "step_measure(-1)", t("key.prev_measure"), id="zimao.prev_measure"),
         Binding("right_square_bracket", "step_measure(1)", t("key.next_measure"), id="zimao.next_measure"),
@@ -68,6 +72,7 @@ class ExplorerScreen(Screen[None]):
         self.hit_index = -1
         self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
         self.keywords: dict[int, dict[str, list[str]]] = {}
+        self.keywords_loading = True
 
     @property
     def bookmarks(self) -> BookmarkStore:
@@ -103,6 +108,7 @@ class ExplorerScreen(Screen[None]):
         """
         self.tree.set_bookmark_check(self.bookmarks.is_bookmarked)
         self.load_index()
+        self.load_keywords()
 
     # ------------------------------------------------------------------ parts
 
@@ -121,35 +127,44 @@ class ExplorerScreen(Screen[None]):
     # ------------------------------------------------------------------ start-up work
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="search index")
-    def load_index(self) -> tuple[SearchIndex, dict[int, dict[str, list[str]]]]:
-        """Open (or build) the search index and keywords off the UI thread, after the first paint.
-
-        Both may need jieba on a cold cache; neither may delay the first screen.
-        """
-        from zimao_tui.model.keywords import ensure_keywords
+    def load_index(self) -> SearchIndex:
+        """Open (or build, in a child process) the search index off the UI thread."""
         from zimao_tui.model.search import open_index
 
-        folder = cache_dir()
-        index = open_index(self.reports, folder)
+        index = open_index(self.reports, cache_dir())
         index.warm()  # what the first keystroke would otherwise build
-        # Missing keywords are computed in a child process: jieba in this one would hold
-        # the GIL for hundreds of milliseconds and freeze typing.
-        found = ensure_keywords(self.reports, folder)
-        keywords = {id(r): k for r, k in zip(self.reports, found, strict=True)}
-        return index, keywords
+        return index
+
+    @work(thread=True, exclusive=True, group="keywords", exit_on_error=False, name="keywords")
+    def load_keywords(self) -> dict[int, dict[str, list[str]]]:
+        """Cached keywords, or computed in a child process (jieba here would hold the GIL
+        for hundreds of milliseconds and freeze typing)."""
+        from zimao_tui.model import keywords
+
+        found = keywords.ensure_keywords(self.reports, cache_dir())
+        return {id(r): k for r, k in zip(self.reports, found, strict=True)}
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group != "index":
-            return
-        if event.state == WorkerState.SUCCESS and worker.result is not None:
-            index, self.keywords = worker.result
-            self.search_bar.set_index(index)
+        if worker.group == "index":
+            if event.state == WorkerState.SUCCESS and worker.result is not None:
+                self.search_bar.set_index(worker.result)
+            elif event.state == WorkerState.ERROR:
+                error = f"{type(worker.error).__name__}: {worker.error}"
+                self.search_bar.set_index_error(error)
+                self.notify(t("search.failed", error=error), severity="error", timeout=10)
+        elif worker.group == "keywords":
+            if event.state == WorkerState.SUCCESS and worker.result is not None:
+                self.keywords = worker.result
+            elif event.state == WorkerState.ERROR:
+                error = f"{type(worker.error).__name__}: {worker.error}"
+                self.notify(
+                    t("notify.worker_failed", what=t("detail.keywords"), error=error), severity="error"
+                )
+            else:
+                return
+            self.keywords_loading = False
             self.show_entry(self.detail.entry)
-        elif event.state == WorkerState.ERROR:
-            error = f"{type(worker.error).__name__}: {worker.error}"
-            self.search_bar.set_index_error(error)
-            self.notify(t("search.failed", error=error), severity="error", timeout=10)
 
     # ------------------------------------------------------------------ tree → detail
 
@@ -166,6 +181,7 @@ class ExplorerScreen(Screen[None]):
             return Insights()
         report, node = entry.report, entry.node
         keywords = self.keywords.get(id(report), {})
+        several = len(self.reports) > 1
         if isinstance(node, Measure):
             spans = term_spans(node.text)
             figures = figures_in(node.text, node.id)
@@ -178,9 +194,12 @@ class ExplorerScreen(Screen[None]):
                 figures=_unique(f.raw for f in figures),
                 terms=_unique(s.term for s in spans if s.kind == "term"),
                 keywords=keywords.get(parent[-1].id, []) if parent else [],
+                keywords_loading=self.keywords_loading,
                 note=bookmark.note if bookmark else "",
                 tags=bookmark.tags if bookmark else (),
                 bookmarked=bookmark is not None,
+                hit=self._hit_number(report, node),
+                with_report=several,
             )
         measures = list(node.measures())
         terms = [s.term for m in measures for s in term_spans(m.text) if s.kind == "term"]
@@ -189,7 +208,18 @@ class ExplorerScreen(Screen[None]):
             terms=_unique(terms)[:SUMMARY_ITEMS],
             figures=_unique(figures)[:SUMMARY_ITEMS],
             keywords=keywords.get(node.id, []),
+            keywords_loading=self.keywords_loading,
+            with_report=several,
         )
+
+    def _hit_number(self, report: Report, measure: Measure) -> tuple[int, int] | None:
+        """(n, total) if the measure is among the last search's hits (several of them)."""
+        if len(self.hits) < 2:
+            return None
+        for i, hit in enumerate(self.hits):
+            if hit.report is report and hit.measure.id == measure.id:
+                return i + 1, len(self.hits)
+        return None
 
     # ------------------------------------------------------------------ search
 
@@ -206,9 +236,7 @@ class ExplorerScreen(Screen[None]):
 
     def _go_to_hit(self) -> None:
         hit = self.hits[self.hit_index]
-        self.go_to(hit.report, hit.measure)
-        if len(self.hits) > 1:
-            self.notify(t("search.hit", n=self.hit_index + 1, total=len(self.hits)), timeout=2)
+        self.go_to(hit.report, hit.measure)  # the detail pane shows "match n/total"
 
     def go_to(self, report: Report, node: Heading | Measure) -> None:
         """Reveal a node in the tree, show it, and give the tree the focus."""
@@ -224,7 +252,19 @@ class ExplorerScreen(Screen[None]):
             self.detail.focus()
 
     def action_search(self) -> None:
-        self.search_bar.input.focus()
+        """Focus the search field before the next key is dispatched.
+
+        The app sends each key to whatever is focused when it takes the key off its queue.
+        Widget.focus() only schedules the change (call_later), so after a burst (a paste, a
+        slow SSH link) the keys behind ``/`` went to the tree, and a ``q`` quit the app.
+        A priority binding runs while the app handles ``/``; set_focus switches at once.
+        """
+        field = self.search_bar.input
+        if self.focused is field:
+            from textual.actions import SkipAction
+
+            raise SkipAction()  # typing in the field: "/" is just a character
+        self.set_focus(field)
 
     def action_back(self) -> None:
         self.focus_tree()

@@ -49,24 +49,32 @@ class Insights:
     figures: Sequence[str] = ()
     terms: Sequence[str] = ()
     keywords: Sequence[str] = ()
+    keywords_loading: bool = False
+    """Keywords are still being computed: say so rather than "none", which reads as a result."""
     note: str = ""
     tags: Sequence[str] = ()
     bookmarked: bool = False
+    hit: tuple[int, int] | None = None
+    """(n, total) when the measure is the n-th hit of the last search: shown in the pane,
+    where it is replaced, rather than in a toast per ``n`` that piles up over the text."""
+    with_report: bool = False
+    """Several reports are open: the breadcrumb starts with the report's title."""
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def breadcrumb(report: Report, node: Heading | Measure) -> str:
+def breadcrumb(report: Report, node: Heading | Measure, with_report: bool = False) -> str:
     """``一、改革创新提升能级 › (二)激发制度创新内生动力 › 第2条 / 共2条``.
 
     For a heading, only the path above it (its own label is the title below); for a
-    chapter, the report's title.
+    chapter, the report's title. ``with_report`` (several reports open) puts the report's
+    title first everywhere, since the path alone no longer says which report it is in.
     """
     parts = [h.label for h in report.ancestors(node.id)]
     if isinstance(node, Measure):
         position, total = measure_position(report, node)
         parts.append(t("detail.position", n=position, total=total))
-    elif not parts:
-        parts.append(f"《{report.title}》")
+    if with_report or not parts:
+        parts.insert(0, f"《{report.title}》")
     return " › ".join(parts)
 
 
@@ -85,10 +93,17 @@ def _highlight(text: str, offset: int, insights: Insights) -> list[tuple[int, in
     return spans
 
 
-def _list_line(label: str, items: Iterable[str], style: str = "") -> Content:
+def _list_line(label: str, items: Iterable[str], style: str = "", loading: bool = False) -> Content:
     values = [i for i in items if i]
-    body = Content.styled("、".join(values), style) if values else Content.styled(t("detail.none"), "dim")
+    if values:
+        body = Content.styled("、".join(values), style)
+    else:
+        body = Content.styled(t("detail.loading") if loading else t("detail.none"), "dim")
     return Content.assemble((f"{label}：", STYLE_LABEL), body)
+
+
+def _keywords_line(insights: Insights) -> Content:
+    return _list_line(t("detail.keywords"), insights.keywords, loading=insights.keywords_loading)
 
 
 def measure_content(report: Report, measure: Measure, insights: Insights = Insights()) -> Content:
@@ -103,14 +118,17 @@ def measure_content(report: Report, measure: Measure, insights: Insights = Insig
     for start, end, style in _highlight(measure.text, len(before), insights):
         body = body.stylize(style, start, end)
     star = Content.styled(" ★", "$warning bold") if insights.bookmarked else Content("")
+    if insights.hit is not None:
+        n, total = insights.hit
+        star += Content.styled(f"  {t('search.hit', n=n, total=total)}", STYLE_LABEL)
     lines: list[Content] = [
-        Content.styled(breadcrumb(report, measure), STYLE_BREADCRUMB) + star,
+        Content.styled(breadcrumb(report, measure, insights.with_report), STYLE_BREADCRUMB) + star,
         Content(""),
         body,
         Content(""),
         _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE),
         _list_line(t("detail.terms"), insights.terms, STYLE_TERM),
-        _list_line(t("detail.keywords"), insights.keywords),
+        _keywords_line(insights),
     ]
     if insights.note or insights.tags:
         lines.append(Content(""))
@@ -126,7 +144,7 @@ def heading_content(report: Report, heading: Heading, insights: Insights = Insig
     count = sum(1 for _ in heading.measures())
     subheadings = [c for c in heading.children if isinstance(c, Heading)]
     lines: list[Content] = [
-        Content.styled(breadcrumb(report, heading), STYLE_BREADCRUMB),
+        Content.styled(breadcrumb(report, heading, insights.with_report), STYLE_BREADCRUMB),
         Content(""),
         Content.styled(heading.label, "bold"),
         Content(""),
@@ -134,7 +152,7 @@ def heading_content(report: Report, heading: Heading, insights: Insights = Insig
     ]
     lines.extend(Content.assemble("  • ", (h.label, "")) for h in subheadings)
     lines += [
-        _list_line(t("detail.keywords"), insights.keywords),
+        _keywords_line(insights),
         _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE),
         _list_line(t("detail.terms"), insights.terms, STYLE_TERM),
     ]

@@ -202,6 +202,19 @@ class ReportTree(Tree[Entry]):
         self.reveal(report, measure.id)
         return report, measure
 
+    # ------------------------------------------------------------------ cursor
+
+    def move_cursor(self, node: TreeNode[Entry] | None, animate: bool = False) -> None:
+        """Move the cursor to ``node``, even right after an expand or collapse.
+
+        Tree.move_cursor reads the node's line number, which Tree only recomputes when it
+        next builds its lines (on idle or render). A key handled before that (``l l`` typed
+        fast: expand, then step in) would move to a stale line, -1 for a just-revealed
+        child, clamped to the top of the tree. Reading ``last_line`` builds the lines now.
+        """
+        self.last_line  # noqa: B018  (builds the lines if an expand/collapse invalidated them)
+        super().move_cursor(node, animate=animate)
+
     # ------------------------------------------------------------------ actions
 
     def action_open(self) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from zimao_tui.model.search import Hit, SearchIndex
 
 RESULT_LIMIT = 50
+"""Results listed under the bar; the status line still gives the true total."""
 SNIPPET_BEFORE = 12
 SNIPPET_LENGTH = 90
 
@@ -164,8 +165,11 @@ class SearchBar(Vertical):
         elif self.index is None:
             status.update(t("search.loading"))
         else:
-            self.hits = self.index.search(query, limit=RESULT_LIMIT)
-            status.update(t("search.count", n=len(self.hits)) if self.hits else t("search.none", query=query))
+            # Every hit, so the status can give the true total and n/N can walk them all;
+            # only the first RESULT_LIMIT become options (building those is what costs).
+            # Ranking all 103 hits of "!创新" takes 0.3 ms on the bundled report.
+            self.hits = self.index.search(query, limit=len(self.index))
+            status.update(self._count(query))
             several = len(self.reports) > 1
             self.results.add_options(
                 Option(
@@ -176,11 +180,19 @@ class SearchBar(Vertical):
                     ),
                     id=str(i),
                 )
-                for i, hit in enumerate(self.hits)
+                for i, hit in enumerate(self.hits[:RESULT_LIMIT])
             )
             if self.hits:
                 self.results.highlighted = 0
         self._show_results(True)
+
+    def _count(self, query: str) -> str:
+        total = len(self.hits)
+        if not total:
+            return t("search.none", query=query)
+        if total > RESULT_LIMIT:
+            return t("search.count_capped", shown=RESULT_LIMIT, n=total)
+        return t("search.count", n=total)
 
     # ------------------------------------------------------------------ events
 
@@ -202,10 +214,11 @@ class SearchBar(Vertical):
         if not value.strip() or self._recall is not None:
             self._step_history(delta)
             return
-        if not self.hits:
+        listed = self.results.option_count
+        if not listed:
             return
         current = self.results.highlighted or 0
-        self.results.highlighted = max(0, min(len(self.hits) - 1, current + delta))
+        self.results.highlighted = max(0, min(listed - 1, current + delta))
 
     def _step_history(self, delta: int) -> None:
         entries = self.history.entries
@@ -235,7 +248,7 @@ class SearchBar(Vertical):
         self._pick(event.option_index)
 
     def _pick(self, index: int) -> None:
-        if not 0 <= index < len(self.hits):
+        if not 0 <= index < min(len(self.hits), RESULT_LIMIT):
             return
         query = self.input.value.strip()
         self._remember(query)
