@@ -561,3 +561,18 @@ async def test_index_arrives_before_keywords_and_detail_says_loading(
         assert explorer(app).keywords
         body = str(app.query_one("#detail-body").render())
         assert "计算中" not in body
+
+
+@sync
+async def test_enter_then_n_in_one_burst_steps_to_the_next_hit(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await burst(pilot, "slash", "人", "才")  # the query is in and searched; then, fast:
+        await burst(pilot, "enter", "n")
+        bar = app.query_one(SearchBar)
+        assert bar.input.value == "人才"  # the n was not typed into the query
+        assert isinstance(app.focused, ReportTree)
+        assert shown(app) == bar.hits[1].measure
+        await pilot.pause()
+        assert current(app) == bar.hits[1].measure

@@ -51,6 +51,31 @@ def test_breadcrumb_names_the_path_and_position(bundled: Report) -> None:
     assert breadcrumb(bundled, chapter) == f"《{bundled.title}》"
 
 
+def test_breadcrumb_with_report_title_first(bundled: Report) -> None:
+    assert breadcrumb(bundled, node(bundled, "1.2.2"), with_report=True) == (
+        f"《{bundled.title}》 › 一、改革创新提升能级 › (二)激发制度创新内生动力 › 第2条 / 共2条"
+    )
+    chapter = bundled.node("1")
+    assert isinstance(chapter, Heading)
+    assert breadcrumb(bundled, chapter, with_report=True) == f"《{bundled.title}》"
+
+
+def test_keywords_say_loading_until_they_arrive(bundled: Report) -> None:
+    measure = node(bundled, "1.2.2")
+    assert "关键词：计算中…" in measure_content(bundled, measure, Insights(keywords_loading=True)).plain
+    assert "关键词：无" in measure_content(bundled, measure, Insights()).plain
+    loaded = measure_content(bundled, measure, Insights(keywords=["改革"], keywords_loading=True)).plain
+    assert "关键词：改革" in loaded
+    section = bundled.node("2.3")
+    assert isinstance(section, Heading)
+    assert "关键词：计算中…" in heading_content(bundled, section, Insights(keywords_loading=True)).plain
+
+
+def test_hit_counter_in_the_measure_header(bundled: Report) -> None:
+    first = measure_content(bundled, node(bundled, "1.2.2"), Insights(hit=(2, 5))).plain.splitlines()[0]
+    assert first.endswith("匹配 2/5")
+
+
 def test_breadcrumb_in_english(bundled: Report, english: None) -> None:
     assert breadcrumb(bundled, node(bundled, "1.2.2")).endswith("measure 2 of 2")
 

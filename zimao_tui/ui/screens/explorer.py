@@ -27,7 +27,7 @@ from zimao_tui.paths import cache_dir
 from zimao_tui.ui.i18n import t
 from zimao_tui.ui.widgets.detail import DetailPane, Insights
 from zimao_tui.ui.widgets.report_tree import Entry, ReportTree
-from zimao_tui.ui.widgets.search_bar import SearchBar
+from zimao_tui.ui.widgets.search_bar import SearchBar, SearchInput
 
 if TYPE_CHECKING:
     from zimao_tui.model.bookmarks import BookmarkStore
@@ -46,6 +46,10 @@ class ExplorerScreen(Screen[None]):
         # Priority: handled as the key arrives, not after it has bubbled up from the tree
         # (by then the keys typed after it have already been sent to the tree; see action_search).
         Binding("slash", "search", t("key.search"), id="zimao.search", priority=True),
+        # Enter in the search field, for the same reason (a fast "Enter n" must step hits);
+        # no id or description: it is the field's own Enter, not a key of its own to list,
+        # and check_action hides it outside the field (the tree keeps its Enter).
+        Binding("enter", "submit_search", show=False, priority=True),
         Binding("escape", "back", t("key.back"), id="zimao.back", show=False),
         Binding("left_square_bracket", "step_measure(-1)", t("key.prev_measure"), id="zimao.prev_measure"),
         Binding("right_square_bracket", "step_measure(1)", t("key.next_measure"), id="zimao.next_measure"),
@@ -223,6 +227,22 @@ class ExplorerScreen(Screen[None]):
 
     # ------------------------------------------------------------------ search
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit_search":
+            return isinstance(self.focused, SearchInput)
+        return True
+
+    def action_submit_search(self) -> None:
+        """Enter in the search field: jump to the chosen hit and focus the tree at once."""
+        jump = self.search_bar.submit()
+        if jump is None:
+            # No hit listed (yet: the field may not have taken the keys before this Enter):
+            # let the field handle its Enter as usual.
+            from textual.actions import SkipAction
+
+            raise SkipAction()
+        self._jump(jump)
+
     @on(SearchBar.Jump)
     def _jump(self, event: SearchBar.Jump) -> None:
         self.hits = event.hits
@@ -245,11 +265,10 @@ class ExplorerScreen(Screen[None]):
         self.focus_tree()
 
     def focus_tree(self) -> None:
+        """Focus the tree (the detail when the tree is hidden) now, not on the next loop
+        (Widget.focus), so keys the app takes off its queue next already go there."""
         tree = self.tree
-        if tree.display:
-            tree.focus()
-        else:
-            self.detail.focus()
+        self.set_focus(tree if tree.display else self.detail)
 
     def action_search(self) -> None:
         """Focus the search field before the next key is dispatched.

@@ -247,14 +247,28 @@ class SearchBar(Vertical):
         event.stop()
         self._pick(event.option_index)
 
+    def submit(self) -> SearchBar.Jump | None:
+        """Enter: pick the highlighted result (the first if none) and return the jump.
+
+        Returned rather than posted so the explorer can act on it while it handles the
+        Enter key itself, before the keys typed after it are dispatched.
+        """
+        index = self.results.highlighted
+        return self._choose(0 if index is None else index)
+
     def _pick(self, index: int) -> None:
+        jump = self._choose(index)
+        if jump is not None:
+            self.post_message(jump)
+
+    def _choose(self, index: int) -> SearchBar.Jump | None:
         if not 0 <= index < min(len(self.hits), RESULT_LIMIT):
-            return
+            return None
         query = self.input.value.strip()
         self._remember(query)
         self._recall = None
         self._show_results(False)
-        self.post_message(self.Jump(self.hits[index], query, self.hits))
+        return self.Jump(self.hits[index], query, self.hits)
 
     def _remember(self, query: str) -> None:
         try:
