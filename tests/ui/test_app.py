@@ -576,3 +576,21 @@ async def test_enter_then_n_in_one_burst_steps_to_the_next_hit(bundled: Report) 
         assert shown(app) == bar.hits[1].measure
         await pilot.pause()
         assert current(app) == bar.hits[1].measure
+
+
+@sync
+async def test_bookmark_on_a_read_only_store_says_why_in_chinese(
+    bundled: Report, user_dirs: dict[str, Path]
+) -> None:
+    store = user_dirs["data"] / "bookmarks.toml"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text("schema_version = 99\nbookmarks = []\n", encoding="utf-8")
+    before = store.read_bytes()
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "b")
+        messages = [n.message for n in app._notifications]
+        assert any("更新版本" in str(m) for m in messages), messages
+        assert not any("ReadOnlyError" in str(m) for m in messages)
+    assert store.read_bytes() == before

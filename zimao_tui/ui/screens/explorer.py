@@ -321,6 +321,7 @@ class ExplorerScreen(Screen[None]):
 
     def action_bookmark(self) -> None:
         from zimao_tui.model.bookmarks import BookmarkError
+        from zimao_tui.ui.screens.bookmarks import error_text
 
         current = self._current_measure()
         if current is None:
@@ -329,7 +330,7 @@ class ExplorerScreen(Screen[None]):
         try:
             on = self.bookmarks.toggle(report, measure)
         except (BookmarkError, OSError) as exc:  # read-only or locked store: say so, keep running
-            self.notify(f"{type(exc).__name__}: {exc}", severity="error")
+            self.notify(error_text(exc), severity="error")
             return
         self.tree.refresh_mark(report, measure)
         self.show_entry(Entry(report, measure))
@@ -356,12 +357,13 @@ class ExplorerScreen(Screen[None]):
             if result is None:
                 return
             from zimao_tui.model.bookmarks import BookmarkError
+            from zimao_tui.ui.screens.bookmarks import error_text
 
             note, tags = result
             try:
                 self.bookmarks.update(report, measure, note, tags)
             except (BookmarkError, OSError) as exc:  # read-only or locked store: say so, keep running
-                self.notify(f"{type(exc).__name__}: {exc}", severity="error")
+                self.notify(error_text(exc), severity="error")
                 return
             self.tree.refresh_mark(report, measure)
             self.show_entry(Entry(report, measure))
