@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.ui.i18n import t
+from zimao_tui.ui.linebreak import wrap_content
 from zimao_tui.ui.widgets.report_tree import Entry, measure_position
 
 Span = tuple[int, int]
@@ -184,6 +185,23 @@ def entry_content(entry: Entry | None, insights: Insights = Insights()) -> Conte
     return report_content(entry.report)
 
 
+class ChineseText(Static):
+    """A Static that breaks Chinese lines by the usual rules (see ``linebreak``) at its width."""
+
+    def render(self) -> RenderResult:
+        visual = self.visual
+        width = self.content_size.width
+        if not isinstance(visual, Content) or width <= 0:
+            return visual
+        key = (id(visual), width)
+        if self._wrapped_key != key:
+            self._wrapped_key, self._wrapped = key, wrap_content(visual, width)
+        return self._wrapped
+
+    _wrapped_key: tuple[int, int] | None = None
+    _wrapped: Content = Content()
+
+
 class DetailPane(VerticalScroll):
     """Scrollable, selectable text (drag to select, ctrl+c copies via the screen)."""
 
@@ -197,13 +215,13 @@ class DetailPane(VerticalScroll):
         self.insights = Insights()
 
     def compose(self) -> ComposeResult:
-        yield Static(entry_content(None), id="detail-body")
+        yield ChineseText(entry_content(None), id="detail-body")
 
     def show(self, entry: Entry | None, insights: Insights = Insights()) -> None:
         """Replace the content; scroll back to the top when the subject changed."""
         changed = entry != self.entry
         self.entry = entry
         self.insights = insights
-        self.query_one("#detail-body", Static).update(entry_content(entry, insights))
+        self.query_one("#detail-body", ChineseText).update(entry_content(entry, insights))
         if changed:
             self.scroll_home(animate=False)
