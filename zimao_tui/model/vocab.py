@@ -7,16 +7,11 @@ files are plain text so a user can extend them without touching code.
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 
+from zimao_tui.model.tomlcompat import loads as toml_loads
 from zimao_tui.paths import content_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 USERDICT = "userdict.txt"
 SYNONYMS = "synonyms.toml"
@@ -55,7 +50,7 @@ def load_synonyms(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     path = path or content_dir() / SYNONYMS
     if not path.exists():
         return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = toml_loads(path.read_text(encoding="utf-8"))
     table: dict[str, list[str]] = {}
     for group in data.get("groups", []):
         if not isinstance(group, list) or not all(isinstance(w, str) for w in group):
