@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from zimao_tui.model.figures import KINDS, Figure, display_value, extract_figures, format_money
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.ui.i18n import t
+from zimao_tui.ui.snippets import marked_excerpt
 
 EXCERPT = 8
 """Characters of context on each side of a figure in the excerpt column."""
@@ -87,23 +88,6 @@ def filter_rows(rows: Sequence[Row], query: str) -> list[Row]:
     """Rows whose haystack contains every space-separated word of ``query`` (case-insensitive)."""
     words = query.lower().split()
     return [r for r in rows if all(w in r.haystack().lower() for w in words)]
-
-
-def excerpt(row: Row) -> Text:
-    """The figure in a few characters of its measure, the figure in bold.
-
-    Cells are Rich ``Text`` (never ``str``): DataTable parses strings as markup, and a
-    report's text may contain square brackets.
-    """
-    text, f = row.measure.text, row.figure
-    start, end = max(0, f.start - EXCERPT), min(len(text), f.end + EXCERPT)
-    return Text.assemble(
-        "…" if start else "",
-        text[start : f.start],
-        (text[f.start : f.end], "bold underline"),
-        text[f.end : end],
-        "…" if end < len(text) else "",
-    )
 
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -252,7 +236,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
                 Text("≈" if row.figure.approximate else ""),
                 Text(row.figure.measure_id),
                 Text(row.chapter.label if row.chapter else ""),
-                excerpt(row),
+                marked_excerpt(row.measure.text, row.figure.start, row.figure.end, EXCERPT),
             ]
             if len(self.reports) > 1:
                 cells.insert(0, Text(row.report.title))

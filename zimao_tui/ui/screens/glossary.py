@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.terms import TermKind, extract_terms, term_spans
 from zimao_tui.ui.i18n import t
+from zimao_tui.ui.snippets import marked_excerpt
 
 CONTEXT = 14
 """Characters of context on each side of the term in an occurrence."""
@@ -82,15 +83,8 @@ def occurrence_text(entry: Entry, measure: Measure, many_reports: bool, report: 
     line.append("\n")
     if not spans:
         return line.append(text)
-    first = spans[0]
-    start = max(0, first.start - 1 - CONTEXT)
-    end = min(len(text), first.end + 1 + CONTEXT)
-    line.append("…" if start else "")
-    line.append(text[start : first.start - 1])
-    line.append(text[first.start - 1 : first.end + 1], style="bold underline")
-    line.append(text[first.end + 1 : end])
-    line.append("…" if end < len(text) else "")
-    return line
+    first = spans[0]  # spans cover the text inside the marks; mark “…” or 《…》 whole
+    return line.append_text(marked_excerpt(text, first.start - 1, first.end + 1, CONTEXT))
 
 
 class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
