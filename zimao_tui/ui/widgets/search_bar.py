@@ -103,6 +103,7 @@ class SearchBar(Vertical):
         self.index: SearchIndex | None = None
         self.index_error: str | None = None
         self.hits: list[Hit] = []
+        self.total = 0  # how many measures the query matched; ``hits`` holds the listed ones
         self._recall: int | None = None  # position in history while browsing it
 
     def compose(self) -> ComposeResult:
@@ -152,10 +153,10 @@ class SearchBar(Vertical):
         """Search and redraw the result list (called on every change of the query)."""
         query = query.strip()
         if not query and not self.query("#search-results"):
-            self.hits = []
+            self.hits, self.total = [], 0
             return
         status = self.status
-        self.hits = []
+        self.hits, self.total = [], 0
         self.results.clear_options()
         if not query:
             self._show_results(False)
@@ -165,10 +166,10 @@ class SearchBar(Vertical):
         elif self.index is None:
             status.update(t("search.loading"))
         else:
-            # Every hit, so the status can give the true total and n/N can walk them all;
-            # only the first RESULT_LIMIT become options (building those is what costs).
-            # Ranking all 103 hits of "!创新" takes 0.3 ms on the bundled report.
-            self.hits = self.index.search(query, limit=len(self.index))
+            # Only the listed hits are ranked per keystroke (a broad query over 100 reports
+            # matches thousands); the total comes with them, and a jump fetches them all.
+            results = self.index.search(query, limit=RESULT_LIMIT)
+            self.hits, self.total = list(results), results.total
             status.update(self._count(query))
             several = len(self.reports) > 1
             self.results.add_options(
@@ -180,14 +181,14 @@ class SearchBar(Vertical):
                     ),
                     id=str(i),
                 )
-                for i, hit in enumerate(self.hits[:RESULT_LIMIT])
+                for i, hit in enumerate(self.hits)
             )
             if self.hits:
                 self.results.highlighted = 0
         self._show_results(True)
 
     def _count(self, query: str) -> str:
-        total = len(self.hits)
+        total = self.total
         if not total:
             return t("search.none", query=query)
         if total > RESULT_LIMIT:
@@ -262,13 +263,16 @@ class SearchBar(Vertical):
             self.post_message(jump)
 
     def _choose(self, index: int) -> SearchBar.Jump | None:
-        if not 0 <= index < min(len(self.hits), RESULT_LIMIT):
+        if not 0 <= index < len(self.hits):
             return None
         query = self.input.value.strip()
         self._remember(query)
         self._recall = None
         self._show_results(False)
-        return self.Jump(self.hits[index], query, self.hits)
+        hits = self.hits
+        if self.total > len(hits) and self.index is not None:  # n/N walk every hit, not just the listed
+            hits = self.index.search(query, limit=self.total)
+        return self.Jump(hits[index], query, hits)
 
     def _remember(self, query: str) -> None:
         try:
