@@ -27,8 +27,13 @@ MARK = "武汉自贸片区"
 HERE = Path(__file__).resolve().parent
 
 
+SOCKET = f"zimao-bench-{os.getpid()}"
+"""A tmux server of our own, kept up by an idle session: when the last session of a server is
+killed the server exits, and a new-session racing that exit fails with 'server exited unexpectedly'."""
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False).stdout
 
 
 def first_screen(command: list[str], size: str, env: dict[str, str], timeout: float = 30.0) -> float:
@@ -40,6 +45,8 @@ def first_screen(command: list[str], size: str, env: dict[str, str], timeout: fl
     subprocess.run(
         [
             "tmux",
+            "-L",
+            SOCKET,
             "new-session",
             "-d",
             "-s",
@@ -70,24 +77,33 @@ def main() -> int:
     if not shutil.which("tmux"):
         print("startup: tmux is not installed", file=sys.stderr)
         return 2
+    tmux("new-session", "-d", "-s", "keeper", "sleep 3600")
+    try:
+        return compare(args.runs, args.size)
+    finally:
+        tmux("kill-server")
+
+
+def compare(runs: int, size: str) -> int:
+    """Time both apps ``runs`` times, interleaved, at ``size``; print the figures."""
     zimao = shutil.which("zimao-tui", path=str(Path(sys.executable).parent)) or "zimao-tui"
     with tempfile.TemporaryDirectory() as tmp:
         env = {f"ZIMAO_TUI_{d.upper()}_DIR": str(Path(tmp) / d) for d in ("data", "config", "cache")}
         env["TERM"] = "xterm-256color"
         apps = {"minimal": [sys.executable, str(HERE / "minimal_app.py")], "zimao-tui": [zimao]}
-        first_screen(apps["zimao-tui"], args.size, env)  # warm the index cache
+        first_screen(apps["zimao-tui"], size, env)  # warm the index cache
         time.sleep(3)  # let a cold-cache index build finish in its own process
-        first_screen(apps["zimao-tui"], args.size, env)
+        first_screen(apps["zimao-tui"], size, env)
         times: dict[str, list[float]] = {name: [] for name in apps}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for name, command in apps.items():  # interleaved, so machine noise hits both
-                times[name].append(first_screen(command, args.size, env))
+                times[name].append(first_screen(command, size, env))
     for name, values in times.items():
         ordered = sorted(values)
         p90 = ordered[max(0, round(0.9 * len(ordered)) - 1)]
         print(
             f"{name:10s} min {ordered[0] * 1000:7.1f} ms   median {statistics.median(values) * 1000:7.1f} ms"
-            f"   p90 {p90 * 1000:7.1f} ms   ({len(values)} runs, {args.size})"
+            f"   p90 {p90 * 1000:7.1f} ms   ({len(values)} runs, {size})"
         )
     pairs = [z / m for z, m in zip(times["zimao-tui"], times["minimal"], strict=True)]
     print(

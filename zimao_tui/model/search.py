@@ -19,7 +19,6 @@ than a Python loop over measures: that is what keeps 15,000 measures in a few mi
 from __future__ import annotations
 
 import bisect
-import gc
 import heapq
 import re
 from collections import Counter
@@ -32,6 +31,7 @@ from typing import Any
 
 from zimao_tui.model import index_cache
 from zimao_tui.model.child import run_child
+from zimao_tui.model.gcpause import collector_paused
 from zimao_tui.model.query import Query, Term, parse_query
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.vocab import load_synonyms
@@ -447,13 +447,8 @@ class SearchIndex:
         # A query allocates thousands of small tuples and lists, none of them cyclic; left on,
         # the cyclic collector would now and then walk the whole index (tens of ms on a large
         # corpus) in the middle of a keystroke. Reference counting still frees everything.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return self._search(parsed, limit)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _search(self, parsed: Query, limit: int) -> Results:
         if len(parsed.groups) == 1:

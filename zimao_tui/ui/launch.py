@@ -11,19 +11,28 @@ from __future__ import annotations
 import argparse
 
 from zimao_tui.config import load_config
+from zimao_tui.model.gcpause import end_startup, pause_for_startup
 from zimao_tui.model.parse import load_reports
 from zimao_tui.paths import bundled_report
 from zimao_tui.ui.i18n import set_language
 
 
 def launch(args: argparse.Namespace) -> int:
-    """Run the app on ``args.paths`` (default: the bundled report); returns the exit status."""
-    reports = load_reports(args.paths or [bundled_report()])
-    config, warnings = load_config()
-    set_language(args.lang or config.lang)
+    """Run the app on ``args.paths`` (default: the bundled report); returns the exit status.
 
-    from zimao_tui.ui.app import ZimaoApp
+    The garbage collector is paused from here to the first paint (the explorer ends the
+    pause), or to the end if the app never paints (a bad report, an early exception).
+    """
+    pause_for_startup()
+    try:
+        reports = load_reports(args.paths or [bundled_report()])
+        config, warnings = load_config()
+        set_language(args.lang or config.lang)
 
-    app = ZimaoApp(reports, config, warnings)
-    app.run()
-    return app.return_code or 0
+        from zimao_tui.ui.app import ZimaoApp
+
+        app = ZimaoApp(reports, config, warnings)
+        app.run()
+        return app.return_code or 0
+    finally:
+        end_startup()

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState
 
 from zimao_tui.model.figures import figures_in
+from zimao_tui.model.gcpause import end_startup
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.model.terms import term_spans
 from zimao_tui.paths import cache_dir
@@ -108,8 +109,9 @@ class ExplorerScreen(Screen[None]):
         """Bookmarks and the search index: needed soon, but not for the first screen.
 
         The index worker starts only now because its thread would compete with the first
-        paint for the GIL.
+        paint for the GIL. The collector, paused since the command line, runs again from here.
         """
+        end_startup()
         self.tree.set_bookmark_check(self.bookmarks.is_bookmarked)
         self.load_index()
         self.load_keywords()

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.model.report import Heading, Measure, Node, Report
 from zimao_tui.ui.i18n import t
 
 BOOKMARK_MARK = "★"
@@ -89,41 +89,67 @@ class ReportTree(Tree[Entry]):
         self.reports = list(reports)
         self._is_bookmarked = is_bookmarked
         self._by_id: dict[tuple[int, str], TreeNode[Entry]] = {}
+        self._unfilled: dict[TreeNode[Entry], Sequence[Node]] = {}
+        """Branches whose children are not built yet, with the model nodes to build."""
         self._populate()
 
     # ------------------------------------------------------------------ building
 
     def _populate(self) -> None:
+        """Build what the first screen shows; the rest waits for :meth:`complete`.
+
+        The first screen shows the top level and the first branch opened; a heading's
+        children are built when it is filled. Building all ~150 nodes of the bundled report
+        up front cost ~10 ms of start-up (``benchmarks/startup.py``) for lines nobody sees yet.
+        """
         self.root.expand()
         if len(self.reports) == 1:
-            self._add_headings(self.root, self.reports[0], self.reports[0].children)
-            first = self.root.children[0] if self.root.children else None
-            if first is not None:
-                first.expand()
-            return
-        for report in self.reports:
-            count = sum(1 for _ in report.measures())
-            label = Text.assemble(f"《{report.title}》", (f" {report.date} ({count})", "dim"))
-            branch = self.root.add(label, data=Entry(report), expand=False)
-            self._by_id[(id(report), "")] = branch
-            self._add_headings(branch, report, report.children)
-        self.root.children[0].expand()
+            report = self.reports[0]
+            self._fill(self.root, report, report.children)
+        else:
+            for report in self.reports:
+                count = sum(1 for _ in report.measures())
+                label = Text.assemble(f"《{report.title}》", (f" {report.date} ({count})", "dim"))
+                branch = self.root.add(label, data=Entry(report), expand=False)
+                self._by_id[(id(report), "")] = branch
+                self._unfilled[branch] = report.children
+        first = self.root.children[0] if self.root.children else None
+        if first is not None:
+            self._fill_now(first)
+            first.expand()
 
-    def _add_headings(self, parent: TreeNode[Entry], report: Report, headings: Sequence[Heading]) -> None:
-        for heading in headings:
-            branch = parent.add(heading_label(heading), data=Entry(report, heading), expand=False)
-            self._by_id[(id(report), heading.id)] = branch
-            position = 0
-            for child in heading.children:
-                if isinstance(child, Heading):
-                    self._add_headings(branch, report, (child,))
-                    continue
-                position += 1
-                leaf = branch.add_leaf(
-                    measure_label(child, position, self._bookmarked(report, child)),
-                    data=Entry(report, child),
-                )
-                self._by_id[(id(report), child.id)] = leaf
+    def _fill(self, parent: TreeNode[Entry], report: Report, children: Sequence[Node]) -> None:
+        """Add ``children`` under ``parent``; their own children wait in ``_unfilled``."""
+        position = 0
+        for child in children:
+            if isinstance(child, Heading):
+                branch = parent.add(heading_label(child), data=Entry(report, child), expand=False)
+                self._by_id[(id(report), child.id)] = branch
+                self._unfilled[branch] = child.children
+                continue
+            position += 1
+            leaf = parent.add_leaf(
+                measure_label(child, position, self._bookmarked(report, child)),
+                data=Entry(report, child),
+            )
+            self._by_id[(id(report), child.id)] = leaf
+
+    def _fill_now(self, node: TreeNode[Entry]) -> None:
+        children = self._unfilled.pop(node, None)
+        if children is not None and node.data is not None:
+            self._fill(node, node.data.report, children)
+
+    def complete(self) -> None:
+        """Build every node not built yet (after the first paint, or before a lookup)."""
+        while self._unfilled:
+            self._fill_now(next(iter(self._unfilled)))
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.complete)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
+        """A heading opened before :meth:`complete` ran (a click in the first frame)."""
+        self._fill_now(event.node)
 
     def _bookmarked(self, report: Report, measure: Measure) -> bool:
         return self._is_bookmarked is not None and self._is_bookmarked(report, measure)
@@ -165,6 +191,7 @@ class ReportTree(Tree[Entry]):
 
     def reveal(self, report: Report, node_id: str) -> None:
         """Expand the path to a node and put the cursor on it (used by search and jumps)."""
+        self.complete()
         node = self._by_id.get((id(report), node_id))
         if node is None:
             return
@@ -222,6 +249,7 @@ class ReportTree(Tree[Entry]):
         node = self.cursor_node
         if node is None or not node.allow_expand:
             return
+        self._fill_now(node)
         if node.is_expanded and node.children:
             self.move_cursor(node.children[0])
         else:
