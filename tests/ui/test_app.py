@@ -167,6 +167,19 @@ async def test_search_history_recall_across_runs(bundled: Report, user_dirs: dic
 
 
 @sync
+async def test_a_broken_history_file_is_reported_once_and_replaced(bundled: Report) -> None:
+    history_path().parent.mkdir(parents=True, exist_ok=True)
+    history_path().write_text("[not json", encoding="utf-8")
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert sum("not valid JSON" in m for m in messages) == 1
+        await press(pilot, "slash", *"人才", "enter")
+    assert json.loads(history_path().read_text(encoding="utf-8")) == ["人才"]
+
+
+@sync
 async def test_search_with_no_results_says_so(bundled: Report) -> None:
     app = make_app([bundled])
     async with app.run_test(size=SIZE) as pilot:
@@ -273,6 +286,29 @@ async def test_theme_key_cycles_and_saves(bundled: Report) -> None:
         assert app.theme == names[(names.index("zimao-paper") + 1) % len(names)]
         config, warnings = load_config()
         assert config.theme == app.theme and not warnings
+
+
+@pytest.mark.parametrize(
+    ("theme", "dark"), [("zimao-ink", True), ("zimao-paper", False), ("zimao-contrast", True)]
+)
+@sync
+async def test_the_configured_theme_colours_the_first_screen(bundled: Report, theme: str, dark: bool) -> None:
+    """The start-up theme is applied without Textual's watcher (see ZimaoApp._start_with_theme):
+    the first screen must still carry its colours, classes and a working switch after."""
+    app = make_app([bundled], theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        expected = app.get_theme(theme)
+        assert expected is not None and expected.background is not None
+        assert app.theme == theme
+        assert app.screen.styles.background.hex.upper() == expected.background.upper()
+        assert app.has_class(f"-theme-{theme}") and app.has_class("-dark-mode") is dark
+        assert app.has_class("-light-mode") is not dark
+        await press(pilot, "t")  # a switch after start-up goes through the watcher as usual
+        switched = app.get_theme(app.theme)
+        assert switched is not None and switched.background is not None
+        assert app.screen.styles.background.hex.upper() == switched.background.upper()
+        assert not app.has_class(f"-theme-{theme}")
 
 
 @sync

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -152,7 +151,7 @@ def test_search_history_dedupes_caps_and_survives_a_broken_file(user_dirs: dict[
 
 def test_bad_report_fails_before_textual_starts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ReportError):
-        launch(argparse.Namespace(paths=[tmp_path / "missing.txt"], lang=None))
+        launch([tmp_path / "missing.txt"])
     assert main([str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing.txt" in err
@@ -166,11 +165,11 @@ def test_lang_option_and_config_choose_the_language(
     seen: list[str] = []
     monkeypatch.setattr(ZimaoApp, "run", lambda self, *a, **k: seen.append(i18n.language()))
     try:
-        assert launch(argparse.Namespace(paths=[], lang="en")) == 0
+        assert launch(lang="en") == 0
         (user_dirs["config"]).mkdir(parents=True, exist_ok=True)
         (user_dirs["config"] / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
-        launch(argparse.Namespace(paths=[], lang=None))
-        launch(argparse.Namespace(paths=[], lang="zh"))
+        launch()
+        launch(lang="zh")
     finally:
         i18n.set_language("zh")
     assert seen == ["en", "en", "zh"]

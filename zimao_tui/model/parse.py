@@ -15,7 +15,7 @@ from pathlib import Path
 
 from zimao_tui.model.decode import decode
 from zimao_tui.model.errors import ReportError
-from zimao_tui.model.report import Heading, HeadingKind, Measure, Node, Report, fingerprint
+from zimao_tui.model.report import Heading, HeadingKind, Measure, Node, Report
 from zimao_tui.model.sentences import sentence_spans
 
 REPORT_SUFFIXES = (".txt", ".text", ".md")
@@ -180,7 +180,7 @@ def _freeze(item: _Builder | tuple[int, int, int], node_id: str, paragraphs: Seq
     if isinstance(item, tuple):
         p, start, end = item
         text = paragraphs[p][start:end]
-        return Measure(id=node_id, text=text, paragraph=p, start=start, fingerprint=fingerprint(text))
+        return Measure(id=node_id, text=text, paragraph=p, start=start)
     children = tuple(_freeze(child, f"{node_id}.{i}", paragraphs) for i, child in enumerate(item.children, 1))
     return Heading(
         id=node_id,

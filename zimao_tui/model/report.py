@@ -9,9 +9,9 @@ text has been edited and its ids have shifted.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 HeadingKind = Literal["chapter", "section", "item"]
@@ -22,8 +22,11 @@ def fingerprint(text: str) -> str:
 
     Whitespace is ignored so that re-wrapping or re-indenting a report does not orphan
     bookmarks; everything else (punctuation included) counts, because a changed figure
-    is a changed measure.
+    is a changed measure. (hashlib is imported here, not at start-up: only bookmarks and
+    caches need fingerprints, and they are read after the first paint.)
     """
+    import hashlib
+
     squeezed = "".join(text.split())
     return hashlib.sha1(squeezed.encode("utf-8")).hexdigest()[:12]
 
@@ -41,13 +44,17 @@ class Measure:
     text: str
     paragraph: int
     start: int
-    fingerprint: str
     kind: Literal["measure"] = "measure"
 
     @property
     def end(self) -> int:
         """Offset just past the measure in its paragraph."""
         return self.start + len(self.text)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """:func:`fingerprint` of the text, computed when first asked for."""
+        return fingerprint(self.text)
 
 
 @dataclass(frozen=True)

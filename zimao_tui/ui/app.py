@@ -61,8 +61,6 @@ class ZimaoApp(App[None]):
         self._bookmark_store = bookmarks
         self.history = history if history is not None else SearchHistory()
         self._warnings = list(warnings)
-        if self.history.warning:
-            self._warnings.append(self.history.warning)
         if len(self.reports) == 1:
             report = self.reports[0]
             self.title = report.title
@@ -81,9 +79,27 @@ class ZimaoApp(App[None]):
         if wanted not in self.available_themes:
             self._warnings.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-light"
-        self.theme = wanted
+        self._start_with_theme(wanted)
         if self.config.keys:
             self.set_keymap(self.config.keys)
+
+    def _start_with_theme(self, name: str) -> None:
+        """Make ``name`` the theme before any CSS is parsed, without Textual's theme watcher.
+
+        ``self.theme = name`` runs App._watch_theme, which queues a re-parse of every
+        stylesheet: right for a switch, wasted at start-up, where nothing has been parsed
+        yet (~5 ms of the first paint, ``benchmarks/startup.py``). So the value is set
+        without watchers and this does what the watcher would: the stylesheet gets the
+        theme's variables before its first parse, the app its theme classes and ANSI
+        filter. (Textual is pinned to a major version for this and for the snapshots.)
+        """
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def get_default_screen(self) -> Screen[None]:
         return ExplorerScreen(self.reports)

@@ -7,7 +7,6 @@ returned for one notification, never raised at the user.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from zimao_tui import paths
@@ -23,35 +22,58 @@ def history_path() -> Path:
 
 
 class SearchHistory:
-    """Queries oldest first, without duplicates; ``warning`` says why a file was ignored."""
+    """Queries oldest first, without duplicates; ``warning`` says why a file was ignored.
+
+    The file is read when the history is first used (the explorer asks right after the
+    first paint), so neither reading it nor importing json delays start-up.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else history_path()
-        self.entries: list[str] = []
-        self.warning: str | None = None
+        self._entries: list[str] | None = None
+        self._warning: str | None = None
+
+    @property
+    def entries(self) -> list[str]:
+        """The queries, read from the file on first use."""
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries
+
+    @property
+    def warning(self) -> str | None:
+        """Why the file was ignored, if it was (reading it first if need be)."""
+        self.entries  # noqa: B018  (reads the file)
+        return self._warning
+
+    def _read(self) -> list[str]:
+        import json
+
         try:
             raw = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            return
+            return []
         except (OSError, UnicodeDecodeError) as exc:
-            self.warning = f"{self.path}: {exc}"
-            return
+            self._warning = f"{self.path}: {exc}"
+            return []
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
-            self.warning = f"{self.path}: not valid JSON ({exc}); starting a new history"
-            return
+            self._warning = f"{self.path}: not valid JSON ({exc}); starting a new history"
+            return []
         if isinstance(data, list):
-            self.entries = [q for q in data if isinstance(q, str) and q.strip()][-MAX_ENTRIES:]
-        else:
-            self.warning = f"{self.path}: expected a list of queries; starting a new history"
+            return [q for q in data if isinstance(q, str) and q.strip()][-MAX_ENTRIES:]
+        self._warning = f"{self.path}: expected a list of queries; starting a new history"
+        return []
 
     def add(self, query: str) -> None:
         """Remember ``query`` as the newest entry and save; raises OSError if the disk refuses."""
+        import json
+
         query = query.strip()
         if not query:
             return
-        self.entries = [q for q in self.entries if q != query]
-        self.entries.append(query)
-        self.entries = self.entries[-MAX_ENTRIES:]
-        atomic_write_text(self.path, json.dumps(self.entries, ensure_ascii=False, indent=0) + "\n")
+        entries = [q for q in self.entries if q != query]
+        entries.append(query)
+        self._entries = entries[-MAX_ENTRIES:]
+        atomic_write_text(self.path, json.dumps(self._entries, ensure_ascii=False, indent=0) + "\n")

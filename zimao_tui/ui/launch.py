@@ -8,7 +8,8 @@ descriptions are translated when their classes are created.
 
 from __future__ import annotations
 
-import argparse
+from collections.abc import Sequence
+from pathlib import Path
 
 from zimao_tui.config import load_config
 from zimao_tui.model.gcpause import end_startup, pause_for_startup
@@ -17,17 +18,19 @@ from zimao_tui.paths import bundled_report
 from zimao_tui.ui.i18n import set_language
 
 
-def launch(args: argparse.Namespace) -> int:
-    """Run the app on ``args.paths`` (default: the bundled report); returns the exit status.
+def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
+    """Run the app on ``paths`` (default: the bundled report); returns the exit status.
+
+    ``lang`` (``zh``/``en``) overrides the config's interface language.
 
     The garbage collector is paused from here to the first paint (the explorer ends the
     pause), or to the end if the app never paints (a bad report, an early exception).
     """
     pause_for_startup()
     try:
-        reports = load_reports(args.paths or [bundled_report()])
+        reports = load_reports(list(paths) or [bundled_report()])
         config, warnings = load_config()
-        set_language(args.lang or config.lang)
+        set_language(lang or config.lang)
 
         from zimao_tui.ui.app import ZimaoApp
 

@@ -106,12 +106,15 @@ class ExplorerScreen(Screen[None]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Bookmarks and the search index: needed soon, but not for the first screen.
+        """Bookmarks, search history and index: needed soon, but not for the first screen.
 
         The index worker starts only now because its thread would compete with the first
         paint for the GIL. The collector, paused since the command line, runs again from here.
         """
         end_startup()
+        warning = self.zimao.history.warning  # reads the history file
+        if warning:
+            self.notify(warning, severity="warning", timeout=8)
         self.tree.set_bookmark_check(self.bookmarks.is_bookmarked)
         self.load_index()
         self.load_keywords()
