@@ -175,6 +175,24 @@ def test_lang_option_and_config_choose_the_language(
     assert seen == ["en", "en", "zh"]
 
 
+def test_launch_opens_from_the_report_cache_and_passes_its_warnings_on(
+    monkeypatch: pytest.MonkeyPatch, user_dirs: dict[str, Path]
+) -> None:
+    from zimao_tui.ui.app import ZimaoApp
+
+    seen: list[tuple[int, list[str]]] = []
+    monkeypatch.setattr(
+        ZimaoApp, "run", lambda self, *a, **k: seen.append((len(self.reports), list(self._warnings)))
+    )
+    assert launch() == 0
+    assert list((user_dirs["cache"] / "reports").glob("*.marshal"))  # kept for the next start
+    user_dirs["cache"].rename(user_dirs["cache"].with_name("moved"))
+    user_dirs["cache"].write_text("a file where the cache folder should be", encoding="utf-8")
+    assert launch() == 0
+    assert seen[0] == (1, [])
+    assert seen[1][0] == 1 and any("cannot keep parsed reports" in w for w in seen[1][1])
+
+
 ENGLISH_RUN = """
 import asyncio
 from zimao_tui.ui.i18n import set_language

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from zimao_tui.model.decode import decode
 from zimao_tui.model.errors import ReportError
 from zimao_tui.model.report import Heading, HeadingKind, Measure, Node, Report
 from zimao_tui.model.sentences import sentence_spans
+
+if TYPE_CHECKING:
+    from zimao_tui.model.report_cache import ReportCache
 
 REPORT_SUFFIXES = (".txt", ".text", ".md")
 """Files picked up when a folder is opened."""
@@ -24,24 +29,42 @@ REPORT_SUFFIXES = (".txt", ".text", ".md")
 _CN_NUM = "一二三四五六七八九十百零〇"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-# (level, kind, pattern). The number group is the marker as written, kept verbatim.
-_HEADINGS: tuple[tuple[int, HeadingKind, re.Pattern[str]], ...] = (
-    (1, "chapter", re.compile(rf"^(?P<num>[{_CN_NUM}]{{1,4}}、)(?P<rest>.*)$")),
-    (2, "section", re.compile(rf"^(?P<num>[(（][{_CN_NUM}]{{1,4}}[)）])(?P<rest>.*)$")),
-    (3, "item", re.compile(r"^(?P<num>\d{1,2}[.、．](?!\d))(?P<rest>.*)$")),
-    (4, "item", re.compile(r"^(?P<num>[(（]\d{1,2}[)）])(?P<rest>.*)$")),
-    (5, "item", re.compile(rf"^(?P<num>[{_CIRCLED}])(?P<rest>.*)$")),
-)
 
-_JUNK = re.compile(
-    r"^[【\[]?\s*(调整字体|字体[:：]?\s*[【\[]?\s*大\s*中\s*小\s*[】\]]?|字号[:：]?\s*大\s*中\s*小"
-    r"|打印本页|打印|关闭窗口|关闭|分享到.*|返回顶部|收藏本页|加入收藏|扫一扫.*|【?我要纠错】?)\s*[】\]]?$"
-)
-_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
-)
-_SOURCE = re.compile(r"(?:来源|信息来源|发布机构)[:：]\s*(?P<src>.*)$")
+class _Patterns(NamedTuple):
+    headings: tuple[tuple[int, HeadingKind, re.Pattern[str]], ...]
+    """(level, kind, pattern). The number group is the marker as written, kept verbatim."""
+    junk: re.Pattern[str]
+    date: re.Pattern[str]
+    source: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The parser's patterns, compiled on the first parse rather than at import.
+
+    The app opens its reports from the report cache without parsing, and compiling these
+    would cost ~4 ms of its start-up for nothing.
+    """
+    return _Patterns(
+        headings=(
+            (1, "chapter", re.compile(rf"^(?P<num>[{_CN_NUM}]{{1,4}}、)(?P<rest>.*)$")),
+            (2, "section", re.compile(rf"^(?P<num>[(（][{_CN_NUM}]{{1,4}}[)）])(?P<rest>.*)$")),
+            (3, "item", re.compile(r"^(?P<num>\d{1,2}[.、．](?!\d))(?P<rest>.*)$")),
+            (4, "item", re.compile(r"^(?P<num>[(（]\d{1,2}[)）])(?P<rest>.*)$")),
+            (5, "item", re.compile(rf"^(?P<num>[{_CIRCLED}])(?P<rest>.*)$")),
+        ),
+        junk=re.compile(
+            r"^[【\[]?\s*(调整字体|字体[:：]?\s*[【\[]?\s*大\s*中\s*小\s*[】\]]?|字号[:：]?\s*大\s*中\s*小"
+            r"|打印本页|打印|关闭窗口|关闭|分享到.*|返回顶部|收藏本页|加入收藏|扫一扫.*|【?我要纠错】?)\s*[】\]]?$"
+        ),
+        date=re.compile(
+            r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?"
+            r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+        ),
+        source=re.compile(r"(?:来源|信息来源|发布机构)[:：]\s*(?P<src>.*)$"),
+    )
+
+
 _TRAILING_SPACE = "\u00a0\u3000 \t"
 _MAX_TITLE = 40
 
@@ -64,7 +87,7 @@ def _normalise_lines(text: str) -> list[str]:
 
 
 def _match_heading(line: str) -> tuple[int, HeadingKind, str, str] | None:
-    for level, kind, pattern in _HEADINGS:
+    for level, kind, pattern in _patterns().headings:
         m = pattern.match(line)
         if m and m.group("rest").strip():
             return level, kind, m.group("num"), m.group("rest")
@@ -72,7 +95,7 @@ def _match_heading(line: str) -> tuple[int, HeadingKind, str, str] | None:
 
 
 def _is_junk(line: str) -> bool:
-    return len(line) <= 40 and bool(_JUNK.match(line))
+    return len(line) <= 40 and bool(_patterns().junk.match(line))
 
 
 def _short_title(text: str) -> str:
@@ -98,8 +121,8 @@ def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") ->
         line = lines[i].strip()
         if _match_heading(line):
             break
-        meta_date = _DATE.search(line)
-        meta_source = _SOURCE.search(line)
+        meta_date = _patterns().date.search(line)
+        meta_source = _patterns().source.search(line)
         is_meta_line = (meta_date or meta_source) and len(line) <= 80
         if is_meta_line:
             if meta_date and not date:
@@ -198,8 +221,12 @@ def parse_bytes(data: bytes, origin: str = "<bytes>") -> Report:
     return parse_text(text, encoding=encoding, origin=origin)
 
 
-def load_report(path: Path) -> Report:
-    """Read and parse one report file; every failure is a ReportError naming the file."""
+def load_report(path: Path, cache: ReportCache | None = None) -> Report:
+    """Read and parse one report file; every failure is a ReportError naming the file.
+
+    With a ``cache``, a report parsed before from the same bytes is read back instead
+    (the app's start-up); a new parse is kept there for next time.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -208,7 +235,13 @@ def load_report(path: Path) -> Report:
         raise ReportError(f"{path}: is a directory") from exc
     except OSError as exc:
         raise ReportError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
-    return parse_bytes(data, str(path))
+    if cache is None:
+        return parse_bytes(data, str(path))
+    report = cache.load(data, str(path))
+    if report is None:
+        report = parse_bytes(data, str(path))
+        cache.save(data, report)
+    return report
 
 
 def report_files(path: Path) -> list[Path]:
@@ -223,7 +256,7 @@ def report_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_reports(paths: Sequence[Path]) -> list[Report]:
+def load_reports(paths: Sequence[Path], cache: ReportCache | None = None) -> list[Report]:
     """Load every report the given files and folders name, in order, each file once.
 
     ``--report DIR --report DIR/a.txt`` or ``zimao-tui a.txt a.txt`` would otherwise show
@@ -237,4 +270,4 @@ def load_reports(paths: Sequence[Path]) -> list[Report]:
             if key not in seen:
                 seen.add(key)
                 files.append(file)
-    return [load_report(f) for f in files]
+    return [load_report(f, cache) for f in files]

@@ -1,6 +1,6 @@
 """From parsed arguments to a running app.
 
-Reports and config are loaded BEFORE Textual starts: a bad report must end as one line on
+Reports (from the report cache when they were parsed before) and config are loaded BEFORE Textual starts: a bad report must end as one line on
 stderr and exit status 2 (the CLI catches ReportError), not as a traceback inside a TUI.
 The interface language is set before the UI modules are imported because binding
 descriptions are translated when their classes are created.
@@ -14,7 +14,8 @@ from pathlib import Path
 from zimao_tui.config import load_config
 from zimao_tui.model.gcpause import end_startup, pause_for_startup
 from zimao_tui.model.parse import load_reports
-from zimao_tui.paths import bundled_report
+from zimao_tui.model.report_cache import ReportCache
+from zimao_tui.paths import bundled_report, cache_dir
 from zimao_tui.ui.i18n import set_language
 
 
@@ -28,8 +29,10 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
     """
     pause_for_startup()
     try:
-        reports = load_reports(list(paths) or [bundled_report()])
+        cache = ReportCache(cache_dir())
+        reports = load_reports(list(paths) or [bundled_report()], cache)
         config, warnings = load_config()
+        warnings = [*cache.warnings, *warnings]
         set_language(lang or config.lang)
 
         from zimao_tui.ui.app import ZimaoApp

@@ -1,0 +1,137 @@
+"""Parsed reports kept on disk, so the app opens a report without parsing it again.
+
+Parsing the bundled report costs ~4 ms, and compiling the parser's patterns ~4 ms more; a
+folder of 100 reports costs 100 parses. Reading a report back from this cache costs well
+under a millisecond and needs neither the patterns nor the decoder.
+
+Exactness first: people quote from what the app shows. A cache file holds the very bytes
+it was parsed from and is used only if they equal the file's bytes now, so an edit, however
+small or quick, always misses. Files are named by size and CRC-32 of those bytes (zlib ships
+with Python; the name only has to find the file, the byte comparison decides). A file that
+is unreadable, of another format version, written by another Python (marshal's format is
+Python's own) or of the wrong shape is a miss: the report is parsed and the file rewritten.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+from zimao_tui.model.report import Heading, Measure, Node, Report
+
+FORMAT = 1
+"""Bump when the file layout or what the parser produces changes."""
+
+SUBDIR = "reports"
+
+_STAMP = (FORMAT, sys.version_info[:2], marshal.version)
+
+
+class ReportCache:
+    """One cache folder; ``warnings`` collects what went wrong writing it (never fatal)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / SUBDIR
+        self.warnings: list[str] = []
+
+    def path_for(self, data: bytes) -> Path:
+        """Where the parse of ``data`` is kept."""
+        return self.folder / f"{zlib.crc32(data):08x}-{len(data)}.marshal"
+
+    def load(self, data: bytes, origin: str) -> Report | None:
+        """The report parsed from exactly ``data``, or None (missing, stale or unreadable)."""
+        try:
+            raw = self.path_for(data).read_bytes()
+        except OSError:
+            return None  # missing or unreadable: a miss; a real disk problem shows when saving
+        try:
+            stamp, source, fields = marshal.loads(raw)
+        except (ValueError, EOFError, TypeError):
+            return None
+        if stamp != _STAMP or source != data:
+            return None
+        try:
+            return _report(fields, origin)
+        except (ValueError, TypeError):
+            return None  # the right stamp but the wrong shape: written by a broken build
+
+    def save(self, data: bytes, report: Report) -> None:
+        """Keep ``report`` as the parse of ``data``; a failure becomes a warning, not an error.
+
+        Written to a temp file and renamed, so a reader never sees half a file; not fsynced:
+        a file lost to a power cut is a miss, not a loss.
+        """
+        path = self.path_for(data)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(marshal.dumps((_STAMP, data, _fields(report))))
+            os.replace(tmp, path)
+        except OSError as exc:
+            if tmp.exists():  # written in part (a full disk): not left behind
+                tmp.unlink()
+            self.warnings.append(f"cannot keep parsed reports in {self.folder}: {exc.strerror or exc}")
+
+
+def _fields(report: Report) -> tuple[Any, ...]:
+    """The report as nested tuples of str and int (what marshal writes fastest)."""
+    return (
+        report.title,
+        report.date,
+        report.time,
+        report.source,
+        report.encoding,
+        report.paragraphs,
+        tuple(_node_fields(c) for c in report.children),
+    )
+
+
+def _node_fields(node: Node) -> tuple[Any, ...]:
+    if isinstance(node, Measure):
+        return ("m", node.id, node.paragraph, node.start, len(node.text))
+    children = tuple(_node_fields(c) for c in node.children)
+    return ("h", node.id, node.kind, node.number, node.title, node.level, children)
+
+
+def _report(fields: tuple[Any, ...], origin: str) -> Report:
+    title, date, time, source, encoding, paragraphs, children = fields
+    if not all(isinstance(p, str) for p in paragraphs):
+        raise ValueError("paragraphs")
+    chapters = tuple(_node(c, paragraphs) for c in children)
+    if not all(isinstance(c, Heading) for c in chapters):
+        raise ValueError("top level")
+    return Report(
+        title=title,
+        date=date,
+        time=time,
+        source=source,
+        encoding=encoding,
+        origin=origin,
+        paragraphs=tuple(paragraphs),
+        children=chapters,  # type: ignore[arg-type]  (checked just above)
+    )
+
+
+def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...]) -> Node:
+    """One node back from its tuple; a measure's text is re-cut from its paragraph."""
+    if fields[0] == "m":
+        _, node_id, paragraph, start, length = fields
+        text = paragraphs[paragraph][start : start + length]
+        if len(text) != length:
+            raise ValueError(f"measure {node_id} outside its paragraph")
+        return Measure(id=node_id, text=text, paragraph=paragraph, start=start)
+    if fields[0] == "h":
+        _, node_id, kind, number, title, level, children = fields
+        return Heading(
+            id=node_id,
+            kind=kind,
+            number=number,
+            title=title,
+            level=level,
+            children=tuple(_node(c, paragraphs) for c in children),
+        )
+    raise ValueError(f"unknown node {fields[0]!r}")
