@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import zimao_tui
 from zimao_tui.model.figures import KINDS
-from zimao_tui.ui.i18n import LANGS, STRINGS
+from zimao_tui.ui import i18n
+from zimao_tui.ui.i18n import LANGS, STRINGS, binding_help
 from zimao_tui.ui.screens.figures import COLUMNS, SORT_KEYS
 
 SOURCE = Path(zimao_tui.__file__).parent
@@ -53,3 +56,41 @@ def test_keys_built_at_run_time_exist_in_both_languages() -> None:
     built += [f"figures.kind.{kind}" for kind in KINDS]
     for lang in LANGS:
         assert [key for key in built if key not in STRINGS[lang]] == []
+
+
+def test_help_strings_belong_to_real_bindings_and_say_more() -> None:
+    """A ``keyhelp.`` string is the long wording of a footer label cut short; it needs both."""
+    source = "\n".join(path.read_text(encoding="utf-8") for path in SOURCE.rglob("*.py"))
+    ids = set(re.findall(r"""id=["']zimao\.(\w+)["']""", source))
+    for lang in LANGS:
+        helps = {
+            key.removeprefix("keyhelp."): text
+            for key, text in STRINGS[lang].items()
+            if key.startswith("keyhelp.")
+        }
+        assert {"prev_measure", "next_measure", "bookmark", "palette"} <= set(helps)
+        for name, text in helps.items():
+            assert name in ids, f"keyhelp.{name}: no binding has id zimao.{name}"
+            label = STRINGS[lang][f"key.{name}"]
+            assert len(text) > len(label), f"{lang} keyhelp.{name} says no more than its footer label"
+
+
+def test_the_help_screen_shows_the_long_wording(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "_language", "en")  # restored after the test
+    from textual.binding import ActiveBinding, Binding
+
+    from zimao_tui.ui.screens.help import help_rows
+
+    def active(key: str, binding_id: str, label: str) -> ActiveBinding:
+        return ActiveBinding(None, Binding(key, "x", label, id=binding_id), True, "")  # type: ignore[arg-type]
+
+    bindings = {
+        "left_square_bracket": active("left_square_bracket", "zimao.prev_measure", "Prev"),
+        "c": active("c", "zimao.copy", "Copy"),
+    }
+    assert binding_help("zimao.prev_measure", "Prev") == "Previous measure"
+    assert binding_help("zimao.copy", "Copy") == "Copy"  # no long wording: the footer label
+    assert help_rows(bindings, {"left_square_bracket": "["}) == [
+        ("[", "Previous measure", "zimao.prev_measure"),
+        ("c", "Copy", "zimao.copy"),
+    ]

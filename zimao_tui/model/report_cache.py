@@ -104,16 +104,8 @@ def _report(fields: tuple[Any, ...], origin: str) -> Report:
     chapters = tuple(_node(c, paragraphs) for c in children)
     if not all(isinstance(c, Heading) for c in chapters):
         raise ValueError("top level")
-    return Report(
-        title=title,
-        date=date,
-        time=time,
-        source=source,
-        encoding=encoding,
-        origin=origin,
-        paragraphs=tuple(paragraphs),
-        children=chapters,  # type: ignore[arg-type]  (checked just above)
-    )
+    # Positional, in Report's field order: the names above are the fields'.
+    return Report(title, date, time, source, encoding, origin, tuple(paragraphs), chapters)  # type: ignore[arg-type]
 
 
 def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...]) -> Node:

@@ -2,6 +2,8 @@
 
 Keys come from ``Screen.active_bindings`` (so remaps from config.toml show up), grouped by
 binding id so ``j``/``down`` appear on one line; the search bar's keys are listed too.
+Descriptions are the footer's labels, except where a label is cut short to fit the footer
+at 80 columns: then the longer wording of ``i18n.binding_help`` is shown.
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from zimao_tui.config import config_path
-from zimao_tui.ui.i18n import t
+from zimao_tui.ui.i18n import binding_help, t
 from zimao_tui.ui.widgets.search_bar import SearchInput
 
 KEY_WIDTH = 22
 
 
 def help_rows(bindings: dict[str, ActiveBinding], display: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(keys, description, binding id) per binding id, in first-seen order.
+    """(keys, help text, binding id) per binding id, in first-seen order.
 
     ``display`` maps each key to how the footer shows it. Bindings without an id or a
     description (Textual's internal ones) are left out: the user cannot remap them.
@@ -33,7 +35,7 @@ def help_rows(bindings: dict[str, ActiveBinding], display: dict[str, str]) -> li
         binding = active.binding
         if not binding.id or not binding.description:
             continue
-        keys, _ = rows.setdefault(binding.id, ([], binding.description))
+        keys, _ = rows.setdefault(binding.id, ([], binding_help(binding.id, binding.description)))
         shown = display.get(key, key)
         if shown not in keys:
             keys.append(shown)
@@ -63,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
         display = {key: self.app.get_key_display(active.binding) for key, active in self._active.items()}
         rows = help_rows(self._active, display)
         search_rows = [
-            (self.app.get_key_display(b), b.description, b.id or "")
+            (self.app.get_key_display(b), binding_help(b.id or "", b.description), b.id or "")
             for b in SearchInput.BINDINGS
             if isinstance(b, Binding)
         ]
