@@ -88,4 +88,5 @@ def test_occurrence_excerpt_marks_the_term(bundled: Report) -> None:
 
 @snapshot_sizes
 def test_snapshot_glossary_screen(snap_compare: Any, bundled: Report, size: tuple[int, int]) -> None:
-    assert snap_compare(Host(GlossaryScreen, [bundled]), terminal_size=size, press=["tab", "down", "down"])
+    # “光芯屏端网”: at 80x24 an occurrence wraps where Textual alone would start a line with 、
+    assert snap_compare(Host(GlossaryScreen, [bundled]), terminal_size=size, press=["tab", "down"])

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.terms import TermKind, extract_terms, term_spans
 from zimao_tui.ui.i18n import t
+from zimao_tui.ui.linebreak import Kinsoku
 from zimao_tui.ui.snippets import marked_excerpt
 
 CONTEXT = 14
@@ -139,7 +140,11 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
         self.shown = filter_entries(self.entries, query)
         options = [
             Option(
-                Text.assemble((e.marked, "bold" if e.kind == "term" else "italic"), (f" ×{e.count}", "dim")),
+                Kinsoku(
+                    Content.assemble(
+                        (e.marked, "bold" if e.kind == "term" else "italic"), (f" ×{e.count}", "dim")
+                    )
+                ),
                 id=str(n),
             )
             for n, e in enumerate(self.shown)
@@ -160,10 +165,12 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
             occurrences.clear_options()
             return
         key = "glossary.occurrences" if entry.kind == "term" else "glossary.document_occurrences"
-        heading.update(t(key, term=entry.term, count=entry.count, n=len(entry.occurrences)))
+        # Kinsoku: these wrap in a narrow pane (as do long terms on the left), and should do so
+        # by the Chinese rules at whatever width the pane has now, not at any cell.
+        heading.update(Kinsoku(Content(t(key, term=entry.term, count=entry.count, n=len(entry.occurrences)))))
         many = len(self.reports) > 1
         occurrences.set_options(
-            Option(occurrence_text(entry, measure, many, report), id=str(n))
+            Option(Kinsoku(Content.from_rich_text(occurrence_text(entry, measure, many, report))), id=str(n))
             for n, (report, measure) in enumerate(entry.occurrences)
         )
         occurrences.highlighted = 0

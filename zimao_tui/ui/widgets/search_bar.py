@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.history import SearchHistory
 from zimao_tui.ui.i18n import t
+from zimao_tui.ui.linebreak import Kinsoku
 from zimao_tui.ui.widgets.detail import STYLE_MATCH
 from zimao_tui.ui.widgets.report_tree import measure_position
 
@@ -174,10 +175,12 @@ class SearchBar(Vertical):
             several = len(self.reports) > 1
             self.results.add_options(
                 Option(
-                    Content.assemble(
-                        (hit_location(hit.report, hit.measure, several), "bold $secondary"),
-                        "\n",
-                        snippet(hit.measure.text, hit.spans),
+                    Kinsoku(
+                        Content.assemble(
+                            (hit_location(hit.report, hit.measure, several), "bold $secondary"),
+                            "\n",
+                            snippet(hit.measure.text, hit.spans),
+                        )
                     ),
                     id=str(i),
                 )
