@@ -143,6 +143,8 @@ async def test_search_flow_enter_n_N_escape(bundled: Report) -> None:
         assert shown(app) == bar.hits[0].measure
         await press(pilot, "N")  # no hit before the first: stays
         assert shown(app) == bar.hits[0].measure
+        await press(pilot, "N", "N", "N")  # pressed again and again: one warning, not a pile
+        assert [n.message for n in app._notifications].count("没有更多匹配") == 1
         await press(pilot, "slash", "escape")
         assert bar.input.value == ""
         assert isinstance(app.focused, ReportTree)

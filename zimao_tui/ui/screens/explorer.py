@@ -10,6 +10,7 @@ child process, ~2 s on an empty cache).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -78,6 +79,8 @@ class ExplorerScreen(Screen[None]):
         self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
         self.keywords: dict[int, dict[str, list[str]]] = {}
         self.keywords_loading = True
+        self._warned: dict[str, float] = {}
+        """Warnings on screen and when they expire (see _warn_once)."""
 
     @property
     def bookmarks(self) -> BookmarkStore:
@@ -295,14 +298,23 @@ class ExplorerScreen(Screen[None]):
 
     def action_step_hit(self, delta: int) -> None:
         if not self.hits:
-            self.notify(t("search.no_search"), severity="warning", timeout=3)
+            self._warn_once(t("search.no_search"))
             return
         index = self.hit_index + delta
         if not 0 <= index < len(self.hits):
-            self.notify(t("search.no_more"), severity="warning", timeout=3)
+            self._warn_once(t("search.no_more"))
             return
         self.hit_index = index
         self._go_to_hit()
+
+    def _warn_once(self, message: str, timeout: float = 3) -> None:
+        """A short warning that a held or repeated key does not pile up: while the same
+        message is still on screen, pressing again (``n`` past the last hit…) adds nothing."""
+        now = monotonic()
+        if self._warned.get(message, 0.0) > now:
+            return
+        self._warned[message] = now + timeout
+        self.notify(message, severity="warning", timeout=timeout)
 
     def action_step_measure(self, delta: int) -> None:
         moved = self.tree.step_measure(delta, self.detail.entry)
@@ -321,7 +333,7 @@ class ExplorerScreen(Screen[None]):
         entry = self.detail.entry
         if entry is not None and isinstance(entry.node, Measure):
             return entry.report, entry.node
-        self.notify(t("notify.no_measure"), severity="warning", timeout=3)
+        self._warn_once(t("notify.no_measure"))
         return None
 
     def action_bookmark(self) -> None:
