@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hosts import Host, snapshot_sizes, sync
+from rich.cells import cell_len
 from textual.widgets import DataTable, Input, Static
 
+from zimao_tui.model.parse import load_report
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.screens.figures import FigureChart, FiguresScreen, bar, chart, figure_rows
 
@@ -119,6 +123,56 @@ async def test_several_reports_get_a_report_column(bundled: Report) -> None:
         assert table.row_count == 150 and str(table.ordered_columns[0].label) == "报告"
 
 
+@pytest.fixture
+def two_reports(bundled: Report, data_dir: Path) -> list[Report]:
+    """The bundled report and a small one: both have a chapter "一、…" with figures."""
+    return [bundled, load_report(data_dir / "fullwidth.txt")]
+
+
+def test_chart_names_each_report_when_several_are_open(two_reports: list[Report]) -> None:
+    first, second = two_reports
+    rows = figure_rows(two_reports)
+    lines = str(chart(rows, 80, with_reports=True)).splitlines()
+    assert lines[1] == f"《{first.title}》" and lines[7] == f"《{second.title}》"
+    assert [line[:2] for line in lines[2:7]] == ["一、", "二、", "三、", "四、", "五、"]
+    assert lines[8].startswith("一、优化") and lines[8].rstrip().endswith(" 3")
+    assert lines[9].startswith("二、扩大") and len(lines) == 10
+    # One report left by the filter: still named, the chapter label alone does not say which.
+    only_second = [r for r in rows if r.report is second]
+    assert str(chart(only_second, 80, with_reports=True)).splitlines()[1] == f"《{second.title}》"
+    # One report open: no title line, as before.
+    assert "《" not in str(chart(figure_rows([second]), 80))
+    # A title longer than the chart is cut to its width.
+    titles = [line for line in str(chart(rows, 20, with_reports=True)).splitlines() if line.startswith("《")]
+    assert titles == [f"《{first.title}"[:10], f"《{second.title}"[:10]] and all(
+        cell_len(t) == 20 for t in titles
+    )
+
+
+@sync
+async def test_several_reports_chart_follows_the_filter(two_reports: list[Report]) -> None:
+    first, second = two_reports
+    async with Host(FiguresScreen, two_reports).opened() as (pilot, screen):
+        figure_chart = screen.query_one(FigureChart)
+        assert figure_chart.with_reports and figure_chart.size.height == 10
+        text = str(figure_chart.render())
+        assert f"《{first.title}》" in text and f"《{second.title}》" in text
+        screen.query_one(Input).value = "12.5%"
+        await pilot.pause()
+        assert str(figure_chart.render()).splitlines()[1:] == [
+            f"《{second.title}》",
+            str(chart(screen.shown, figure_chart.size.width, True)).splitlines()[2],
+        ]
+        assert figure_chart.size.height == 3
+
+
 @snapshot_sizes
 def test_snapshot_figures_screen(snap_compare: Any, bundled: Report, size: tuple[int, int]) -> None:
     assert snap_compare(Host(FiguresScreen, [bundled]), terminal_size=size, press=["s", "s"])
+
+
+@snapshot_sizes
+def test_snapshot_figures_two_reports(
+    snap_compare: Any, two_reports: list[Report], size: tuple[int, int]
+) -> None:
+    assert snap_compare(Host(FiguresScreen, two_reports), terminal_size=size)

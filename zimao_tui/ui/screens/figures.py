@@ -4,7 +4,9 @@ A reader asks "how much money, how many firms, how many days": this answers it w
 reading 126 measures. Rows are rebuilt from the model on every sort or filter (a report has
 dozens of figures, not thousands), so sorting is by real values, not by the cell text.
 A small bar chart under the table sums money and counts figures per chapter, following the
-filter. Enter jumps to the measure (the screen's result); Esc returns None.
+filter; with several reports open, each report's chapters come under its 《title》, as in the
+tree (two reports both have a chapter "一、…"). Enter jumps to the measure (the screen's
+result); Esc returns None.
 """
 
 from __future__ import annotations
@@ -116,24 +118,28 @@ def _rjust(text: str, cells: int) -> str:
     return " " * max(0, cells - cell_len(text)) + text
 
 
-def chart(rows: Sequence[Row], width: int) -> Content:
-    """Money (sum in 元) and number of figures per chapter, as two columns of bars."""
-    chapters: dict[tuple[int, str], tuple[str, float, int]] = {}
+def chart(rows: Sequence[Row], width: int, with_reports: bool = False) -> Content:
+    """Money (sum in 元) and number of figures per chapter, as two columns of bars.
+
+    ``with_reports`` (several reports open): a 《title》 line before each report's chapters,
+    even when the filter leaves one report, since the chapter labels alone do not say which.
+    """
+    chapters: dict[tuple[int, str], tuple[Report, str, float, int]] = {}
     for row in sorted(rows, key=lambda r: r.order):  # chapters in report order, whatever the sort
         if row.chapter is None:
             continue
         key = (id(row.report), row.chapter.id)
-        label, money, count = chapters.get(key, (row.chapter.label, 0.0, 0))
+        report, label, money, count = chapters.get(key, (row.report, row.chapter.label, 0.0, 0))
         if row.figure.kind == "money":
             money += row.figure.value
-        chapters[key] = (label, money, count + 1)
+        chapters[key] = (report, label, money, count + 1)
     if not chapters:
         return Content("")
     label_w = 14 if width < 96 else 24
     space = max(10, width - label_w - 1 - 10 - 2 - 4 - 1)
     money_w, count_w = space * 3 // 5, space - space * 3 // 5
-    top_money = max(m for _, m, _ in chapters.values())
-    top_count = max(c for _, _, c in chapters.values())
+    top_money = max(m for _, _, m, _ in chapters.values())
+    top_count = max(c for _, _, _, c in chapters.values())
     head = Content.assemble(
         " " * (label_w + 1),
         (_fit(t("figures.chart.money"), money_w + 10), "bold $secondary"),
@@ -141,7 +147,11 @@ def chart(rows: Sequence[Row], width: int) -> Content:
         (t("figures.chart.count"), "bold $secondary"),
     )
     lines = [head]
-    for label, money, count in chapters.values():
+    shown_report: Report | None = None
+    for report, label, money, count in chapters.values():
+        if with_reports and report is not shown_report:
+            lines.append(Content.styled(_fit(f"《{report.title}》", width).rstrip(), "bold $secondary"))
+            shown_report = report
         lines.append(
             Content.assemble(
                 (_fit(label, label_w), "$text-muted"),
@@ -157,25 +167,29 @@ def chart(rows: Sequence[Row], width: int) -> Content:
 
 
 class FigureChart(Widget):
-    """The per-chapter bar chart; redrawn at the widget's own width."""
+    """The per-chapter bar chart; redrawn at the widget's own width.
+
+    ``with_reports``: name each report above its chapters (several reports are open).
+    """
 
     DEFAULT_CSS = """
     FigureChart { height: auto; }
     """
 
-    def __init__(self, rows: Sequence[Row], **kwargs: Any) -> None:
+    def __init__(self, rows: Sequence[Row], with_reports: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows = list(rows)
+        self.with_reports = with_reports
 
     def show(self, rows: Sequence[Row]) -> None:
         self.rows = list(rows)
         self.refresh(layout=True)
 
     def render(self) -> Content:
-        return chart(self.rows, self.size.width or 80)
+        return chart(self.rows, self.size.width or 80, self.with_reports)
 
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
-        return 1 + len({(id(r.report), r.chapter.id) for r in self.rows if r.chapter is not None})
+        return chart(self.rows, width, self.with_reports).plain.count("\n") + 1
 
 
 class FiguresScreen(Screen[tuple[Report, Measure] | None]):
@@ -202,7 +216,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
             yield Static(id="fig-title")
             yield FilterInput(placeholder=t("figures.filter"), id="fig-filter")
             yield DataTable(id="fig-table", cursor_type="row", zebra_stripes=True)
-            yield FigureChart(self.rows, id="fig-chart")
+            yield FigureChart(self.rows, with_reports=len(self.reports) > 1, id="fig-chart")
         yield Footer()
 
     def on_mount(self) -> None:
