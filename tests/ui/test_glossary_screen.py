@@ -20,8 +20,11 @@ async def test_type_to_filter_then_enter_jumps(bundled: Report) -> None:
     app = Host(GlossaryScreen, [bundled])
     async with app.opened() as (pilot, screen):
         assert screen.query_one(Input).has_focus and len(screen.shown) == 130
+        title = screen.query_one("#glo-title", Static)
+        assert "117 条新提法 · 13 份文件" in str(title.render())
         await pilot.press(*"一事")
         assert shown(screen) == ["“一事联办”"]
+        assert "显示 1 / 共 130 条" in str(title.render())  # the count follows the filter
         occurrences = screen.query_one("#glo-occurrences", OptionList)
         assert occurrences.option_count == 2
         assert "2 次，在 2 条措施中" in str(screen.query_one("#glo-heading", Static).render())

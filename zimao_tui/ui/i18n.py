@@ -180,6 +180,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         # Glossary screen.
         "glossary.title": "术语表",
         "glossary.count": "{terms} 条新提法 · {documents} 份文件",
+        "glossary.count_filtered": "显示 {shown} / 共 {total} 条",
         "glossary.filter": "筛选：输入词语；《 只看文件，“ 只看新提法",
         "glossary.occurrences": "“{term}” 出现 {count} 次，在 {n} 条措施中",
         "glossary.document_occurrences": "《{term}》 出现 {count} 次，在 {n} 条措施中",
@@ -337,6 +338,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.open": "Go to measure",
         "glossary.title": "Glossary",
         "glossary.count": "{terms} coined terms · {documents} documents",
+        "glossary.count_filtered": "{shown} of {total} shown",
         "glossary.filter": "Filter: type a word; 《 documents only, “ terms only",
         "glossary.occurrences": "“{term}” occurs {count} times in {n} measures",
         "glossary.document_occurrences": "《{term}》 occurs {count} times in {n} measures",

@@ -117,14 +117,6 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        terms = sum(1 for e in self.entries if e.kind == "term")
-        self.query_one("#glo-title", Static).update(
-            Content.assemble(
-                (t("glossary.title"), "bold $primary"),
-                "  ",
-                (t("glossary.count", terms=terms, documents=len(self.entries) - terms), "$text-muted"),
-            )
-        )
         self._refill("")
         self.query_one("#glo-filter", Input).focus()
 
@@ -138,6 +130,7 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
 
     def _refill(self, query: str) -> None:
         self.shown = filter_entries(self.entries, query)
+        self._show_count(filtered=bool(query.strip()))
         options = [
             Option(
                 Kinsoku(
@@ -154,6 +147,17 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
         if self.shown:
             terms.highlighted = 0
         self.show_entry(self.shown[0] if self.shown else None)
+
+    def _show_count(self, filtered: bool) -> None:
+        """The title's count: what the report holds, or how much of it the filter shows."""
+        if filtered:
+            count = t("glossary.count_filtered", shown=len(self.shown), total=len(self.entries))
+        else:
+            terms = sum(1 for e in self.entries if e.kind == "term")
+            count = t("glossary.count", terms=terms, documents=len(self.entries) - terms)
+        self.query_one("#glo-title", Static).update(
+            Content.assemble((t("glossary.title"), "bold $primary"), "  ", (count, "$text-muted"))
+        )
 
     def show_entry(self, entry: Entry | None) -> None:
         """List the occurrences of ``entry`` on the right."""
