@@ -79,6 +79,13 @@ def test_breadcrumb_in_english(bundled: Report, english: None) -> None:
     assert breadcrumb(bundled, node(bundled, "1.2.2")).endswith("measure 2 of 2")
 
 
+def test_detail_lists_in_english_use_english_punctuation(bundled: Report, english: None) -> None:
+    text = measure_content(
+        bundled, node(bundled, "1.2.2"), Insights(figures=["97项", "十余项"], note="n")
+    ).plain
+    assert "Figures: 97项, 十余项" in text and "Note: n" in text and "Figures：" not in text
+
+
 def test_measure_in_its_dimmed_paragraph_with_highlights(bundled: Report) -> None:
     measure = node(bundled, "1.2.2")  # second sentence of its paragraph
     start = measure.text.index("97项")

@@ -97,10 +97,10 @@ def _highlight(text: str, offset: int, insights: Insights) -> list[tuple[int, in
 def _list_line(label: str, items: Iterable[str], style: str = "", loading: bool = False) -> Content:
     values = [i for i in items if i]
     if values:
-        body = Content.styled("、".join(values), style)
+        body = Content.styled(t("detail.separator").join(values), style)
     else:
         body = Content.styled(t("detail.loading") if loading else t("detail.none"), "dim")
-    return Content.assemble((f"{label}：", STYLE_LABEL), body)
+    return Content.assemble((t("detail.label", label=label), STYLE_LABEL), body)
 
 
 def _keywords_line(insights: Insights) -> Content:
@@ -134,7 +134,9 @@ def measure_content(report: Report, measure: Measure, insights: Insights = Insig
     if insights.note or insights.tags:
         lines.append(Content(""))
         if insights.note:
-            lines.append(Content.assemble((f"{t('detail.note')}：", STYLE_LABEL), insights.note))
+            lines.append(
+                Content.assemble((t("detail.label", label=t("detail.note")), STYLE_LABEL), insights.note)
+            )
         if insights.tags:
             lines.append(_list_line(t("detail.tags"), insights.tags))
     return Content("\n").join(lines)
