@@ -7,6 +7,7 @@ import marshal
 import os
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -105,10 +106,21 @@ def test_an_edit_misses_even_with_the_same_size(copy: Path, tmp_path: Path) -> N
     assert "6亿元" in "".join(m.text for m in load_report(copy, cache).measures())
 
 
-def stamped(payload: object) -> bytes:
-    from zimao_tui.model.report_cache import _STAMP
+def test_the_stamp_follows_the_parser_source() -> None:
+    """An edited parser must not read what the old one parsed: its source is in the stamp."""
+    from zimao_tui.model import decode, report, sentences
+    from zimao_tui.model.report_cache import _stamp
 
-    return marshal.dumps((_STAMP, *payload)) if isinstance(payload, tuple) else marshal.dumps(payload)
+    crc = 0
+    for module in (decode, parse, report, sentences):
+        crc = zlib.crc32(Path(module.__file__ or "").read_bytes(), crc)
+    assert _stamp()[-1] == crc
+
+
+def stamped(payload: object) -> bytes:
+    from zimao_tui.model.report_cache import _stamp
+
+    return marshal.dumps((_stamp(), *payload)) if isinstance(payload, tuple) else marshal.dumps(payload)
 
 
 @pytest.mark.parametrize(

@@ -18,17 +18,32 @@ import marshal
 import os
 import sys
 import zlib
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from zimao_tui.model.report import Heading, Measure, Node, Report
 
 FORMAT = 1
-"""Bump when the file layout or what the parser produces changes."""
+"""Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
 
 SUBDIR = "reports"
 
-_STAMP = (FORMAT, sys.version_info[:2], marshal.version)
+
+@cache
+def _stamp() -> tuple[object, ...]:
+    """What a cache file must have been written by to be read.
+
+    The format, the Python (marshal's format is its own) and a CRC of the parser's own
+    source: a parser changed by an upgrade, or by an edit in a checkout without a version
+    bump, never reads reports its predecessor parsed.
+    """
+    from zimao_tui.model import decode, parse, report, sentences
+
+    source = 0
+    for module in (decode, parse, report, sentences):
+        source = zlib.crc32(Path(module.__file__ or "").read_bytes(), source)
+    return (FORMAT, sys.version_info[:2], marshal.version, source)
 
 
 class ReportCache:
@@ -52,7 +67,7 @@ class ReportCache:
             stamp, source, fields = marshal.loads(raw)
         except (ValueError, EOFError, TypeError):
             return None
-        if stamp != _STAMP or source != data:
+        if stamp != _stamp() or source != data:
             return None
         try:
             return _report(fields, origin)
@@ -69,7 +84,7 @@ class ReportCache:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(marshal.dumps((_STAMP, data, _fields(report))))
+            tmp.write_bytes(marshal.dumps((_stamp(), data, _fields(report))))
             os.replace(tmp, path)
         except OSError as exc:
             if tmp.exists():  # written in part (a full disk): not left behind
