@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from textual.app import App
 
-from zimao_tui.ui.i18n import t
+from zimao_tui.i18n import t
 
 NATIVE_TIMEOUT = 2.0
 """Seconds a clipboard tool may take before we give up on it."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zimao_tui.i18n import Notice
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.citation import DEFAULT_TEMPLATE
 from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
@@ -43,47 +44,45 @@ class Config:
     writable: bool = True
 
 
-def _string(doc: dict[str, Any], key: str, default: str, warnings: list[str], path: Path) -> str:
+def _string(doc: dict[str, Any], key: str, default: str, warnings: list[Notice], path: Path) -> str:
     value = doc.pop(key, default)
     if isinstance(value, str):
         return value
-    warnings.append(f"{path}: '{key}' should be a string; using the default")
+    warnings.append(Notice("notice.config_not_string", key=key, path=path))
     return default
 
 
-def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+def load_config(path: Path | None = None) -> tuple[Config, list[Notice]]:
     """Read config.toml; returns the config and warnings for the user (never raises)."""
     path = path or config_path()
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config(), warnings
     except (OSError, UnicodeDecodeError) as exc:
-        return Config(writable=False), [
-            f"{path}: cannot read it ({exc}); using defaults and leaving it untouched"
-        ]
+        return Config(writable=False), [Notice("notice.config_unreadable", error=exc, path=path)]
     try:
         doc: dict[str, Any] = dict(loads(raw))
     except TOMLDecodeError as exc:
-        return Config(writable=False), [
-            f"{path}: not valid TOML ({exc}); using defaults and leaving it untouched"
-        ]
+        return Config(writable=False), [Notice("notice.config_invalid", error=exc, path=path)]
     config = Config()
     config.theme = _string(doc, "theme", config.theme, warnings, path)
     lang = _string(doc, "lang", config.lang, warnings, path)
     if lang in LANGUAGES:
         config.lang = lang
     else:
-        warnings.append(f"{path}: lang must be one of {', '.join(LANGUAGES)}; using {config.lang}")
+        warnings.append(
+            Notice("notice.config_lang", choices="/".join(LANGUAGES), lang=config.lang, path=path)
+        )
     config.citation_template = _string(doc, "citation_template", config.citation_template, warnings, path)
     keys = doc.pop("keys", {})
     if isinstance(keys, dict):
         config.keys = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
         if len(config.keys) != len(keys):
-            warnings.append(f'{path}: [keys] values must be strings such as "/,ctrl+f"; others ignored')
+            warnings.append(Notice("notice.config_keys_values", path=path))
     else:
-        warnings.append(f'{path}: [keys] must be a table of binding id = "keys"; ignored')
+        warnings.append(Notice("notice.config_keys_table", path=path))
     config.extra = doc
     return config, warnings
 

@@ -176,7 +176,7 @@ async def test_a_broken_history_file_is_reported_once_and_replaced(bundled: Repo
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         messages = [n.message for n in app._notifications]
-        assert sum("not valid JSON" in m for m in messages) == 1
+        assert sum("不是有效的 JSON" in m for m in messages) == 1
         await press(pilot, "slash", *"人才", "enter")
     assert json.loads(history_path().read_text(encoding="utf-8")) == ["人才"]
 
@@ -632,3 +632,22 @@ async def test_bookmark_on_a_read_only_store_says_why_in_chinese(
         assert any("更新版本" in str(m) for m in messages), messages
         assert not any("ReadOnlyError" in str(m) for m in messages)
     assert store.read_bytes() == before
+
+
+@sync
+async def test_a_bookmarks_file_damaged_while_the_app_runs_is_set_aside_and_the_user_told(
+    bundled: Report, user_dirs: dict[str, Path]
+) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "b")  # one bookmark, file written
+        store = user_dirs["data"] / "bookmarks.toml"
+        damaged = b"\xff not toml [[["
+        store.write_bytes(damaged)  # another program breaks it meanwhile
+        await press(pilot, "right_square_bracket", "b")
+        messages = [str(n.message) for n in app._notifications]
+        assert any("书签文件被外部改坏" in m for m in messages), messages
+        aside = [p for p in store.parent.iterdir() if p.name != store.name and p.read_bytes() == damaged]
+        assert len(aside) == 1 and any(str(aside[0]) in m for m in messages)
+        assert len(app.bookmarks.bookmarks) == 2  # rewritten from what the app showed, plus the new one

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from zimao_tui import i18n
 from zimao_tui.cli import main
 from zimao_tui.model.errors import ReportError
 from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui import i18n
 from zimao_tui.ui.history import MAX_ENTRIES, SearchHistory, history_path
 from zimao_tui.ui.launch import launch
 from zimao_tui.ui.widgets.detail import (
@@ -151,7 +151,7 @@ def test_search_history_dedupes_caps_and_survives_a_broken_file(user_dirs: dict[
     assert len(SearchHistory().entries) == MAX_ENTRIES
     history_path().write_text("{not json", encoding="utf-8")
     broken = SearchHistory()
-    assert broken.entries == [] and broken.warning and "JSON" in broken.warning
+    assert broken.entries == [] and broken.warning and "JSON" in str(broken.warning)
     broken.add("新的")
     assert json.loads(history_path().read_text(encoding="utf-8")) == ["新的"]
 
@@ -197,12 +197,12 @@ def test_launch_opens_from_the_report_cache_and_passes_its_warnings_on(
     user_dirs["cache"].write_text("a file where the cache folder should be", encoding="utf-8")
     assert launch() == 0
     assert seen[0] == (1, [])
-    assert seen[1][0] == 1 and any("cannot keep parsed reports" in w for w in seen[1][1])
+    assert seen[1][0] == 1 and any("无法保存已解析的报告" in str(w) for w in seen[1][1])
 
 
 ENGLISH_RUN = """
 import asyncio
-from zimao_tui.ui.i18n import set_language
+from zimao_tui.i18n import set_language
 set_language("en")
 from zimao_tui.model.parse import load_reports
 from zimao_tui.paths import bundled_report

@@ -25,7 +25,7 @@ MUST_SHOW = {"/", "[", "]", "b", "c", "?", "t", "q", "^p"}
 
 FOOTER_RUN = """
 import asyncio, json, sys
-from zimao_tui.ui.i18n import set_language
+from zimao_tui.i18n import set_language
 set_language(sys.argv[1])
 from zimao_tui.config import Config
 from zimao_tui.model.parse import load_reports

@@ -112,7 +112,7 @@ def test_read_only_store_refuses_with_exit_2(
     path.write_text(content, encoding="utf-8")
     assert main(["bookmarks", "add", "1.1.1"]) == 2
     err = capsys.readouterr().err
-    assert "newer zimao-tui" in err and "read-only" in err
+    assert "schema_version = 99" in err and "只读" in err and "read-only" in err
     assert path.read_text(encoding="utf-8") == content
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zimao_tui.config import Config, config_path, load_config, save_config
+from zimao_tui.i18n import set_language
 from zimao_tui.model.citation import DEFAULT_TEMPLATE
 
 
@@ -38,13 +39,21 @@ def test_bad_values_warn(tmp_path: Path) -> None:
     config, warnings = load_config(path)
     assert config.lang == "zh" and config.theme == "zimao-paper"
     assert len(warnings) == 3
+    # Worded when shown, in the language chosen by then (config.toml's own lang may change it).
+    assert "配置项 theme 应为字符串" in str(warnings[0]) and str(path) in str(warnings[0])
+    set_language("en")
+    try:
+        assert "'theme' should be a string" in str(warnings[0])
+        assert "[keys] must be a table" in str(warnings[2])
+    finally:
+        set_language("zh")
 
 
 def test_corrupt_file_is_never_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_bytes(b'theme = "unterminated\n')
     config, warnings = load_config(path)
-    assert not config.writable and "not valid TOML" in warnings[0]
+    assert not config.writable and "不是有效的 TOML" in str(warnings[0])
     config.theme = "zimao-ink"
     assert save_config(config, path) is False
     assert path.read_bytes() == b'theme = "unterminated\n'

@@ -180,7 +180,7 @@ def test_an_unwritable_cache_warns_and_still_opens(copy: Path, tmp_path: Path) -
         report = load_report(copy, cache)
     finally:
         folder.chmod(0o700)
-    assert report.title and len(cache.warnings) == 1 and "cannot keep parsed reports" in cache.warnings[0]
+    assert report.title and len(cache.warnings) == 1 and "无法保存已解析的报告" in str(cache.warnings[0])
 
 
 def test_an_unwritable_cache_warns_even_as_root(copy: Path, tmp_path: Path) -> None:
@@ -188,7 +188,7 @@ def test_an_unwritable_cache_warns_even_as_root(copy: Path, tmp_path: Path) -> N
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     cache = ReportCache(blocker)
     report = load_report(copy, cache)
-    assert report.title and len(cache.warnings) == 1 and str(blocker) in cache.warnings[0]
+    assert report.title and len(cache.warnings) == 1 and str(blocker) in str(cache.warnings[0])
     assert not list(tmp_path.glob("**/*.tmp"))
 
 

@@ -45,6 +45,7 @@ import tomli_w
 from rapidfuzz import fuzz
 
 from zimao_tui import paths
+from zimao_tui.i18n import Notice
 from zimao_tui.model import tomlcompat
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.errors import UserError
@@ -326,24 +327,34 @@ def resolve(report: Report, bookmarks: Sequence[Bookmark]) -> dict[str, Measure]
 class BookmarkStore:
     """The bookmarks file, loaded once and changed only through lock → re-read → write.
 
-    ``warnings`` lists what the user must be told after loading (a corrupt file moved
-    aside, a newer or unreadable file opened read-only); ``read_only`` is True when the
+    ``warnings`` lists what the user must be told (a corrupt file moved aside, at loading or
+    when a change finds the file damaged; a newer or unreadable file opened read-only), and
+    ``on_warning``, if given, hears each as it happens (the app notifies at once, the CLI
+    prints the list); ``read_only`` is True when the
     file must never be rewritten, and every change then raises :class:`ReadOnlyError`.
     Reads (``is_bookmarked``, ``get``, ``resolved``) use the copy loaded last and are cheap
     enough to call for every tree node; call :meth:`reload` to pick up other instances'
     changes without making one (every change does it anyway).
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, *, on_warning: Callable[[Notice], None] | None = None
+    ) -> None:
         self.path: Path = path if path is not None else paths.data_dir() / FILE_NAME
         self.lock_path: Path = self.path.with_name(self.path.name + ".lock")
-        self.warnings: list[str] = []
+        self.warnings: list[Notice] = []
+        self._on_warning = on_warning
         self.read_only: bool = False
         self.newer_schema: int | None = None
         self._bookmarks: list[Bookmark] = []
         self._cache: dict[int, tuple[Report, int, dict[str, Bookmark]]] = {}
         self._generation = 0
         self.reload()
+
+    def _warn(self, notice: Notice) -> None:
+        self.warnings.append(notice)
+        if self._on_warning is not None:
+            self._on_warning(notice)
 
     # ----------------------------------------------------------------- reading
 
@@ -376,28 +387,19 @@ class BookmarkStore:
                 return self._read()
             except _Corrupt:
                 moved = self._move_aside()
-        # Chinese first and the path last: a toast breaks a long path mid-word, so the
-        # sentence the user must read comes before it (the parser's detail is for a bug report).
-        self.warnings.append(
-            f"书签文件无法读取，已原样移到一旁，现从空书签开始。原因：{exc}。原文件：{moved}"
-        )
+        self._warn(Notice("notice.bookmarks_set_aside", error=exc, moved=moved))
         return _Loaded([], {})
 
     def _unreadable(self, why: str) -> _Loaded:
         self.read_only = True
-        self.warnings.append(
-            f"cannot read the bookmarks file {self.path} ({why}); opened read-only, it will not be rewritten"
-        )
+        self._warn(Notice("notice.bookmarks_unreadable", error=why, path=self.path))
         return _Loaded([], {})
 
     def _take(self, loaded: _Loaded) -> None:
         if loaded.newer is not None and not self.read_only:
             self.read_only = True
             self.newer_schema = loaded.newer
-            self.warnings.append(
-                f"bookmarks file {self.path} was written by a newer zimao-tui (schema_version = {loaded.newer}); "
-                "opened read-only, it will not be rewritten"
-            )
+            self._warn(Notice("notice.bookmarks_newer", version=loaded.newer, path=self.path))
         self._bookmarks = loaded.bookmarks
         self._generation += 1
 
@@ -550,9 +552,7 @@ class BookmarkStore:
                 loaded = self._read()
             except _Corrupt as exc:
                 moved = self._move_aside()
-                self.warnings.append(
-                    f"书签文件被外部改坏，已原样移到一旁，并按这里显示的书签重写。原因：{exc}。原文件：{moved}"
-                )
+                self._warn(Notice("notice.bookmarks_rewritten", error=exc, moved=moved))
                 loaded = _Loaded(list(self._bookmarks), {})
             except (OSError, UnicodeDecodeError) as exc:
                 raise BookmarkError(f"cannot read the bookmarks file {self.path}: {exc}") from exc

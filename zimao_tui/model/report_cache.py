@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from zimao_tui.i18n import Notice
 from zimao_tui.model.report import Heading, Measure, Node, Report
 
 FORMAT = 1
@@ -51,7 +52,7 @@ class ReportCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder / SUBDIR
-        self.warnings: list[str] = []
+        self.warnings: list[Notice] = []
 
     def path_for(self, data: bytes) -> Path:
         """Where the parse of ``data`` is kept."""
@@ -89,7 +90,7 @@ class ReportCache:
         except OSError as exc:
             if tmp.exists():  # written in part (a full disk): not left behind
                 tmp.unlink()
-            self.warnings.append(f"cannot keep parsed reports in {self.folder}: {exc.strerror or exc}")
+            self.warnings.append(Notice("notice.report_cache", error=exc.strerror or exc, folder=self.folder))
 
 
 def _fields(report: Report) -> tuple[Any, ...]:

@@ -15,10 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from zimao_tui.config import DEFAULT_THEME, Config, save_config
+from zimao_tui.i18n import Notice, t
 from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
 from zimao_tui.ui.history import SearchHistory
-from zimao_tui.ui.i18n import t
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class ZimaoApp(App[None]):
         self,
         reports: Sequence[Report],
         config: Config | None = None,
-        warnings: Sequence[str] = (),
+        warnings: Sequence[Notice] = (),
         *,
         bookmarks: BookmarkStore | None = None,
         history: SearchHistory | None = None,
@@ -74,10 +74,10 @@ class ZimaoApp(App[None]):
         for theme in themes:
             self.register_theme(theme)
         if failures:
-            self._warnings.append("; ".join(failures))
+            self._warnings.append(Notice("notice.theme_failed", errors="; ".join(failures)))
         wanted = self.config.theme
         if wanted not in self.available_themes:
-            self._warnings.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
+            self._warnings.append(Notice("notice.theme_missing", name=wanted, fallback=DEFAULT_THEME))
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-light"
         self._start_with_theme(wanted)
         if self.config.keys:
@@ -107,7 +107,7 @@ class ZimaoApp(App[None]):
     def on_mount(self) -> None:
         self._save_theme = True
         for warning in self._warnings:
-            self.notify(warning, severity="warning", timeout=8)
+            self.warn(warning)
 
     # ------------------------------------------------------------------ helpers
 
@@ -118,10 +118,13 @@ class ZimaoApp(App[None]):
         if self._bookmark_store is None:
             from zimao_tui.model.bookmarks import BookmarkStore
 
-            self._bookmark_store = BookmarkStore()
-            for warning in self._bookmark_store.warnings:
-                self.notify(warning, severity="warning", timeout=8)
+            self._bookmark_store = BookmarkStore(on_warning=self.warn)
         return self._bookmark_store
+
+    def warn(self, notice: Notice | str) -> None:
+        """A file problem the user must read: a long toast, the text shown as is (no markup:
+        a path or a TOML key like ``[keys]`` must not be taken for a style)."""
+        self.notify(str(notice), severity="warning", timeout=8, markup=False)
 
     def copy(self, text: str, label: str) -> None:
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from zimao_tui.i18n import t
 from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui.i18n import t
 
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp

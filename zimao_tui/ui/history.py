@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zimao_tui import paths
+from zimao_tui.i18n import Notice
 from zimao_tui.model.atomic import atomic_write_text
 
 FILE_NAME = "search_history.json"
@@ -31,7 +32,7 @@ class SearchHistory:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path if path is not None else history_path()
         self._entries: list[str] | None = None
-        self._warning: str | None = None
+        self._warning: Notice | None = None
 
     @property
     def entries(self) -> list[str]:
@@ -41,7 +42,7 @@ class SearchHistory:
         return self._entries
 
     @property
-    def warning(self) -> str | None:
+    def warning(self) -> Notice | None:
         """Why the file was ignored, if it was (reading it first if need be)."""
         self.entries  # noqa: B018  (reads the file)
         return self._warning
@@ -54,16 +55,16 @@ class SearchHistory:
         except FileNotFoundError:
             return []
         except (OSError, UnicodeDecodeError) as exc:
-            self._warning = f"{self.path}: {exc}"
+            self._warning = Notice("notice.history_unreadable", error=exc, path=self.path)
             return []
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
-            self._warning = f"{self.path}: not valid JSON ({exc}); starting a new history"
+            self._warning = Notice("notice.history_invalid", error=exc, path=self.path)
             return []
         if isinstance(data, list):
             return [q for q in data if isinstance(q, str) and q.strip()][-MAX_ENTRIES:]
-        self._warning = f"{self.path}: expected a list of queries; starting a new history"
+        self._warning = Notice("notice.history_not_list", path=self.path)
         return []
 
     def add(self, query: str) -> None:

@@ -21,9 +21,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from zimao_tui.i18n import t
 from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ReadOnlyError, ResolvedBookmark
 from zimao_tui.model.report import Measure, Report
-from zimao_tui.ui.i18n import t
 from zimao_tui.ui.screens.note_dialog import NoteDialog, excerpt
 
 

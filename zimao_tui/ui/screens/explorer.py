@@ -21,12 +21,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState
 
+from zimao_tui.i18n import t
 from zimao_tui.model.figures import figures_in
 from zimao_tui.model.gcpause import end_startup
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.model.terms import term_spans
 from zimao_tui.paths import cache_dir
-from zimao_tui.ui.i18n import t
 from zimao_tui.ui.widgets.detail import DetailPane, Insights
 from zimao_tui.ui.widgets.report_tree import Entry, ReportTree
 from zimao_tui.ui.widgets.search_bar import SearchBar, SearchInput
@@ -117,7 +117,7 @@ class ExplorerScreen(Screen[None]):
         end_startup()
         warning = self.zimao.history.warning  # reads the history file
         if warning:
-            self.notify(warning, severity="warning", timeout=8)
+            self.zimao.warn(warning)
         self.tree.set_bookmark_check(self.bookmarks.is_bookmarked)
         self.load_index()
         self.load_keywords()

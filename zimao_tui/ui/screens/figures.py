@@ -25,9 +25,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Static
 
+from zimao_tui.i18n import t
 from zimao_tui.model.figures import KINDS, Figure, display_value, extract_figures, format_money
 from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui.i18n import t
 from zimao_tui.ui.snippets import marked_excerpt
 
 EXCERPT = 8

@@ -21,9 +21,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from zimao_tui.i18n import t
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.terms import TermKind, extract_terms, term_spans
-from zimao_tui.ui.i18n import t
 from zimao_tui.ui.linebreak import Kinsoku
 from zimao_tui.ui.snippets import marked_excerpt
 

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from zimao_tui.config import config_path
-from zimao_tui.ui.i18n import binding_help, t
+from zimao_tui.i18n import binding_help, t
 from zimao_tui.ui.widgets.search_bar import SearchInput
 
 KEY_WIDTH = 22

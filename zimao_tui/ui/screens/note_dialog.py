@@ -15,8 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
+from zimao_tui.i18n import t
 from zimao_tui.model.bookmarks import parse_tags
-from zimao_tui.ui.i18n import t
 
 
 def excerpt(text: str, width: int = 40) -> str:

@@ -16,8 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from zimao_tui.i18n import t
 from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui.i18n import t
 from zimao_tui.ui.linebreak import wrap_content
 from zimao_tui.ui.widgets.report_tree import Entry, measure_position
 

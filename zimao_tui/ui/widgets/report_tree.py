@@ -16,8 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from zimao_tui.i18n import t
 from zimao_tui.model.report import Heading, Measure, Node, Report
-from zimao_tui.ui.i18n import t
 
 BOOKMARK_MARK = "★"
 

@@ -20,9 +20,9 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from zimao_tui.i18n import t
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.history import SearchHistory
-from zimao_tui.ui.i18n import t
 from zimao_tui.ui.linebreak import Kinsoku
 from zimao_tui.ui.widgets.detail import STYLE_MATCH
 from zimao_tui.ui.widgets.report_tree import measure_position

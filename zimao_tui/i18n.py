@@ -180,6 +180,28 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.table": "回到表格",
         "key.figures.open": "跳到措施",
         # Glossary screen.
+        # Notices: what went wrong with a file, shown as a notification (or on stderr). The
+        # sentence comes first and the path last: a toast breaks a long path mid-word.
+        "notice.config_unreadable": "无法读取配置文件（{error}），使用默认设置，文件保持不变：{path}",
+        "notice.config_invalid": "配置文件不是有效的 TOML（{error}），使用默认设置，文件保持不变：{path}",
+        "notice.config_not_string": "配置项 {key} 应为字符串，使用默认值：{path}",
+        "notice.config_lang": "配置项 lang 只能是 {choices}，使用 {lang}：{path}",
+        "notice.config_keys_values": '[keys] 的值须为字符串，如 "/,ctrl+f"；其余已忽略：{path}',
+        "notice.config_keys_table": '[keys] 须为“绑定 id = "按键"”的表，已忽略：{path}',
+        "notice.theme_failed": "主题文件有误，已跳过：{errors}",
+        "notice.theme_missing": "找不到主题 {name}，改用 {fallback}",
+        "notice.bookmarks_set_aside": "书签文件无法读取，已原样移到一旁，现从空书签开始。原因：{error}。原文件：{moved}",
+        "notice.bookmarks_rewritten": (
+            "书签文件被外部改坏，已原样移到一旁，并按这里显示的书签重写。原因：{error}。原文件：{moved}"
+        ),
+        "notice.bookmarks_unreadable": "无法读取书签文件（{error}），以只读方式打开，不会改写：{path}",
+        "notice.bookmarks_newer": (
+            "书签文件由更新版本的 zimao-tui 写入（schema_version = {version}），以只读方式打开，不会改写：{path}"
+        ),
+        "notice.report_cache": "无法保存已解析的报告（{error}），下次启动会重新解析：{folder}",
+        "notice.history_unreadable": "无法读取搜索历史（{error}）：{path}",
+        "notice.history_invalid": "搜索历史不是有效的 JSON（{error}），将重新记录：{path}",
+        "notice.history_not_list": "搜索历史应为查询列表，将重新记录：{path}",
         "glossary.title": "术语表",
         "glossary.count": "{terms} 条新提法 · {documents} 份文件",
         "glossary.count_filtered": "显示 {shown} / 共 {total} 条",
@@ -340,6 +362,33 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.filter": "Filter",
         "key.figures.table": "Table",
         "key.figures.open": "Go to measure",
+        "notice.config_unreadable": "{path}: cannot read it ({error}); using defaults and leaving it untouched",
+        "notice.config_invalid": "{path}: not valid TOML ({error}); using defaults and leaving it untouched",
+        "notice.config_not_string": "{path}: '{key}' should be a string; using the default",
+        "notice.config_lang": "{path}: lang must be one of {choices}; using {lang}",
+        "notice.config_keys_values": '{path}: [keys] values must be strings such as "/,ctrl+f"; others ignored',
+        "notice.config_keys_table": '{path}: [keys] must be a table of binding id = "keys"; ignored',
+        "notice.theme_failed": "theme files skipped: {errors}",
+        "notice.theme_missing": "theme {name} not found; using {fallback}",
+        "notice.bookmarks_set_aside": (
+            "The bookmarks file could not be read; it was moved aside unchanged and bookmarks start empty. "
+            "Reason: {error}. The file: {moved}"
+        ),
+        "notice.bookmarks_rewritten": (
+            "The bookmarks file was damaged by another program; it was moved aside unchanged and rewritten "
+            "from the bookmarks shown here. Reason: {error}. The file: {moved}"
+        ),
+        "notice.bookmarks_unreadable": (
+            "cannot read the bookmarks file ({error}); opened read-only, it will not be rewritten: {path}"
+        ),
+        "notice.bookmarks_newer": (
+            "the bookmarks file was written by a newer zimao-tui (schema_version = {version}); "
+            "opened read-only, it will not be rewritten: {path}"
+        ),
+        "notice.report_cache": "cannot keep parsed reports ({error}); they will be parsed again next time: {folder}",
+        "notice.history_unreadable": "cannot read the search history ({error}): {path}",
+        "notice.history_invalid": "the search history is not valid JSON ({error}); starting a new one: {path}",
+        "notice.history_not_list": "the search history should be a list of queries; starting a new one: {path}",
         "glossary.title": "Glossary",
         "glossary.count": "{terms} coined terms · {documents} documents",
         "glossary.count_filtered": "{shown} of {total} shown",
@@ -351,6 +400,27 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.glossary.switch": "Switch list",
     },
 }
+
+
+class Notice:
+    """A message for the user, put into words only when shown.
+
+    Files are read before the interface language is known (config.toml's own warnings come
+    before its ``lang`` is applied), so the model hands over the key and the details, and
+    ``str(notice)`` speaks the language chosen by then.
+    """
+
+    __slots__ = ("fields", "key")
+
+    def __init__(self, key: str, /, **fields: object) -> None:
+        self.key = key
+        self.fields = fields
+
+    def __str__(self) -> str:
+        return t(self.key, **self.fields)
+
+    def __repr__(self) -> str:
+        return f"Notice({self.key!r}, {self.fields!r})"
 
 
 def set_language(lang: str) -> None:
@@ -377,7 +447,7 @@ def binding_help(binding_id: str, description: str) -> str:
     return t(key) if key in STRINGS["zh"] else description
 
 
-def t(key: str, **fields: object) -> str:
+def t(key: str, /, **fields: object) -> str:
     """The interface string ``key`` in the current language, with ``{fields}`` filled in.
 
     A key missing from the current language falls back to Chinese, then raises KeyError:
