@@ -19,6 +19,7 @@ from zimao_tui.model.decode import decode
 from zimao_tui.model.errors import ReportError
 from zimao_tui.model.report import Heading, HeadingKind, Measure, Node, Report
 from zimao_tui.model.sentences import sentence_spans
+from zimao_tui.model.shorten import shorten
 
 if TYPE_CHECKING:
     from zimao_tui.model.report_cache import ReportCache
@@ -103,7 +104,7 @@ def _short_title(text: str) -> str:
     spans = sentence_spans(text)
     first = text[spans[0][0] : spans[0][1]] if spans else text
     first = first.rstrip("。！？!?；;,，：:")
-    return first if len(first) <= _MAX_TITLE else first[: _MAX_TITLE - 1] + "…"
+    return shorten(first, _MAX_TITLE)
 
 
 def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") -> Report:

@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from zimao_tui.i18n import t
 from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.model.shorten import shorten
 
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
@@ -31,10 +32,7 @@ def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Mea
             yield f"{prefix}{numbers}{heading.label}", report, heading
         for measure in report.measures():
             numbers = "".join(h.number for h in report.ancestors(measure.id))
-            text = (
-                measure.text if len(measure.text) <= MEASURE_PREVIEW else measure.text[:MEASURE_PREVIEW] + "…"
-            )
-            yield f"{prefix}{numbers} {text}", report, measure
+            yield f"{prefix}{numbers} {shorten(measure.text, MEASURE_PREVIEW)}", report, measure
 
 
 class ZimaoCommands(Provider):

@@ -17,12 +17,12 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from zimao_tui.i18n import t
 from zimao_tui.model.bookmarks import parse_tags
+from zimao_tui.model.shorten import shorten
 
 
 def excerpt(text: str, width: int = 40) -> str:
     """The start of a measure, on one line, for titles and list rows."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return shorten(" ".join(text.split()), width)
 
 
 class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):

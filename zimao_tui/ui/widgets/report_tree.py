@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from zimao_tui.i18n import t
 from zimao_tui.model.report import Heading, Measure, Node, Report
+from zimao_tui.model.shorten import shorten
 
 BOOKMARK_MARK = "★"
 
@@ -58,8 +59,9 @@ def heading_label(heading: Heading) -> Text:
 def measure_label(measure: Measure, position: int, bookmarked: bool) -> Text:
     """``★ 3 深入学习贯彻…``: position within the section, a star if bookmarked, the text."""
     mark = (f"{BOOKMARK_MARK} ", MARK_STYLE) if bookmarked else ""
-    text = measure.text if len(measure.text) <= LABEL_CHARS else measure.text[:LABEL_CHARS] + "…"
-    return Text.assemble(mark, (f"{position} ", "dim"), text, no_wrap=True, overflow="ellipsis")
+    return Text.assemble(
+        mark, (f"{position} ", "dim"), shorten(measure.text, LABEL_CHARS), no_wrap=True, overflow="ellipsis"
+    )
 
 
 class ReportTree(Tree[Entry]):
