@@ -617,6 +617,21 @@ async def test_enter_then_n_in_one_burst_steps_to_the_next_hit(bundled: Report) 
 
 
 @sync
+async def test_a_whole_search_pasted_at_once_jumps_and_steps(bundled: Report) -> None:
+    """``/zscq⏎n`` in one burst: nothing of it has been read when Enter arrives."""
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await burst(pilot, "slash", "z", "s", "c", "q", "enter", "n")
+        await pilot.pause()
+        bar = app.query_one(SearchBar)
+        assert bar.input.value == "zscq"  # the n stepped, it was not typed
+        assert isinstance(app.focused, ReportTree)
+        assert len(bar.hits) >= 2 and shown(app) == bar.hits[1].measure
+        assert "知识产权" in bar.hits[1].measure.text
+
+
+@sync
 async def test_bookmark_on_a_read_only_store_says_why_in_chinese(
     bundled: Report, user_dirs: dict[str, Path]
 ) -> None:

@@ -29,7 +29,7 @@ from zimao_tui.model.terms import term_spans
 from zimao_tui.paths import cache_dir
 from zimao_tui.ui.widgets.detail import DetailPane, Insights
 from zimao_tui.ui.widgets.report_tree import Entry, ReportTree
-from zimao_tui.ui.widgets.search_bar import SearchBar, SearchInput
+from zimao_tui.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from zimao_tui.model.bookmarks import BookmarkStore
@@ -48,10 +48,6 @@ class ExplorerScreen(Screen[None]):
         # Priority: handled as the key arrives, not after it has bubbled up from the tree
         # (by then the keys typed after it have already been sent to the tree; see action_search).
         Binding("slash", "search", t("key.search"), id="zimao.search", priority=True),
-        # Enter in the search field, for the same reason (a fast "Enter n" must step hits);
-        # no id or description: it is the field's own Enter, not a key of its own to list,
-        # and check_action hides it outside the field (the tree keeps its Enter).
-        Binding("enter", "submit_search", show=False, priority=True),
         Binding("escape", "back", t("key.back"), id="zimao.back", show=False),
         Binding("left_square_bracket", "step_measure(-1)", t("key.prev_measure"), id="zimao.prev_measure"),
         Binding("right_square_bracket", "step_measure(1)", t("key.next_measure"), id="zimao.next_measure"),
@@ -235,20 +231,14 @@ class ExplorerScreen(Screen[None]):
 
     # ------------------------------------------------------------------ search
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "submit_search":
-            return isinstance(self.focused, SearchInput)
-        return True
-
     def action_submit_search(self) -> None:
-        """Enter in the search field: jump to the chosen hit and focus the tree at once."""
+        """Enter in the search field (SearchInput calls this in its own turn, see there):
+        jump to the chosen hit and focus the tree at once, so the keys after it go there."""
         jump = self.search_bar.submit()
         if jump is None:
-            # No hit listed (yet: the field may not have taken the keys before this Enter):
-            # let the field handle its Enter as usual.
             from textual.actions import SkipAction
 
-            raise SkipAction()
+            raise SkipAction()  # nothing to jump to: the field keeps its Enter
         self._jump(jump)
 
     @on(SearchBar.Jump)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -70,6 +70,23 @@ class SearchInput(Input):
         Binding("escape", "leave", t("key.back"), id="zimao.search_back"),
     ]
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys of a burst (a paste, typing ahead over SSH) in order, whoever has the focus.
+
+        The app hands each key to whatever is focused when it takes the key off its queue,
+        so ``/人才⏎n`` queues all of ``人才⏎n`` here before this field has read any of it.
+        Enter jumps in this field's own turn, after the characters before it are in the
+        query (the app's bindings would run it before they are); a key handled after the
+        jump took the focus away (that ``n``) is sent again, to where the focus is now.
+        """
+        if self.screen.focused is not self:  # not has_focus: that waits for the Blur event, queued behind
+            event.prevent_default()
+            event.stop()
+            self.app.simulate_key(event.key)
+        elif event.key == "enter" and await self.run_action("screen.submit_search"):
+            event.prevent_default()
+            event.stop()
+
     def action_step(self, delta: int) -> None:
         """Delegated to the bar, which knows whether results or history are showing."""
         bar = self.parent
@@ -106,6 +123,7 @@ class SearchBar(Vertical):
         self.hits: list[Hit] = []
         self.total = 0  # how many measures the query matched; ``hits`` holds the listed ones
         self._recall: int | None = None  # position in history while browsing it
+        self._ran = ""  # the query the listed hits are for
 
     def compose(self) -> ComposeResult:
         # The status line and result list are mounted on the first query (``results``):
@@ -153,6 +171,7 @@ class SearchBar(Vertical):
     def run_query(self, query: str) -> None:
         """Search and redraw the result list (called on every change of the query)."""
         query = query.strip()
+        self._ran = query
         if not query and not self.query("#search-results"):
             self.hits, self.total = [], 0
             return
@@ -254,9 +273,12 @@ class SearchBar(Vertical):
     def submit(self) -> SearchBar.Jump | None:
         """Enter: pick the highlighted result (the first if none) and return the jump.
 
-        Returned rather than posted so the explorer can act on it while it handles the
-        Enter key itself, before the keys typed after it are dispatched.
+        Returned rather than posted so the explorer can act on it while the field handles
+        the Enter key, before the keys typed after it. The query is run first if the field
+        has changed since the last run (its Changed message may still be queued).
         """
+        if self.input.value.strip() != self._ran:
+            self.run_query(self.input.value)
         index = self.results.highlighted
         return self._choose(0 if index is None else index)
 
