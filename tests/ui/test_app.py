@@ -626,6 +626,7 @@ async def test_a_whole_search_pasted_at_once_jumps_and_steps(bundled: Report) ->
         await pilot.pause()
         bar = app.query_one(SearchBar)
         assert bar.input.value == "zscq"  # the n stepped, it was not typed
+        assert not bar.results.display  # and the list, hidden by the jump, stays hidden
         assert isinstance(app.focused, ReportTree)
         assert len(bar.hits) >= 2 and shown(app) == bar.hits[1].measure
         assert "知识产权" in bar.hits[1].measure.text

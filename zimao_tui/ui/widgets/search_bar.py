@@ -221,6 +221,10 @@ class SearchBar(Vertical):
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
+        if event.value != self.input.value or event.value.strip() == self._ran:
+            # Stale (a burst typed on before this message was read) or already run (Enter
+            # ran it, then jumped and hid the list, which must not pop up again now).
+            return
         if self._recall is not None and event.value == self._recalled_text():
             return  # the change came from recalling history; keep browsing
         self._recall = None
@@ -313,5 +317,8 @@ class SearchBar(Vertical):
         self.post_message(self.Closed())
 
     def on_descendant_focus(self) -> None:
-        if self.input.value.strip():
+        """Back in the field with a query: show its results again. Unless the focus has
+        already moved on (a burst: ``/``, the query, Enter all read before this event)."""
+        focused = self.screen.focused
+        if self.input.value.strip() and focused is not None and self in focused.ancestors_with_self:
             self._show_results(True)
