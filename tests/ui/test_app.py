@@ -437,6 +437,15 @@ async def test_note_key_edits_the_bookmark_note(bundled: Report) -> None:
         detail = app.query_one(DetailPane)
         assert detail.insights.note == "写进周报"
         assert "写进周报" in str(app.query_one("#detail-body").render())
+        # b on it now asks first: the note must not go with one keystroke.
+        from zimao_tui.ui.screens.bookmarks import ConfirmDialog
+
+        await press(pilot, "b")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n")
+        assert app.bookmarks.get(bundled, measure) is not None
+        await press(pilot, "b", "y")
+        assert isinstance(app.screen, ExplorerScreen) and app.bookmarks.get(bundled, measure) is None
 
 
 @pytest.mark.parametrize(("key", "pick"), [("f", ["enter"]), ("T", ["enter", "tab", "enter"])])

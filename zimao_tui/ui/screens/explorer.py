@@ -25,6 +25,7 @@ from zimao_tui.i18n import t
 from zimao_tui.model.figures import figures_in
 from zimao_tui.model.gcpause import end_startup
 from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.model.shorten import shorten
 from zimao_tui.model.terms import term_spans
 from zimao_tui.paths import cache_dir
 from zimao_tui.ui.widgets.detail import DetailPane, Insights
@@ -327,13 +328,29 @@ class ExplorerScreen(Screen[None]):
         return None
 
     def action_bookmark(self) -> None:
-        from zimao_tui.model.bookmarks import BookmarkError
-        from zimao_tui.ui.screens.bookmarks import error_text
-
+        """Bookmark the measure, or remove its bookmark: after asking if it has a note or tags
+        (a second ``b`` must not silently take the words someone wrote)."""
         current = self._current_measure()
         if current is None:
             return
         report, measure = current
+        existing = self.bookmarks.get(report, measure)
+        if existing is None or not (existing.note or existing.tags):
+            self._toggle_bookmark(report, measure)
+            return
+        from zimao_tui.ui.screens.bookmarks import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._toggle_bookmark(report, measure)
+
+        detail = shorten(" ".join(existing.note.split()) or " ".join(existing.tags), 60)
+        self.app.push_screen(ConfirmDialog(t("bm.confirm_delete"), detail), answered)
+
+    def _toggle_bookmark(self, report: Report, measure: Measure) -> None:
+        from zimao_tui.model.bookmarks import BookmarkError
+        from zimao_tui.ui.screens.bookmarks import error_text
+
         try:
             on = self.bookmarks.toggle(report, measure)
         except (BookmarkError, OSError) as exc:  # read-only or locked store: say so, keep running
