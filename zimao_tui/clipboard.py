@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from zimao_tui.i18n import t
 
@@ -52,18 +53,21 @@ def native_copy(text: str, command: list[str], timeout: float = NATIVE_TIMEOUT) 
     )
 
 
-def copy_text(app: App[object], text: str, label: str) -> None:
-    """Copy ``text`` and notify honestly; never raises and never blocks the UI."""
+Notify = Callable[[str, SeverityLevel], None]
+"""How copy_text tells the user: the message and its severity."""
+
+
+def copy_text(app: App[object], text: str, label: str, notify: Notify) -> None:
+    """Copy ``text`` and ``notify`` honestly; never raises and never blocks the UI."""
     app.copy_to_clipboard(text)
     command = native_command()
     count = len(text)
     if command is None:
-        app.notify(t("copy.osc", label=label, count=count))
+        notify(t("copy.osc", label=label, count=count), "information")
         return
     tool = command[0]
 
     def run() -> None:
-        notify: Callable[..., None] = app.notify
         try:
             native_copy(text, command)
         except (OSError, subprocess.SubprocessError) as exc:
@@ -71,11 +75,9 @@ def copy_text(app: App[object], text: str, label: str) -> None:
                 "timed out" if isinstance(exc, subprocess.TimeoutExpired) else str(exc) or type(exc).__name__
             )
             app.call_from_thread(
-                notify,
-                t("copy.failed", label=label, count=count, tool=tool, error=error),
-                severity="warning",
+                notify, t("copy.failed", label=label, count=count, tool=tool, error=error), "warning"
             )
             return
-        app.call_from_thread(notify, t("copy.native", label=label, count=count, tool=tool))
+        app.call_from_thread(notify, t("copy.native", label=label, count=count, tool=tool), "information")
 
     app.run_worker(run, thread=True, group="clipboard", name=f"copy via {tool}")

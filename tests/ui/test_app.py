@@ -215,6 +215,10 @@ async def test_copy_keys(bundled: Report) -> None:
         section = bundled.node("1.2")
         assert isinstance(section, Heading)
         assert app.clipboard == section_text(bundled, section)
+        for _ in range(6):  # again and again: one copy toast, saying what the last copy did
+            await press(pilot, "c")
+        copies = [str(n.message) for n in app._notifications if "复制" in str(n.message)]
+        assert len(copies) == 1 and copies[0].startswith("已复制措施"), copies
 
 
 @sync

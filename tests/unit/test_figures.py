@@ -149,6 +149,10 @@ def test_issue_of_a_bulletin_is_a_date_not_a_count() -> None:
         ("设立一亿元基金", "一亿元", 100_000_000, "元", "money", False),
         ("服务1.5万人次", "1.5万人次", 15_000, "人次", "count", False),
         ("开行300列", "300列", 300, "列", "count", False),
+        ("办理时限不超过3天", "不超过3天", 3, "天", "duration", True),  # at most, not 超过 (more than)
+        ("占比不足5%", "不足5%", 5, "%", "percent", True),
+        ("低于2小时", "低于2小时", 2, "小时", "duration", True),
+        ("不少于10家", "不少于10家", 10, "家", "count", True),
     ],
 )
 def test_other_forms(text: str, raw: str, value: float, unit: str, kind: str, approximate: bool) -> None:

@@ -147,7 +147,18 @@ _FIGURE = re.compile(
 _DATE = re.compile(
     r"(?=\d)(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>1[0-2]|0?[1-9])月)?(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号])?"
 )
-_PREFIXES = ("不低于", "不少于", "超过", "至少", "突破", "近", "约", "超", "逾")
+_PREFIXES = tuple(
+    sorted(
+        (
+            *("不低于", "不少于", "不超过", "不高于", "不多于", "不大于", "不足"),
+            *("低于", "少于", "高于", "多于", "超过", "至少", "突破", "近", "约", "超", "逾"),
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+"""Words that make a figure a bound or an estimate, kept in its raw text. Longest first:
+不超过3天 is "at most", and must not be read as its tail 超过3天, "more than"."""
 
 
 def _cn_value(text: str) -> int:

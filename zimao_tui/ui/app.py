@@ -23,6 +23,7 @@ from zimao_tui.ui.screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import Notification, SeverityLevel
 
     from zimao_tui.model.bookmarks import BookmarkStore
 
@@ -61,6 +62,7 @@ class ZimaoApp(App[None]):
         self._bookmark_store = bookmarks
         self.history = history if history is not None else SearchHistory()
         self._warnings = list(warnings)
+        self._slots: dict[str, Notification] = {}
         if len(self.reports) == 1:
             report = self.reports[0]
             self.title = report.title
@@ -130,7 +132,23 @@ class ZimaoApp(App[None]):
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""
         from zimao_tui.clipboard import copy_text  # first copy, not start-up, pays its imports
 
-        copy_text(self, text, label)
+        copy_text(self, text, label, lambda message, severity: self.notify_in("copy", message, severity))
+
+    def notify_in(self, slot: str, message: str, severity: SeverityLevel = "information") -> None:
+        """A notification that replaces the last one of its ``slot`` if still shown.
+
+        ``c`` pressed ten times is one copy toast saying what the last copy did, not a
+        column of them over the text. (Textual has no public way to withdraw a toast;
+        ``_unnotify`` is its own, and Textual is pinned to a major version.)
+        """
+        from textual.notifications import Notification, Notify
+
+        previous = self._slots.get(slot)
+        if previous is not None and previous in self._notifications:
+            self._unnotify(previous, refresh=False)
+        notification = Notification(message, "", severity, self.NOTIFICATION_TIMEOUT, markup=False)
+        self._slots[slot] = notification
+        self.post_message(Notify(notification))
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme, however it was chosen (key, palette, system command)."""
