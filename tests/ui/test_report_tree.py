@@ -123,3 +123,22 @@ async def test_the_app_completes_the_tree_and_ends_the_gc_pause_after_the_first_
         end_startup()
         gc.enable()
         gc.unfreeze()
+
+
+@sync
+async def test_the_cursor_stays_in_view_when_the_terminal_shrinks(bundled: Report) -> None:
+    app = TreeHost(bundled)
+    async with app.run_test(size=(200, 50)) as pilot:
+        tree = app.query_one(LazyTree)
+        tree.complete()
+        target = list(bundled.measures())[60]
+        tree.focus()
+        tree.reveal(bundled, target.id)
+        await pilot.pause()
+        assert tree.cursor_node is not None and tree.cursor_node.data is not None
+        assert tree.cursor_node.data.node is target
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        top = tree.scroll_offset.y
+        assert top <= tree.cursor_line < top + tree.scrollable_content_region.height

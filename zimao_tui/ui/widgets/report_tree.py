@@ -149,6 +149,15 @@ class ReportTree(Tree[Entry]):
     def on_mount(self) -> None:
         self.call_after_refresh(self.complete)
 
+    def on_resize(self) -> None:
+        """Keep the cursor in view when the terminal (or the tree pane) changes size."""
+        self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        node = self.cursor_node
+        if node is not None:
+            self.scroll_to_node(node, animate=False)
+
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
         """A heading opened before :meth:`complete` ran (a click in the first frame)."""
         self._fill_now(event.node)
