@@ -392,6 +392,20 @@ async def test_command_palette_jumps_to_a_section(bundled: Report) -> None:
 
 
 @sync
+async def test_the_palette_speaks_the_interface_language(bundled: Report) -> None:
+    from textual.widgets import Input
+
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "退出" in titles and "截图" in titles and "Quit" not in titles and "Screenshot" not in titles
+        assert not any("theme" in title.lower() for title in titles)  # ours are in ZimaoCommands
+        await press(pilot, "ctrl+p")
+        assert app.screen.query_one(Input).placeholder == "搜索命令、章节或措施…"
+
+
+@sync
 async def test_quit_key(bundled: Report) -> None:
     app = make_app([bundled])
     async with app.run_test(size=SIZE) as pilot:

@@ -35,6 +35,16 @@ def _palette_commands() -> type[Provider]:
     return ZimaoCommands
 
 
+_SYSTEM_COMMANDS = {
+    "Quit": "quit",
+    "Keys": "keys",
+    "Maximize": "maximize",
+    "Minimize": "minimize",
+    "Screenshot": "screenshot",
+}
+"""Textual's system commands by their English title, to the i18n names of our wording."""
+
+
 class ZimaoApp(App[None]):
     """zimao-tui: explore, search, bookmark and quote policy reports."""
 
@@ -177,7 +187,22 @@ class ZimaoApp(App[None]):
         self.push_screen(HelpScreen(self.screen.active_bindings))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands minus its theme picker (ours is in ZimaoCommands)."""
+        """Textual's own commands in the interface language, minus its theme picker (ours is
+        in ZimaoCommands). One Textual adds later passes through as Textual words it."""
         for command in super().get_system_commands(screen):
-            if command.callback != self.action_change_theme:
+            if command.callback == self.action_change_theme:
+                continue
+            name = _SYSTEM_COMMANDS.get(command.title)
+            if name == "keys" and command.help.startswith("Hide"):
+                name = "keys_hide"
+            if name is None:
                 yield command
+            else:
+                yield command._replace(title=t(f"system.{name}"), help=t(f"system.{name}.help"))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a placeholder in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))

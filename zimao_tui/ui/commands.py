@@ -20,7 +20,10 @@ if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
     from zimao_tui.ui.screens.explorer import ExplorerScreen
 
-MEASURE_PREVIEW = 40
+MEASURE_PREVIEW = 30
+"""Characters of a measure in its palette entry: with its heading numbers, one line of the
+palette at 80 columns (a longer entry wraps, and the palette wraps by cells, not by the
+Chinese line-breaking rules)."""
 
 
 def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Measure]]:
