@@ -54,6 +54,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "keyhelp.next_measure": "下一条措施",
         "keyhelp.bookmark": "收藏/取消收藏",
         "keyhelp.palette": "命令面板：跳转、主题、复制",
+        "keyhelp.figures_sort": "按下一列排序",
         # Header and tree.
         "app.reports": "{n} 份报告",
         "tree.measures": "{n}",
@@ -258,7 +259,8 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "keyhelp.next_measure": "Next measure",
         "keyhelp.bookmark": "Bookmark / unbookmark",
         "keyhelp.palette": "Command palette: go to, theme, copy",
-        "app.reports": "{n} reports",
+        "keyhelp.figures_sort": "Sort by the next column",
+        "app.reports": "{n} report{n_s}",
         "tree.measures": "{n}",
         "detail.position": "measure {n} of {total}",
         "detail.measures": "Measures: {n}",
@@ -277,7 +279,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "search.placeholder": "Search (/): Chinese, pinyin or initials; ↑↓ history",
         "search.loading": "Preparing the search index…",
         "search.none": "No results: {query}",
-        "search.count": "{n} results",
+        "search.count": "{n} result{n_s}",
         "search.count_capped": "showing {shown} of {n} results",
         "search.failed": "Search index unavailable: {error}",
         "search.no_more": "No more matches",
@@ -295,9 +297,9 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "copy.citation": "citation",
         "copy.section": "section",
         "copy.selection": "selection",
-        "copy.osc": "Copied {label} ({count} chars) via the terminal clipboard (OSC 52); terminals without it may not receive it",
-        "copy.native": "Copied {label} ({count} chars) to the clipboard ({tool}, and OSC 52)",
-        "copy.failed": "Copied {label} ({count} chars) via OSC 52; {tool} failed: {error}",
+        "copy.osc": "Copied {label} ({count} char{count_s}) via the terminal clipboard (OSC 52); terminals without it may not receive it",
+        "copy.native": "Copied {label} ({count} char{count_s}) to the clipboard ({tool}, and OSC 52)",
+        "copy.failed": "Copied {label} ({count} char{count_s}) via OSC 52; {tool} failed: {error}",
         "help.title": "Help · keys",
         "help.key": "Key",
         "help.action": "Action",
@@ -363,7 +365,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "note.key.save": "Save",
         "note.key.cancel": "Cancel",
         "figures.title": "Figures",
-        "figures.count": "{shown} / {total} figures",
+        "figures.count": "{shown} / {total} figure{total_s}",
         "figures.filter": "Filter: kind, unit, chapter or text (money, 家, 三, 近)",
         "figures.col.raw": "Text",
         "figures.col.value": "Value",
@@ -383,7 +385,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "figures.kind.area": "area",
         "figures.kind.date": "date",
         "figures.sorted": "Sorted by {column}{arrow}",
-        "key.figures.sort": "Sort column",
+        "key.figures.sort": "Sort",
         "key.figures.reverse": "Reverse",
         "key.figures.filter": "Filter",
         "key.figures.table": "Table",
@@ -416,11 +418,11 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.history_invalid": "the search history is not valid JSON ({error}); starting a new one: {path}",
         "notice.history_not_list": "the search history should be a list of queries; starting a new one: {path}",
         "glossary.title": "Glossary",
-        "glossary.count": "{terms} coined terms · {documents} documents",
+        "glossary.count": "{terms} coined term{terms_s} · {documents} document{documents_s}",
         "glossary.count_filtered": "{shown} of {total} shown",
         "glossary.filter": "Filter: type a word; 《 documents only, “ terms only",
-        "glossary.occurrences": "“{term}” occurs {count} times in {n} measures",
-        "glossary.document_occurrences": "《{term}》 occurs {count} times in {n} measures",
+        "glossary.occurrences": "“{term}” occurs {count} time{count_s} in {n} measure{n_s}",
+        "glossary.document_occurrences": "《{term}》 occurs {count} time{count_s} in {n} measure{n_s}",
         "glossary.none": "No matching terms",
         "key.glossary.filter": "Filter",
         "key.glossary.switch": "Switch list",
@@ -482,4 +484,9 @@ def t(key: str, /, **fields: object) -> str:
     text = STRINGS[_language].get(key)
     if text is None:
         text = STRINGS["zh"][key]
-    return text.format(**fields) if fields else text
+    if not fields:
+        return text
+    # English plurals: every whole-number field ``x`` also offers ``x_s``, "" for 1, else "s"
+    # ("{n} result{n_s}"); Chinese has no plural and never uses them.
+    plurals = {f"{k}_s": "" if v == 1 else "s" for k, v in fields.items() if isinstance(v, int)}
+    return text.format(**fields, **plurals)

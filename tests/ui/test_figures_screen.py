@@ -83,11 +83,23 @@ async def test_filter_by_kind_unit_and_chapter(bundled: Report) -> None:
         assert "2 / 75" in str(screen.query_one("#fig-title", Static).render())
         chart_text = str(screen.query_one(FigureChart).render())
         assert "五、开放水平" in chart_text and "二、" not in chart_text
-        await pilot.press("enter")  # back to the table, then Enter jumps to the highlighted row
+        await pilot.press("down")  # to the table, then Enter jumps to the highlighted row
         assert screen.query_one(DataTable).has_focus
         await pilot.press("down", "enter")
         await pilot.pause()
     assert app.result[1].id == "5.2.9"
+
+
+@sync
+async def test_enter_in_the_filter_jumps_to_the_first_row(bundled: Report) -> None:
+    app = Host(FiguresScreen, [bundled])
+    async with app.opened() as (pilot, screen):
+        await pilot.press("slash", *"金额", "space", *"五、")
+        assert raws(screen)[0] == "约1600万元"
+        first = screen.shown[0].measure
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.result[1] is first
 
 
 @sync

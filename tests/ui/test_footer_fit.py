@@ -1,4 +1,4 @@
-"""The explorer's footer fits 80 columns in both languages: no key is cut off.
+"""The footer fits 80 columns in both languages (explorer, search, figures): no key is cut off.
 
 Textual's Footer lays its keys out in one row and docks the palette key (^p) on the right,
 over whatever does not fit; a label that is too long hides the last keys (in English
@@ -37,7 +37,11 @@ async def main():
     scenes = []
     async with app.run_test(size=(int(sys.argv[2]), int(sys.argv[3]))) as pilot:
         # (state, keys to get there, a footer key only that state shows)
-        for state, keys, marker in (("tree", [], "["), ("search", ["slash"], "esc")):
+        for state, keys, marker in (
+            ("tree", [], "["),
+            ("search", ["slash"], "esc"),
+            ("figures", ["escape", "f"], "s"),
+        ):
             for key in keys:
                 await pilot.press(key)
             for _ in range(40):  # the footer recomposes after the bindings change
@@ -73,7 +77,7 @@ def footer_scenes(lang: str) -> list[dict[str, object]]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_footer_key_is_whole_on_the_last_line(lang: str, tmp_path: Path) -> None:
     scenes = footer_scenes(lang)
-    assert [scene["state"] for scene in scenes] == ["tree", "search"]
+    assert [scene["state"] for scene in scenes] == ["tree", "search", "figures"]
     for scene in scenes:
         keys = scene["keys"]
         assert isinstance(keys, list) and keys, scene["state"]
@@ -83,7 +87,8 @@ def test_every_footer_key_is_whole_on_the_last_line(lang: str, tmp_path: Path) -
         last = screen_line(svg, SIZE[1] - 1).replace("\xa0", " ")
         cut = [f"{key} {description}" for key, description in keys if f"{key} {description}" not in last]
         assert cut == [], f"{lang}, {scene['state']}: cut off {cut} in {last!r}"
-    tree, search = ({key for key, _ in scene["keys"]} for scene in scenes)  # type: ignore[union-attr]
+    tree, search, figures = ({key for key, _ in scene["keys"]} for scene in scenes)  # type: ignore[union-attr]
+    assert {"s", "r", "?", "q"} <= figures
     assert tree >= MUST_SHOW and "esc" not in tree
     assert "esc" in search and "[" not in search  # the search field's own footer
 

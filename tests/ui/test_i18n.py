@@ -62,6 +62,10 @@ def test_help_strings_belong_to_real_bindings_and_say_more() -> None:
     """A ``keyhelp.`` string is the long wording of a footer label cut short; it needs both."""
     source = "\n".join(path.read_text(encoding="utf-8") for path in SOURCE.rglob("*.py"))
     ids = set(re.findall(r"""id=["']zimao\.(\w+)["']""", source))
+    # Each binding's footer label: Binding(keys, action, t("key…"), id="zimao.<id>").
+    labels = dict(
+        (i, k) for k, i in re.findall(r"""t\(["'](key\.[\w.]+)["']\),\s*id=["']zimao\.(\w+)["']""", source)
+    )
     for lang in LANGS:
         helps = {
             key.removeprefix("keyhelp."): text
@@ -71,7 +75,7 @@ def test_help_strings_belong_to_real_bindings_and_say_more() -> None:
         assert {"prev_measure", "next_measure", "bookmark", "palette"} <= set(helps)
         for name, text in helps.items():
             assert name in ids, f"keyhelp.{name}: no binding has id zimao.{name}"
-            label = STRINGS[lang][f"key.{name}"]
+            label = STRINGS[lang][labels[name]]
             assert len(text) > len(label), f"{lang} keyhelp.{name} says no more than its footer label"
 
 
@@ -94,3 +98,11 @@ def test_the_help_screen_shows_the_long_wording(monkeypatch: pytest.MonkeyPatch)
         ("[", "Previous measure", "zimao.prev_measure"),
         ("c", "Copy", "zimao.copy"),
     ]
+
+
+def test_english_plurals_follow_the_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "_language", "en")
+    assert i18n.t("search.count", n=1) == "1 result" and i18n.t("search.count", n=2) == "2 results"
+    assert i18n.t("glossary.occurrences", term="x", count=2, n=1) == "“x” occurs 2 times in 1 measure"
+    monkeypatch.setattr(i18n, "_language", "zh")
+    assert i18n.t("search.count", n=1) == "1 个结果"

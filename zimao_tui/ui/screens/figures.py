@@ -28,7 +28,12 @@ from textual.widgets import DataTable, Footer, Input, Static
 from zimao_tui.i18n import t
 from zimao_tui.model.figures import KINDS, Figure, display_value, extract_figures, format_money
 from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.model.shorten import shorten
 from zimao_tui.ui.snippets import marked_excerpt
+
+REPORT_CHARS = 8
+"""Characters of a report's title in the table: enough to tell reports apart, not a third of
+the width at 80 columns (the full title is in the chart below and in the tree)."""
 
 EXCERPT = 8
 """Characters of context on each side of a figure in the excerpt column."""
@@ -245,7 +250,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
             cells: list[Text] = [
                 Text(row.figure.raw),
                 Text(display_value(row.figure), style="bold"),
-                Text(row.figure.unit),
+                Text("" if row.figure.kind == "date" else row.figure.unit),  # the kind says 日期 already
                 Text(row.kind_label),
                 Text("≈" if row.figure.approximate else ""),
                 Text(row.figure.measure_id),
@@ -253,7 +258,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
                 marked_excerpt(row.measure.text, row.figure.start, row.figure.end, EXCERPT),
             ]
             if len(self.reports) > 1:
-                cells.insert(0, Text(row.report.title))
+                cells.insert(0, Text(shorten(row.report.title, REPORT_CHARS)))
             table.add_row(*cells, key=str(row.order))
         if current is not None and current in shown:
             table.move_cursor(row=shown.index(current), animate=False)
@@ -290,7 +295,11 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
         self._refill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.table.focus()
+        """Enter in the filter jumps to the highlighted row, as Enter in the search bar does;
+        Down goes to the table to pick another."""
+        row = self.current_row()
+        if row is not None:
+            self.dismiss((row.report, row.measure))
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         if event.column_key.value in SORT_KEYS:
@@ -317,7 +326,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
 
 
 class FilterInput(Input):
-    """The filter box: Down or Enter hands the keys back to the table."""
+    """The filter box: Down hands the keys to the table, Enter jumps to its highlighted row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "to_table", t("key.figures.table"), id="zimao.figures_to_table", show=False),
