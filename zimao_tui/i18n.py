@@ -81,7 +81,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "search.count_capped": "显示 {shown} / 共 {n} 个结果",
         "search.failed": "搜索索引不可用：{error}",
         "search.no_more": "没有更多匹配",
-        "search.hit": "匹配 {n}/{total}",
+        "search.hit": "匹配 {n}/{total}：{query}",
         "search.no_search": "还没有搜索：按 / 搜索",
         # Notifications.
         "notify.bookmarked": "已收藏",
@@ -283,7 +283,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "search.count_capped": "showing {shown} of {n} results",
         "search.failed": "Search index unavailable: {error}",
         "search.no_more": "No more matches",
-        "search.hit": "Match {n}/{total}",
+        "search.hit": "Match {n}/{total}: {query}",
         "search.no_search": "No search yet: press / to search",
         "notify.bookmarked": "Bookmarked",
         "notify.unbookmarked": "Bookmark removed",

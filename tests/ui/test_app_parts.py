@@ -71,8 +71,10 @@ def test_keywords_say_loading_until_they_arrive(bundled: Report) -> None:
 
 
 def test_hit_counter_in_the_measure_header(bundled: Report) -> None:
-    first = measure_content(bundled, node(bundled, "1.2.2"), Insights(hit=(2, 5))).plain.splitlines()[0]
-    assert first.endswith("匹配 2/5")
+    first = measure_content(bundled, node(bundled, "1.2.2"), Insights(hit=(2, 5, "人才"))).plain.splitlines()[
+        0
+    ]
+    assert first.endswith("匹配 2/5：人才")  # the query too: n steps through it after the bar is cleared
 
 
 def test_breadcrumb_in_english(bundled: Report, english: None) -> None:

@@ -73,6 +73,7 @@ class ExplorerScreen(Screen[None]):
         self.reports = list(reports)
         self.hits: list[Hit] = []
         self.hit_index = -1
+        self.hit_query = ""
         self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
         self.keywords: dict[int, dict[str, list[str]]] = {}
         self.keywords_loading = True
@@ -221,13 +222,13 @@ class ExplorerScreen(Screen[None]):
             with_report=several,
         )
 
-    def _hit_number(self, report: Report, measure: Measure) -> tuple[int, int] | None:
-        """(n, total) if the measure is among the last search's hits (several of them)."""
+    def _hit_number(self, report: Report, measure: Measure) -> tuple[int, int, str] | None:
+        """(n, total, query) if the measure is among the last search's hits (several of them)."""
         if len(self.hits) < 2:
             return None
         for i, hit in enumerate(self.hits):
             if hit.report is report and hit.measure.id == measure.id:
-                return i + 1, len(self.hits)
+                return i + 1, len(self.hits), self.hit_query
         return None
 
     # ------------------------------------------------------------------ search
@@ -245,6 +246,7 @@ class ExplorerScreen(Screen[None]):
     @on(SearchBar.Jump)
     def _jump(self, event: SearchBar.Jump) -> None:
         self.hits = event.hits
+        self.hit_query = event.query
         self._spans = {(id(h.report), h.measure.id): tuple(h.spans) for h in event.hits}
         self.hit_index = next((i for i, h in enumerate(event.hits) if h is event.hit), 0)
         self._go_to_hit()

@@ -55,9 +55,10 @@ class Insights:
     note: str = ""
     tags: Sequence[str] = ()
     bookmarked: bool = False
-    hit: tuple[int, int] | None = None
-    """(n, total) when the measure is the n-th hit of the last search: shown in the pane,
-    where it is replaced, rather than in a toast per ``n`` that piles up over the text."""
+    hit: tuple[int, int, str] | None = None
+    """(n, total, query) when the measure is the n-th hit of the last search: shown in the
+    pane, where it is replaced, rather than in a toast per ``n`` that piles up over the text.
+    The query is named because ``n`` keeps stepping through it after the bar is cleared."""
     with_report: bool = False
     """Several reports are open: the breadcrumb starts with the report's title."""
     extra: dict[str, str] = field(default_factory=dict)
@@ -120,8 +121,8 @@ def measure_content(report: Report, measure: Measure, insights: Insights = Insig
         body = body.stylize(style, start, end)
     star = Content.styled(" ★", "$warning bold") if insights.bookmarked else Content("")
     if insights.hit is not None:
-        n, total = insights.hit
-        star += Content.styled(f"  {t('search.hit', n=n, total=total)}", STYLE_LABEL)
+        n, total, query = insights.hit
+        star += Content.styled(f"  {t('search.hit', n=n, total=total, query=query)}", STYLE_LABEL)
     lines: list[Content] = [
         Content.styled(breadcrumb(report, measure, insights.with_report), STYLE_BREADCRUMB) + star,
         Content(""),
