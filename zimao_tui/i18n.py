@@ -212,6 +212,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.bookmarks_newer": (
             "书签文件由更新版本的 zimao-tui 写入（schema_version = {version}），以只读方式打开，不会改写：{path}"
         ),
+        "notice.report_skipped": "已跳过：{error}",
         "notice.report_cache": "无法保存已解析的报告（{error}），下次启动会重新解析：{folder}",
         "notice.history_unreadable": "无法读取搜索历史（{error}）：{path}",
         "notice.history_invalid": "搜索历史不是有效的 JSON（{error}），将重新记录：{path}",
@@ -413,6 +414,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
             "the bookmarks file was written by a newer zimao-tui (schema_version = {version}); "
             "opened read-only, it will not be rewritten: {path}"
         ),
+        "notice.report_skipped": "skipped {error}",
         "notice.report_cache": "cannot keep parsed reports ({error}); they will be parsed again next time: {folder}",
         "notice.history_unreadable": "cannot read the search history ({error}): {path}",
         "notice.history_invalid": "the search history is not valid JSON ({error}); starting a new one: {path}",

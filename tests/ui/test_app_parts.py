@@ -202,6 +202,26 @@ def test_launch_opens_from_the_report_cache_and_passes_its_warnings_on(
     assert seen[1][0] == 1 and any("无法保存已解析的报告" in str(w) for w in seen[1][1])
 
 
+def test_launch_on_a_folder_skips_a_bad_file_and_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data_dir: Path
+) -> None:
+    from zimao_tui.ui.app import ZimaoApp
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((data_dir / "fullwidth.txt").read_bytes())
+    (folder / "b.txt").write_bytes(b"")
+    seen: list[tuple[int, list[str]]] = []
+    monkeypatch.setattr(
+        ZimaoApp,
+        "run",
+        lambda self, *a, **k: seen.append((len(self.reports), [str(w) for w in self._warnings])),
+    )
+    assert launch([folder]) == 0
+    [(count, warnings)] = seen
+    assert count == 1 and any("已跳过" in w and "b.txt" in w for w in warnings)
+
+
 ENGLISH_RUN = """
 import asyncio
 from zimao_tui.i18n import set_language

@@ -60,6 +60,16 @@ def test_outline_of_folder_lists_each_report(
     assert [d["title"] for d in docs] == ["关于推进某市高水平开放的若干措施", "一则没有标题层级的通知"]
 
 
+def test_a_folder_with_one_bad_file_opens_the_rest_and_says_why(tmp_path: Path, data_dir: Path) -> None:
+    (tmp_path / "a.txt").write_bytes((data_dir / "fullwidth.txt").read_bytes())
+    (tmp_path / "b.txt").write_bytes(b"")
+    result = run_cli("outline", "--json", "--report", str(tmp_path))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["title"] == "关于推进某市高水平开放的若干措施"  # one report: one object
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "b.txt" in lines[0] and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("target", "message"),
     [

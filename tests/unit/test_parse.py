@@ -164,6 +164,23 @@ def test_folder_of_reports(tmp_path: Path) -> None:
     assert [r.encoding for r in reports] == ["UTF-8", "GB18030"]
 
 
+def test_a_bad_file_in_a_folder_is_skipped_and_said_but_one_named_alone_fails(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(SOURCE.read_bytes())
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    (tmp_path / "c-binary.txt").write_bytes(bytes(range(256)) * 8)
+    skipped: list = []
+    reports = load_reports([tmp_path], skipped=skipped)
+    assert len(reports) == 1 and len(skipped) == 2
+    assert "b-empty.txt" in str(skipped[0]) and "c-binary.txt" in str(skipped[1])
+    with pytest.raises(ReportError, match="empty"):
+        load_reports([tmp_path])  # no list to say it in: strict
+    with pytest.raises(ReportError, match="empty"):
+        load_reports([tmp_path / "b-empty.txt"], skipped=[])  # named on its own: never skipped
+    (tmp_path / "a.txt").unlink()
+    with pytest.raises(ReportError, match="empty"):
+        load_reports([tmp_path], skipped=[])  # nothing left to open
+
+
 def test_title_only_is_an_error() -> None:
     with pytest.raises(ReportError, match="no report text"):
         parse_text("只有标题\n\n打印本页\n")

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.console import Console
 
+from zimao_tui.i18n import Notice
 from zimao_tui.model.parse import load_reports
 from zimao_tui.model.report import Report
 from zimao_tui.paths import bundled_report
@@ -27,8 +28,14 @@ def add_report_option(parser: argparse.ArgumentParser) -> None:
 
 
 def reports_from(args: argparse.Namespace) -> list[Report]:
-    """The reports a command was asked for; raises ReportError on bad input."""
-    return load_reports(args.report or [bundled_report()])
+    """The reports a command was asked for; raises ReportError on bad input.
+
+    A bad file inside a folder is left out with one line on stderr saying why."""
+    skipped: list[Notice] = []
+    reports = load_reports(args.report or [bundled_report()], skipped=skipped)
+    for notice in skipped:
+        print(f"zimao-tui: {notice}", file=sys.stderr)
+    return reports
 
 
 def print_json(value: Any) -> None:

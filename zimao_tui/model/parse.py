@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from zimao_tui.i18n import Notice
 from zimao_tui.model.decode import decode
 from zimao_tui.model.errors import ReportError
 from zimao_tui.model.report import Heading, HeadingKind, Measure, Node, Report
@@ -257,18 +258,36 @@ def report_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_reports(paths: Sequence[Path], cache: ReportCache | None = None) -> list[Report]:
+def load_reports(
+    paths: Sequence[Path], cache: ReportCache | None = None, skipped: list[Notice] | None = None
+) -> list[Report]:
     """Load every report the given files and folders name, in order, each file once.
 
     ``--report DIR --report DIR/a.txt`` or ``zimao-tui a.txt a.txt`` would otherwise show
-    the same report twice and double every search hit.
+    the same report twice and double every search hit. A file named on its own that fails
+    raises ReportError. With a ``skipped`` list, a file found in a folder that fails is left
+    out and a Notice saying why goes into the list: one empty or binary file must not keep
+    the other ninety-nine of a folder from opening (a folder that yields no report at all
+    still raises). Without the list, every failure raises.
     """
     seen: set[Path] = set()
-    files: list[Path] = []
+    files: list[tuple[Path, bool]] = []  # (file, came from a folder)
     for path in paths:
         for file in report_files(path):
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
-                files.append(file)
-    return [load_report(f, cache) for f in files]
+                files.append((file, file != path))
+    reports: list[Report] = []
+    first_error: ReportError | None = None
+    for file, in_folder in files:
+        try:
+            reports.append(load_report(file, cache))
+        except ReportError as exc:
+            if skipped is None or not in_folder:
+                raise
+            first_error = first_error or exc
+            skipped.append(Notice("notice.report_skipped", error=exc))
+    if not reports and first_error is not None:
+        raise first_error
+    return reports

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from zimao_tui.config import load_config
-from zimao_tui.i18n import set_language
+from zimao_tui.i18n import Notice, set_language
 from zimao_tui.model.gcpause import end_startup, pause_for_startup
 from zimao_tui.model.parse import load_reports
 from zimao_tui.model.report_cache import ReportCache
@@ -30,9 +30,10 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
     pause_for_startup()
     try:
         cache = ReportCache(cache_dir())
-        reports = load_reports(list(paths) or [bundled_report()], cache)
+        skipped: list[Notice] = []
+        reports = load_reports(list(paths) or [bundled_report()], cache, skipped)
         config, warnings = load_config()
-        warnings = [*cache.warnings, *warnings]
+        warnings = [*skipped, *cache.warnings, *warnings]
         set_language(lang or config.lang)
 
         from zimao_tui.ui.app import ZimaoApp
