@@ -660,6 +660,18 @@ async def test_a_whole_search_pasted_at_once_jumps_and_steps(bundled: Report) ->
 
 
 @sync
+async def test_forty_next_measure_keys_in_one_burst_land_on_the_fortieth(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await burst(pilot, *["right_square_bracket"] * 40)
+        for _ in range(5):
+            await pilot.pause()
+        fortieth = list(bundled.measures())[39]
+        assert shown(app) == fortieth and current(app) == fortieth
+
+
+@sync
 async def test_bookmark_on_a_read_only_store_says_why_in_chinese(
     bundled: Report, user_dirs: dict[str, Path]
 ) -> None:
