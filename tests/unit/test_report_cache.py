@@ -214,3 +214,17 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
         timeout=60,
     )
     assert json.loads(out.stdout) == {"compiled": 0, "measures": 126, "warnings": []}
+
+
+def test_only_the_newest_files_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zimao_tui.model import report_cache
+
+    monkeypatch.setattr(report_cache, "KEEP", 3)
+    cache = ReportCache(tmp_path / "cache")
+    texts = [f"标题{i}\n\n第{i}段正文。\n".encode() for i in range(5)]
+    for i, data in enumerate(texts):
+        cache.save(data, parse_bytes(data, f"r{i}"))
+        os.utime(cache.path_for(data), ns=(i * 10**9, i * 10**9))  # written one second apart
+    kept = sorted(p.name for p in cache.folder.glob("*.marshal"))
+    assert kept == sorted(cache.path_for(d).name for d in texts[2:])
+    assert cache.load(texts[4], "r4") is not None and cache.load(texts[0], "r0") is None

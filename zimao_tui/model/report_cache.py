@@ -30,6 +30,9 @@ FORMAT = 1
 
 SUBDIR = "reports"
 
+KEEP = 256
+"""Parsed reports kept; older ones are deleted when a new one is written (a few MB at most)."""
+
 
 @cache
 def _stamp() -> tuple[object, ...]:
@@ -87,10 +90,17 @@ class ReportCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(marshal.dumps((_stamp(), data, _fields(report))))
             os.replace(tmp, path)
+            self._prune()
         except OSError as exc:
             if tmp.exists():  # written in part (a full disk): not left behind
                 tmp.unlink()
             self.warnings.append(Notice("notice.report_cache", error=exc.strerror or exc, folder=self.folder))
+
+    def _prune(self) -> None:
+        """Keep the KEEP files written last: every edit of a report files a new one."""
+        files = sorted(self.folder.glob("*.marshal"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+        for old in files[KEEP:]:
+            old.unlink(missing_ok=True)
 
 
 def _fields(report: Report) -> tuple[Any, ...]:
