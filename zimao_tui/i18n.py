@@ -96,9 +96,9 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "copy.citation": "引文",
         "copy.section": "本节",
         "copy.selection": "选中文字",
-        "copy.osc": "已复制{label}（{count} 字），经终端剪贴板（OSC 52）发送；终端不支持时可能未收到",
-        "copy.native": "已复制{label}（{count} 字）到剪贴板（{tool}，并经 OSC 52）",
-        "copy.failed": "已复制{label}（{count} 字），经 OSC 52 发送；{tool} 失败：{error}",
+        "copy.osc": "已复制{label}（{count}字），经终端剪贴板（OSC\u00a052）发送；终端不支持时可能未收到",
+        "copy.native": "已复制{label}（{count}字）到剪贴板（{tool}，并经OSC\u00a052）",
+        "copy.failed": "已复制{label}（{count}字），经OSC\u00a052发送；{tool}失败：{error}",
         # Help screen.
         "help.title": "帮助 · 按键",
         "help.key": "按键",

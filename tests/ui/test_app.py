@@ -259,6 +259,9 @@ async def test_bookmark_toggle_marks_tree_and_detail(bundled: Report) -> None:
         await press(pilot, "b")
         assert not app.bookmarks.is_bookmarked(bundled, measure)
         assert not str(tree.cursor_node.label).startswith("★")  # type: ignore[union-attr]
+        await press(pilot, "b", "b", "b", "b")  # toggled again and again: one toast, the last state
+        toasts = [str(n.message) for n in app._notifications if "收藏" in str(n.message)]
+        assert toasts == ["已取消收藏"]
 
 
 @sync

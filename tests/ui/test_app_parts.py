@@ -107,6 +107,13 @@ def test_measure_in_its_dimmed_paragraph_with_highlights(bundled: Report) -> Non
     assert "97项" in plain and "重要" in plain and "改革" in plain and "★" in plain
 
 
+def test_context_before_a_measure_starts_at_a_clause_not_a_stray_mark(bundled: Report) -> None:
+    for measure in bundled.measures():
+        before = measure_content(bundled, measure).plain.split("\n")[2].split(measure.text)[0]
+        if before.startswith("…"):
+            assert before[1:2] not in "。！？；，、：”）》", (measure.id, before[:12])
+
+
 def test_measure_highlights_ignore_spans_out_of_range(bundled: Report) -> None:
     measure = node(bundled, "1.1.1")
     content = measure_content(bundled, measure, Insights(matches=[(-5, 2), (len(measure.text), 999)]))

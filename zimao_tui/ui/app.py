@@ -144,7 +144,9 @@ class ZimaoApp(App[None]):
 
         copy_text(self, text, label, lambda message, severity: self.notify_in("copy", message, severity))
 
-    def notify_in(self, slot: str, message: str, severity: SeverityLevel = "information") -> None:
+    def notify_in(
+        self, slot: str, message: str, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
         """A notification that replaces the last one of its ``slot`` if still shown.
 
         ``c`` pressed ten times is one copy toast saying what the last copy did, not a
@@ -156,7 +158,7 @@ class ZimaoApp(App[None]):
         previous = self._slots.get(slot)
         if previous is not None and previous in self._notifications:
             self._unnotify(previous, refresh=False)
-        notification = Notification(message, "", severity, self.NOTIFICATION_TIMEOUT, markup=False)
+        notification = Notification(message, "", severity, timeout or self.NOTIFICATION_TIMEOUT, markup=False)
         self._slots[slot] = notification
         self.post_message(Notify(notification))
 

@@ -192,7 +192,9 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
 
     @on(Input.Submitted, "#bookmarks-filter")
     def _filter_submitted(self) -> None:
-        self.action_focus_list()
+        """Enter in the filter jumps to the highlighted bookmark, as it does in the search bar
+        and the figures filter (Down goes to the list to pick another)."""
+        self.action_jump()
 
     @on(OptionList.OptionSelected, "#bookmarks-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -10,7 +10,6 @@ child process, ~2 s on an empty cache).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -77,8 +76,6 @@ class ExplorerScreen(Screen[None]):
         self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
         self.keywords: dict[int, dict[str, list[str]]] = {}
         self.keywords_loading = True
-        self._warned: dict[str, float] = {}
-        """Warnings on screen and when they expire (see _warn_once)."""
 
     @property
     def bookmarks(self) -> BookmarkStore:
@@ -291,23 +288,19 @@ class ExplorerScreen(Screen[None]):
 
     def action_step_hit(self, delta: int) -> None:
         if not self.hits:
-            self._warn_once(t("search.no_search"))
+            self._warn(t("search.no_search"))
             return
         index = self.hit_index + delta
         if not 0 <= index < len(self.hits):
-            self._warn_once(t("search.no_more"))
+            self._warn(t("search.no_more"))
             return
         self.hit_index = index
         self._go_to_hit()
 
-    def _warn_once(self, message: str, timeout: float = 3) -> None:
-        """A short warning that a held or repeated key does not pile up: while the same
-        message is still on screen, pressing again (``n`` past the last hit…) adds nothing."""
-        now = monotonic()
-        if self._warned.get(message, 0.0) > now:
-            return
-        self._warned[message] = now + timeout
-        self.notify(message, severity="warning", timeout=timeout)
+    def _warn(self, message: str) -> None:
+        """A short warning for a key that cannot act here (``n`` past the last hit, ``c`` on a
+        heading): pressed again and again it is one toast, shown afresh each time."""
+        self.zimao.notify_in("explorer.warning", message, "warning", timeout=3)
 
     def action_step_measure(self, delta: int) -> None:
         moved = self.tree.step_measure(delta, self.detail.entry)
@@ -326,7 +319,7 @@ class ExplorerScreen(Screen[None]):
         entry = self.detail.entry
         if entry is not None and isinstance(entry.node, Measure):
             return entry.report, entry.node
-        self._warn_once(t("notify.no_measure"))
+        self._warn(t("notify.no_measure"))
         return None
 
     def action_bookmark(self) -> None:
@@ -360,7 +353,9 @@ class ExplorerScreen(Screen[None]):
             return
         self.tree.refresh_mark(report, measure)
         self.show_entry(Entry(report, measure))
-        self.notify(t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2)
+        self.zimao.notify_in(
+            "bookmark", t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2
+        )
 
     def action_bookmarks(self) -> None:
         from zimao_tui.ui.screens.bookmarks import BookmarksScreen

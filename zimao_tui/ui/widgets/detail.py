@@ -108,12 +108,24 @@ def _keywords_line(insights: Insights) -> Content:
     return _list_line(t("detail.keywords"), insights.keywords, loading=insights.keywords_loading)
 
 
+_CLAUSE_ENDS = "。！？；，、：”）》"
+
+
+def _from_clause(text: str) -> str:
+    """``text`` from the start of its first whole clause: context cut mid-sentence should
+    read "…集聚“层次丰富”产业要素。", not "…。集聚…" with a stray mark after the ellipsis."""
+    for i, ch in enumerate(text):
+        if ch in _CLAUSE_ENDS and i + 1 < len(text):
+            return text[i + 1 :]
+    return text
+
+
 def measure_content(report: Report, measure: Measure, insights: Insights = Insights()) -> Content:
     """Breadcrumb, the measure inside its dimmed paragraph, then figures, terms, keywords, note."""
     paragraph = report.paragraph_of(measure)
     before, after = paragraph[: measure.start], paragraph[measure.end :]
     if len(before) > CONTEXT_BEFORE:
-        before = "…" + before[-CONTEXT_BEFORE:]
+        before = "…" + _from_clause(before[-CONTEXT_BEFORE:])
     if len(after) > CONTEXT_AFTER:
         after = after[:CONTEXT_AFTER] + "…"
     body = Content.assemble((before, STYLE_CONTEXT), measure.text, (after, STYLE_CONTEXT))
