@@ -99,6 +99,15 @@ def test_multiline_notes_are_written_readably(bundled: Report, tmp_path: Path) -
     assert toml_loads(dumps(store.bookmarks))["bookmarks"][0]["note"] == "第一行\n第二行"
 
 
+def test_a_toml_syntax_error_is_called_that_not_an_encoding_problem(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.toml"
+    path.write_bytes(b"schema_version = 1\n[[bookmarks]\n")
+    store = BookmarkStore(path)
+    assert len(store.warnings) == 1
+    reason = str(store.warnings[0])
+    assert "not valid TOML" in reason and "UTF-8" not in reason
+
+
 def test_corrupt_file_is_moved_aside_byte_for_byte(tmp_path: Path, bundled: Report) -> None:
     path = tmp_path / "bookmarks.toml"
     broken = b'schema_version = 1\n[[bookmarks]\nnote = "\xff\xfe half'
@@ -110,6 +119,7 @@ def test_corrupt_file_is_moved_aside_byte_for_byte(tmp_path: Path, bundled: Repo
     assert not path.exists()
     assert store.bookmarks == [] and not store.read_only
     assert len(store.warnings) == 1 and str(aside[0]) in str(store.warnings[0])
+    assert "not UTF-8 text" in str(store.warnings[0])  # the reason names what is wrong
     store.toggle(bundled, measure(bundled, "1.1.1"))  # work goes on
     assert len(BookmarkStore(path).bookmarks) == 1
     assert aside[0].read_bytes() == broken

@@ -410,9 +410,13 @@ class BookmarkStore:
         except FileNotFoundError:
             return _Loaded([], {})
         try:
-            data = tomlcompat.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, tomlcompat.TOMLDecodeError) as exc:
-            raise _Corrupt(f"not valid UTF-8 TOML: {exc}") from exc
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _Corrupt(f"not UTF-8 text: {exc}") from exc
+        try:
+            data = tomlcompat.loads(text)
+        except tomlcompat.TOMLDecodeError as exc:
+            raise _Corrupt(f"not valid TOML: {exc}") from exc
         version = data.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or isinstance(version, bool):
             raise _Corrupt("schema_version is not an integer")
