@@ -194,6 +194,22 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.table": "回到表格",
         "key.figures.open": "跳到措施",
         # Glossary screen.
+        # Errors that end a command (one line on stderr, exit status 2): the path first, as
+        # every command-line tool names the file it is complaining about.
+        "error.empty": "{path}：文件是空的",
+        "error.bom": "{path}：以 {name} 字节顺序标记开头，却不是有效的 {name}（第 {offset} 字节：{reason}）",
+        "error.binary": "{path}：这是二进制文件，不是文本报告",
+        "error.encoding": "{path}：无法读取文字：既不是 UTF-8、UTF-16，也不是 GB18030/GBK（第 {offset} 字节无效）",
+        "error.garbage": (
+            "{path}：无法读取文字：不是 UTF-8 或 UTF-16，按 GBK 读出来是乱码（是 Big5 或别的编码吗？请先转成 UTF-8）"
+        ),
+        "error.no_text": "{path}：文件里没有文字",
+        "error.no_report_text": "{path}：没有找到报告正文（只有标题、层级标题或网页杂项）",
+        "error.no_such_file": "{path}：文件不存在",
+        "error.is_directory": "{path}：这是文件夹，不是文件",
+        "error.unreadable": "{path}：无法读取（{error}）",
+        "error.empty_folder": "{path}：文件夹里没有报告（没有 {suffixes} 文件）",
+        "error.no_such_path": "{path}：文件或文件夹不存在",
         # Notices: what went wrong with a file, shown as a notification (or on stderr). The
         # sentence comes first and the path last: a toast breaks a long path mid-word.
         "notice.config_unreadable": "无法读取配置文件（{error}），使用默认设置，文件保持不变：{path}",
@@ -391,6 +407,23 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.filter": "Filter",
         "key.figures.table": "Table",
         "key.figures.open": "Go to measure",
+        "error.empty": "{path}: the file is empty",
+        "error.bom": "{path}: starts with a {name} byte-order mark but is not valid {name} ({reason} at byte {offset})",
+        "error.binary": "{path}: this is a binary file, not a text report",
+        "error.encoding": (
+            "{path}: cannot read the text: it is neither UTF-8, UTF-16 nor GB18030/GBK (invalid byte at offset {offset})"
+        ),
+        "error.garbage": (
+            "{path}: cannot read the text: it is not UTF-8 or UTF-16, and read as GBK it gives garbage "
+            "(is it Big5 or another encoding? convert it to UTF-8 first)"
+        ),
+        "error.no_text": "{path}: the file contains no text",
+        "error.no_report_text": "{path}: no report text found (only a title, headings or page furniture)",
+        "error.no_such_file": "{path}: no such file",
+        "error.is_directory": "{path}: is a directory",
+        "error.unreadable": "{path}: cannot read it ({error})",
+        "error.empty_folder": "{path}: the folder holds no reports (no {suffixes} files)",
+        "error.no_such_path": "{path}: no such file or folder",
         "notice.config_unreadable": "{path}: cannot read it ({error}); using defaults and leaving it untouched",
         "notice.config_invalid": "{path}: not valid TOML ({error}); using defaults and leaving it untouched",
         "notice.config_not_string": "{path}: '{key}' should be a string; using the default",

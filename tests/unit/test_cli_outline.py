@@ -70,13 +70,20 @@ def test_a_folder_with_one_bad_file_opens_the_rest_and_says_why(tmp_path: Path, 
     assert len(lines) == 1 and "b.txt" in lines[0] and "Traceback" not in result.stderr
 
 
+def test_errors_follow_the_configured_language(data_dir: Path, user_dirs: dict[str, Path]) -> None:
+    user_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (user_dirs["config"] / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
+    result = run_cli("outline", "--report", str(data_dir / "empty.txt"))
+    assert result.returncode == 2 and result.stderr.strip().endswith("empty.txt: the file is empty")
+
+
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("missing.txt", "no such file"),
-        ("empty.txt", "empty"),
-        ("binary.bin", "binary"),
-        (".", "holds no reports"),
+        ("missing.txt", "不存在"),
+        ("empty.txt", "文件是空的"),
+        ("binary.bin", "二进制文件"),
+        (".", "文件夹里没有报告"),
     ],
 )
 def test_bad_input_is_one_line_and_status_2(

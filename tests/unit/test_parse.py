@@ -141,9 +141,9 @@ def test_no_headings_is_one_implicit_chapter(data_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("empty.txt", "empty"),
-        ("binary.bin", "binary"),
-        ("missing.txt", "no such file"),
+        ("empty.txt", "文件是空的"),
+        ("binary.bin", "二进制文件"),
+        ("missing.txt", "文件不存在"),
     ],
 )
 def test_bad_files(data_dir: Path, name: str, message: str) -> None:
@@ -152,7 +152,7 @@ def test_bad_files(data_dir: Path, name: str, message: str) -> None:
 
 
 def test_directory_without_reports(tmp_path: Path) -> None:
-    with pytest.raises(ReportError, match="holds no reports"):
+    with pytest.raises(ReportError, match="文件夹里没有报告"):
         load_reports([tmp_path])
 
 
@@ -182,14 +182,27 @@ def test_a_bad_file_in_a_folder_is_skipped_and_said_but_one_named_alone_fails(tm
 
 
 def test_title_only_is_an_error() -> None:
-    with pytest.raises(ReportError, match="no report text"):
+    with pytest.raises(ReportError, match="没有找到报告正文"):
         parse_text("只有标题\n\n打印本页\n")
 
 
 def test_wrong_encoding_is_refused() -> None:
     big5 = "武漢自貿片區高質量發展創新舉措，實現了十餘項工作首創。".encode("big5") * 3
-    with pytest.raises(ReportError, match=r"encoding|GB18030"):
+    with pytest.raises(ReportError, match=r"乱码|GB18030"):
         parse_bytes(big5, "big5.txt")
+
+
+def test_errors_speak_the_language_chosen_when_they_are_printed(data_dir: Path) -> None:
+    from zimao_tui.i18n import set_language
+
+    with pytest.raises(ReportError) as caught:
+        load_report(data_dir / "empty.txt")
+    assert str(caught.value).endswith("empty.txt：文件是空的")
+    set_language("en")
+    try:
+        assert str(caught.value).endswith("empty.txt: the file is empty")
+    finally:
+        set_language("zh")
 
 
 def test_sentences_not_split_inside_quotes_or_titles() -> None:

@@ -70,4 +70,4 @@ def test_any_bytes_parse_or_say_why(data: bytes) -> None:
     try:
         parse_bytes(data, "x.txt")
     except ReportError as exc:
-        assert str(exc).startswith("x.txt: ")
+        assert str(exc).startswith("x.txt：")  # the file first, then why (in Chinese by default)

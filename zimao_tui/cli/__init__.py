@@ -59,6 +59,18 @@ def app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _use_configured_language() -> None:
+    """Commands speak the language config.toml chooses (Chinese by default), as the app does;
+    a problem with config.toml itself is one line on stderr and does not stop the command."""
+    from zimao_tui.config import load_config
+    from zimao_tui.i18n import set_language
+
+    config, warnings = load_config()
+    set_language(config.lang)
+    for warning in warnings:
+        print(f"zimao-tui: {warning}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``zimao-tui`` script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -67,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if wants_command:
             args = command_parser().parse_args(argv)
+            _use_configured_language()
             return int(args.run(args))
         from zimao_tui.ui.launch import launch  # Textual is imported only when the app runs
 

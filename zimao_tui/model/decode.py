@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 
+from zimao_tui.i18n import Notice
 from zimao_tui.model.errors import ReportError
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -81,21 +82,21 @@ def _bom_free_utf16(data: bytes) -> tuple[str, str] | None:
 def decode(data: bytes, origin: str) -> tuple[str, str]:
     """Decode a report's bytes; returns ``(text, encoding name)`` or raises ReportError."""
     if not data.strip():
-        raise ReportError(f"{origin}: the file is empty")
+        raise ReportError(Notice("error.empty", path=origin))
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise ReportError(
-                    f"{origin}: starts with a {name} byte-order mark but is not valid {name} ({exc.reason} at byte {exc.start})"
+                    Notice("error.bom", path=origin, name=name, reason=exc.reason, offset=exc.start)
                 ) from exc
             return _checked(text.lstrip("\ufeff"), name, origin)
     if b"\x00" in data:
         utf16 = _bom_free_utf16(data)
         if utf16 is not None:
             return _checked(*utf16, origin)
-        raise ReportError(f"{origin}: this is a binary file, not a text report")
+        raise ReportError(Notice("error.binary", path=origin))
     try:
         return _checked(data.decode("utf-8"), "UTF-8", origin)
     except UnicodeDecodeError:
@@ -103,22 +104,16 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise ReportError(
-            f"{origin}: cannot read the text: it is neither UTF-8, UTF-16 nor GB18030/GBK "
-            f"(invalid byte at offset {exc.start})"
-        ) from exc
+        raise ReportError(Notice("error.encoding", path=origin, offset=exc.start)) from exc
     if not _plausible_gb(text):
-        raise ReportError(
-            f"{origin}: cannot read the text: it is not UTF-8 or UTF-16, and read as GBK it gives garbage "
-            "(is it Big5 or another encoding? convert it to UTF-8 first)"
-        )
+        raise ReportError(Notice("error.garbage", path=origin))
     return _checked(text, "GB18030", origin)
 
 
 def _checked(text: str, encoding: str, origin: str) -> tuple[str, str]:
     """Reject decoded text that is empty or full of control characters."""
     if not text.strip():
-        raise ReportError(f"{origin}: the file contains no text")
+        raise ReportError(Notice("error.no_text", path=origin))
     if _control_ratio(text) > 0.01:
-        raise ReportError(f"{origin}: this is a binary file, not a text report")
+        raise ReportError(Notice("error.binary", path=origin))
     return text, encoding

@@ -10,4 +10,8 @@ class UserError(Exception):
 
 
 class ReportError(UserError):
-    """A report could not be found, read, decoded or parsed; ``str(exc)`` says why."""
+    """A report could not be found, read, decoded or parsed; ``str(exc)`` says why.
+
+    Raised with a :class:`zimao_tui.i18n.Notice`, so ``str(exc)`` speaks the interface
+    language chosen by the time it is printed (the command line sets it from config.toml).
+    """

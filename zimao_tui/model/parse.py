@@ -113,7 +113,7 @@ def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") ->
     lines = _normalise_lines(text)
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     if not nonempty:
-        raise ReportError(f"{origin}: the file contains no text")
+        raise ReportError(Notice("error.no_text", path=origin))
 
     title = lines[nonempty[0]].strip()
     date = time = source = ""
@@ -193,7 +193,7 @@ def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") ->
         children=tuple(c for c in chapters if isinstance(c, Heading)),
     )
     if not any(True for _ in report.measures()):
-        raise ReportError(f"{origin}: no report text found (only a title, headings or page furniture)")
+        raise ReportError(Notice("error.no_report_text", path=origin))
     return report
 
 
@@ -232,11 +232,11 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ReportError(f"{path}: no such file") from exc
+        raise ReportError(Notice("error.no_such_file", path=path)) from exc
     except IsADirectoryError as exc:
-        raise ReportError(f"{path}: is a directory") from exc
+        raise ReportError(Notice("error.is_directory", path=path)) from exc
     except OSError as exc:
-        raise ReportError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+        raise ReportError(Notice("error.unreadable", path=path, error=exc.strerror or exc)) from exc
     if cache is None:
         return parse_bytes(data, str(path))
     report = cache.load(data, str(path))
@@ -251,10 +251,10 @@ def report_files(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
         if not files:
-            raise ReportError(f"{path}: the folder holds no reports (no {', '.join(REPORT_SUFFIXES)} files)")
+            raise ReportError(Notice("error.empty_folder", path=path, suffixes="/".join(REPORT_SUFFIXES)))
         return files
     if not path.exists():
-        raise ReportError(f"{path}: no such file or folder")
+        raise ReportError(Notice("error.no_such_path", path=path))
     return [path]
 
 

@@ -29,12 +29,12 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
     """
     pause_for_startup()
     try:
+        config, warnings = load_config()
+        set_language(lang or config.lang)  # first: a bad report's error is printed in it
         cache = ReportCache(cache_dir())
         skipped: list[Notice] = []
         reports = load_reports(list(paths) or [bundled_report()], cache, skipped)
-        config, warnings = load_config()
         warnings = [*skipped, *cache.warnings, *warnings]
-        set_language(lang or config.lang)
 
         from zimao_tui.ui.app import ZimaoApp
 
