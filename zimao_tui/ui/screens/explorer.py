@@ -9,8 +9,8 @@ child process, ~2 s on an empty cache).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +24,6 @@ from zimao_tui.i18n import t
 from zimao_tui.model.figures import figures_in
 from zimao_tui.model.gcpause import end_startup
 from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.model.shorten import shorten
 from zimao_tui.model.terms import term_spans
 from zimao_tui.paths import cache_dir
 from zimao_tui.ui.widgets.detail import DetailPane, Insights
@@ -36,6 +35,8 @@ if TYPE_CHECKING:
     from zimao_tui.model.search import Hit, SearchIndex
     from zimao_tui.ui.app import ZimaoApp
 
+
+T = TypeVar("T")
 
 SUMMARY_ITEMS = 16
 """Terms and figures listed in a chapter's or section's summary."""
@@ -334,28 +335,39 @@ class ExplorerScreen(Screen[None]):
             self._toggle_bookmark(report, measure)
             return
         from zimao_tui.ui.screens.bookmarks import ConfirmDialog
+        from zimao_tui.ui.screens.note_dialog import excerpt
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._toggle_bookmark(report, measure)
 
-        detail = shorten(" ".join(existing.note.split()) or " ".join(existing.tags), 60)
+        detail = excerpt(existing.note.strip() or " ".join(existing.tags), 60)
         self.app.push_screen(ConfirmDialog(t("bm.confirm_delete"), detail), answered)
 
     def _toggle_bookmark(self, report: Report, measure: Measure) -> None:
+        on = self._change_bookmark(report, measure, lambda: self.bookmarks.toggle(report, measure))
+        if on is not None:
+            self.zimao.notify_in(
+                "bookmark", t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2
+            )
+
+    def _change_bookmark(self, report: Report, measure: Measure, change: Callable[[], T]) -> T | None:
+        """Run ``change`` on the store and redraw the measure (tree star, detail note).
+
+        A store that refuses (read-only, locked) is said in a toast, not raised, and the
+        result is None; otherwise it is what ``change`` returned.
+        """
         from zimao_tui.model.bookmarks import BookmarkError
         from zimao_tui.ui.screens.bookmarks import error_text
 
         try:
-            on = self.bookmarks.toggle(report, measure)
-        except (BookmarkError, OSError) as exc:  # read-only or locked store: say so, keep running
+            result = change()
+        except (BookmarkError, OSError) as exc:
             self.notify(error_text(exc), severity="error")
-            return
+            return None
         self.tree.refresh_mark(report, measure)
         self.show_entry(Entry(report, measure))
-        self.zimao.notify_in(
-            "bookmark", t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2
-        )
+        return result
 
     def action_bookmarks(self) -> None:
         from zimao_tui.ui.screens.bookmarks import BookmarksScreen
@@ -375,19 +387,11 @@ class ExplorerScreen(Screen[None]):
         )
 
         def save(result: tuple[str, list[str]] | None) -> None:
-            if result is None:
-                return
-            from zimao_tui.model.bookmarks import BookmarkError
-            from zimao_tui.ui.screens.bookmarks import error_text
-
-            note, tags = result
-            try:
-                self.bookmarks.update(report, measure, note, tags)
-            except (BookmarkError, OSError) as exc:  # read-only or locked store: say so, keep running
-                self.notify(error_text(exc), severity="error")
-                return
-            self.tree.refresh_mark(report, measure)
-            self.show_entry(Entry(report, measure))
+            if result is not None:
+                note, tags = result
+                self._change_bookmark(
+                    report, measure, lambda: self.bookmarks.update(report, measure, note, tags)
+                )
 
         self.app.push_screen(dialog, save)
 
