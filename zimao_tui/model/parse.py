@@ -247,15 +247,36 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
 
 
 def report_files(path: Path) -> list[Path]:
-    """The report files a path names: itself, or a folder's *.txt files sorted by name."""
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-        if not files:
-            raise ReportError(Notice("error.empty_folder", path=path, suffixes="/".join(REPORT_SUFFIXES)))
-        return files
-    if not path.exists():
+    """The report files a path names: itself, or a folder's *.txt files sorted by name.
+
+    A path or folder that cannot be looked at (no permission) is a ReportError naming it.
+    An entry of a folder that cannot even be stat'ed (a link into a folder the user may not
+    enter) is listed anyway: reading it fails with its own one-line reason, which
+    ``load_reports`` reports while it opens the rest.
+    """
+    try:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if _maybe_report(p))
+            if not files:
+                raise ReportError(Notice("error.empty_folder", path=path, suffixes="/".join(REPORT_SUFFIXES)))
+            return files
+        exists = path.exists()
+    except OSError as exc:  # PermissionError from stat or listing: one line, never a traceback
+        raise ReportError(Notice("error.unreadable", path=path, error=exc.strerror or exc)) from exc
+    if not exists:
         raise ReportError(Notice("error.no_such_path", path=path))
     return [path]
+
+
+def _maybe_report(entry: Path) -> bool:
+    """Whether a folder entry is to be opened: a file with a report suffix, or one whose
+    type cannot be known (stat refused), so that its failure is reported rather than hidden."""
+    if entry.suffix.lower() not in REPORT_SUFFIXES:
+        return False
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def load_reports(
