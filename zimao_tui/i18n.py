@@ -242,6 +242,8 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "glossary.none": "没有匹配的术语",
         "key.glossary.filter": "筛选",
         "key.glossary.switch": "切换列表",
+        # --- h10-data ---
+        "notice.bookmarks_temp": "无法删除上次中断的保存留下的临时文件（{error}）：{path}",
     },
     "en": {
         "key.search": "Search",
@@ -461,6 +463,8 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "glossary.none": "No matching terms",
         "key.glossary.filter": "Filter",
         "key.glossary.switch": "Switch list",
+        # --- h10-data ---
+        "notice.bookmarks_temp": "cannot remove a temp file left by an interrupted save ({error}): {path}",
     },
 }
 

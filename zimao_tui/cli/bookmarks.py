@@ -152,10 +152,7 @@ def run_add(args: argparse.Namespace) -> int:
     """Bookmark a measure, or set the note / add tags on its bookmark."""
     report, measure = _find_measure(reports_from(args), args.id)
     store = _open_store()
-    current = store.get(report, measure)
-    tags = list(current.tags) if current else []
-    tags += [t for t in args.tag if t not in tags]
-    bm = store.update(report, measure, args.note, tags)
+    bm = store.update(report, measure, args.note, None, add_tags=args.tag)  # merged under the lock
     print(f"已收藏 {measure.id}（uid {bm.uid}）")
     return 0
 

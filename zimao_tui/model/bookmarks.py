@@ -72,6 +72,9 @@ FUZZY_CUTOFF = 75.0
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another instance to finish its (millisecond-long) write."""
 
+STALE_TEMP_AGE = 3600.0
+"""Seconds after which a temp file is surely left over, where no lock can tell (Windows)."""
+
 _HEADER = (
     "# zimao-tui bookmarks: your notes on report measures.\n"
     "# Safe to edit by hand while zimao-tui is closed; keep schema_version as it is.\n"
@@ -504,21 +507,33 @@ class BookmarkStore:
         return True
 
     def update(
-        self, report: Report, measure: Measure, note: str | None, tags: Sequence[str] | None
+        self,
+        report: Report,
+        measure: Measure,
+        note: str | None,
+        tags: Sequence[str] | None,
+        *,
+        add_tags: Sequence[str] = (),
     ) -> Bookmark:
         """Set the note and tags of ``measure``'s bookmark, creating it if missing.
 
         ``None`` keeps the current note or tags (an empty one for a new bookmark).
+        ``add_tags`` are appended (those not there yet) to the tags in the file at the moment
+        of writing, under the lock: four scripts adding tags at once keep all of them, which
+        a tag list built from a copy read earlier would not.
         """
         result: list[Bookmark] = []
 
         def change(items: list[Bookmark]) -> list[Bookmark]:
             current = {m.id: b for b, m in _pairs(report, items)}.get(measure.id)
+            base = list(tags if tags is not None else current.tags if current is not None else ())
+            merged = [*base, *(t for t in dict.fromkeys(add_tags) if t not in base)]
+            new_tags = merged if (tags is not None or add_tags) else None
             if current is None:
-                bm = Bookmark.new(report, measure, note or "", tags or ())
+                bm = Bookmark.new(report, measure, note or "", new_tags or ())
                 result.append(bm)
                 return [*items, bm]
-            bm = _edited(current, note, tags)
+            bm = _edited(current, note, new_tags)
             result.append(bm)
             return [bm if b.uid == current.uid else b for b in items]
 
@@ -564,11 +579,31 @@ class BookmarkStore:
             self._refuse_if_read_only()
             items = change(list(loaded.bookmarks))
             text = dumps(items, loaded.top_extra)
+            self._remove_stale_temps()
             try:
                 atomic_write_text(self.path, text)
             except OSError as exc:
                 raise BookmarkError(f"cannot save the bookmarks file {self.path}: {exc}") from exc
             self._take(_Loaded(items, loaded.top_extra))
+
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files that saves killed half-way left beside the file (call under the lock).
+
+        Every save writes its temp file while holding the lock, so with the lock held here no
+        live save of another process owns one: what is there is left over. Where there is no
+        flock (Windows) only temp files older than ``STALE_TEMP_AGE`` are taken.
+        """
+        now = time.time()
+        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                if fcntl is None and now - tmp.stat().st_mtime < STALE_TEMP_AGE:
+                    continue
+                tmp.unlink()
+            except FileNotFoundError:
+                continue  # gone meanwhile: what we wanted
+            except OSError as exc:  # tidying must never cost the user's save; say so and go on
+                self._warn(Notice("notice.bookmarks_temp", error=exc, path=tmp))
+                return
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
