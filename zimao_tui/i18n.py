@@ -244,6 +244,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.glossary.switch": "切换列表",
         # --- h10-data ---
         "notice.bookmarks_temp": "无法删除上次中断的保存留下的临时文件（{error}）：{path}",
+        "error.bookmarks_unreadable": "无法读取书签文件（{error}），没有输出任何书签：{path}",
     },
     "en": {
         "key.search": "Search",
@@ -465,6 +466,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.glossary.switch": "Switch list",
         # --- h10-data ---
         "notice.bookmarks_temp": "cannot remove a temp file left by an interrupted save ({error}): {path}",
+        "error.bookmarks_unreadable": "cannot read the bookmarks file ({error}); no bookmarks were output: {path}",
     },
 }
 

@@ -142,3 +142,39 @@ def test_for_real_with_chmod_000(
     finally:
         folders["locked"].chmod(0o755)
         folders["b"].chmod(0o644)
+
+
+@pytest.mark.parametrize("action", [["export"], ["export", "--format", "json"], ["list"], ["list", "--json"]])
+def test_bookmarks_export_of_an_unreadable_file_fails_instead_of_printing_nothing(
+    action: list[str], user_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (user_dirs["data"] / "bookmarks.toml").mkdir(parents=True)  # reading it fails, even for root
+    assert main(["bookmarks", *action]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # a backup script saves nothing rather than an empty list
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith("zimao-tui: 无法读取书签文件（") and "没有输出任何书签" in captured.err
+
+
+def test_bookmarks_export_of_a_chmod_000_file_fails_for_real(
+    user_dirs: dict[str, Path], tmp_path: Path
+) -> None:
+    prefix = _as_a_user_without_rights()
+    env = {**os.environ, **{f"ZIMAO_TUI_{k.upper()}_DIR": str(v) for k, v in user_dirs.items()}}
+    assert main(["bookmarks", "add", "1.2.2", "--note", "我的笔记"]) == 0
+    path = user_dirs["data"] / "bookmarks.toml"
+    path.chmod(0)
+    try:
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "zimao_tui", "bookmarks", "export"],
+            capture_output=True,
+            text=True,
+            env={**env, "PYTHONIOENCODING": "utf-8"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        path.chmod(0o600)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "Permission denied" in done.stderr, done.stderr
+    assert "我的笔记" in path.read_text(encoding="utf-8")  # untouched

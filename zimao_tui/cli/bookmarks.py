@@ -15,6 +15,7 @@ from typing import Any
 from rich.markup import escape
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.i18n import Notice
 from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 from zimao_tui.model.citation import cite
 from zimao_tui.model.report import Measure, Report
@@ -50,9 +51,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         add_report_option(action)
 
 
-def _open_store() -> BookmarkStore:
-    """The store, with its load warnings (file moved aside, read-only) on stderr."""
+def _open_store(*, listing: bool = False) -> BookmarkStore:
+    """The store, with its load warnings (file moved aside, read-only) on stderr.
+
+    ``listing``: the command prints the bookmarks (``list``, ``export``), so a file that
+    cannot be read is an error (exit 2, one line) rather than an empty list a backup script
+    would save in place of the user's notes.
+    """
     store = BookmarkStore()
+    if listing and store.unreadable is not None:
+        raise BookmarkError(Notice("error.bookmarks_unreadable", error=store.unreadable, path=store.path))
     for warning in store.warnings:
         print(f"zimao-tui: {warning}", file=sys.stderr)
     return store
@@ -128,7 +136,7 @@ def _orphan_label(item: ResolvedBookmark) -> str:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print every bookmark, resolved against the given reports."""
-    items = _open_store().resolved(reports_from(args))
+    items = _open_store(listing=True).resolved(reports_from(args))
     if args.json:
         print_json([item_json(i) for i in items])
         return 0
@@ -175,7 +183,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Every bookmark as Markdown (quotes with citations and notes) or JSON."""
-    items = _open_store().resolved(reports_from(args))
+    items = _open_store(listing=True).resolved(reports_from(args))
     if args.format == "json":
         print_json([item_json(i) for i in items])
     else:

@@ -349,6 +349,9 @@ class BookmarkStore:
         self._on_warning = on_warning
         self.read_only: bool = False
         self.newer_schema: int | None = None
+        self.unreadable: str | None = None
+        """Why the file could not be read, if it could not: the list shown is then not the
+        user's bookmarks, and a backup (``bookmarks export``) must fail rather than save it."""
         self._bookmarks: list[Bookmark] = []
         self._cache: dict[int, tuple[Report, int, dict[str, Bookmark]]] = {}
         self._generation = 0
@@ -395,6 +398,7 @@ class BookmarkStore:
 
     def _unreadable(self, why: str) -> _Loaded:
         self.read_only = True
+        self.unreadable = why
         self._warn(Notice("notice.bookmarks_unreadable", error=why, path=self.path))
         return _Loaded([], {})
 
