@@ -156,8 +156,29 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stored_text(value: str, option: str) -> str:
+    """Command-line text that will be written to the bookmarks file, checked first.
+
+    Python hands over bytes that are not UTF-8 (``--note $'bad\\xff'``, a file name in
+    another encoding pasted into a note) as lone surrogates, which no UTF-8 file can hold:
+    refuse them in one line naming the option rather than fail half-way through a save.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise BookmarkError(
+            Notice("error.argument_not_utf8", option=option, offset=exc.start + 1, text=shown)
+        ) from None
+    return value
+
+
 def run_add(args: argparse.Namespace) -> int:
     """Bookmark a measure, or set the note / add tags on its bookmark."""
+    if args.note is not None:
+        _stored_text(args.note, "--note")
+    for tag in args.tag:
+        _stored_text(tag, "--tag")
     report, measure = _find_measure(reports_from(args), args.id)
     store = _open_store()
     bm = store.update(report, measure, args.note, None, add_tags=args.tag)  # merged under the lock

@@ -586,6 +586,8 @@ class BookmarkStore:
             self._remove_stale_temps()
             try:
                 atomic_write_text(self.path, text)
+            except UnicodeEncodeError as exc:  # lone surrogates: bytes that were never UTF-8 text
+                raise BookmarkError(Notice("error.bookmark_not_utf8", error=exc.reason)) from exc
             except OSError as exc:
                 raise BookmarkError(f"cannot save the bookmarks file {self.path}: {exc}") from exc
             self._take(_Loaded(items, loaded.top_extra))
