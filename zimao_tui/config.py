@@ -13,7 +13,7 @@ from typing import Any
 
 from zimao_tui.i18n import Notice
 from zimao_tui.model.atomic import atomic_write_text
-from zimao_tui.model.citation import DEFAULT_TEMPLATE
+from zimao_tui.model.citation import DEFAULT_TEMPLATE, template_problem
 from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
 from zimao_tui.paths import config_dir
 
@@ -76,6 +76,10 @@ def load_config(path: Path | None = None) -> tuple[Config, list[Notice]]:
             Notice("notice.config_lang", choices="/".join(LANGUAGES), lang=config.lang, path=path)
         )
     config.citation_template = _string(doc, "citation_template", config.citation_template, warnings, path)
+    problem = template_problem(config.citation_template)
+    if problem is not None:
+        warnings.append(Notice("notice.config_citation", problem=problem, path=path))
+        config.citation_template = DEFAULT_TEMPLATE
     keys = doc.pop("keys", {})
     if isinstance(keys, dict):
         config.keys = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}

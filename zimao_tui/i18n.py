@@ -247,6 +247,10 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "error.bookmarks_unreadable": "无法读取书签文件（{error}），没有输出任何书签：{path}",
         "error.argument_not_utf8": "{option} 不是有效的 UTF-8 文字（第 {offset} 个字符），没有保存：{text}",
         "error.bookmark_not_utf8": "书签含有不是 UTF-8 的字符（{error}），没有保存",
+        "notice.config_citation": (
+            "配置项 citation_template 有误（{problem}：只能写 {{text}} {{title}} {{path}} 这样的字段，"
+            "不带格式说明，花括号成对），改用默认模板：{path}"
+        ),
     },
     "en": {
         "key.search": "Search",
@@ -471,6 +475,10 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "error.bookmarks_unreadable": "cannot read the bookmarks file ({error}); no bookmarks were output: {path}",
         "error.argument_not_utf8": "{option} is not valid UTF-8 text (character {offset}); nothing was saved: {text}",
         "error.bookmark_not_utf8": "the bookmark holds characters that are not UTF-8 ({error}); nothing was saved",
+        "notice.config_citation": (
+            "{path}: citation_template cannot be used ({problem}: only fields such as {{text}} {{title}} {{path}}, "
+            "without format specs, and paired braces); using the default"
+        ),
     },
 }
 

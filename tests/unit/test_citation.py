@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zimao_tui.model.citation import cite, section_text
+from zimao_tui.model.citation import DEFAULT_TEMPLATE, cite, section_text, template_problem
 from zimao_tui.model.parse import load_report
 from zimao_tui.model.report import Heading, Measure, Report
 
@@ -62,3 +62,27 @@ def test_quotes_inside_the_quote_become_single(bundled: Report) -> None:
     assert quoted.startswith("“出台支持‘硬核科技’企业发展的专项政策")
     assert quoted.count("“") == 1 and quoted.count("”") == 1
     assert cite(bundled, m, "{text}") == m.text  # not wrapped: verbatim
+
+
+def test_a_template_only_substitutes_fields(bundled: Report) -> None:
+    """No format specs or conversions: ``{text:>1999999999}`` once raised MemoryError on C."""
+    m = bundled.node("1.1.1")
+    assert isinstance(m, Measure)
+    for bad in ("{text:>1999999999}", "{text:>40}", "{text!r}", "{0}", "{title.upper}", "{text:>{id}}", "}"):
+        assert template_problem(bad) is not None, bad
+        assert cite(bundled, m, bad) == cite(bundled, m)  # the default, never a padded or repr'd text
+    assert template_problem("{{原文}}：{text}（{unknown}）") is None
+    assert cite(bundled, m, "{{原文}}：{text}（{unknown}）") == f"{{原文}}：{m.text}（{{unknown}}）"
+
+
+def test_a_bad_template_in_config_falls_back_with_a_warning(tmp_path: Path) -> None:
+    from zimao_tui.config import load_config
+    from zimao_tui.i18n import set_language
+
+    path = tmp_path / "config.toml"
+    path.write_text('citation_template = "{text:>1999999999}"\n', encoding="utf-8")
+    config, warnings = load_config(path)
+    assert config.citation_template == DEFAULT_TEMPLATE
+    [warning] = warnings
+    set_language("zh")
+    assert "citation_template" in str(warning) and "{text:>1999999999}" in str(warning)

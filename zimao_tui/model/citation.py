@@ -31,11 +31,50 @@ def _numbers(headings: tuple[Heading, ...]) -> str:
     return numbers[:-1] if numbers.endswith("、") else numbers
 
 
-class _Fields(dict[str, str]):
-    """Template fields; an unknown {name} stays as written instead of raising KeyError."""
+def _pieces(template: str) -> list[tuple[str, str | None]]:
+    """The template as (literal text, field name or None), checked; ValueError says what is wrong.
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+    Only bare ``{name}`` fields are allowed: no format spec or conversion (``{text:>1999999999}``
+    would build a string of two billion characters on ``C``), no attribute, index or
+    positional field. ``{{``/``}}`` are literal braces, as in ``str.format``.
+    """
+    from string import Formatter
+
+    pieces: list[tuple[str, str | None]] = []
+    try:
+        parsed = list(Formatter().parse(template))
+    except ValueError:  # a stray brace; Python's own wording is English whatever the interface
+        raise ValueError("{ }") from None
+    for literal, name, spec, conversion in parsed:
+        if name is None:
+            pieces.append((literal, None))
+            continue
+        if spec or conversion or not name.isidentifier():
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(shown)
+        pieces.append((literal, name))
+    return pieces
+
+
+def template_problem(template: str) -> str | None:
+    """Why ``template`` cannot be used as a citation template (the offending part), or None."""
+    try:
+        _pieces(template)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _render(template: str, fields: dict[str, str]) -> str:
+    """The template with its known fields filled in; an unknown ``{name}`` stays as written.
+
+    Never ``str.format``: the template is the user's, and formatting does only substitution."""
+    out: list[str] = []
+    for literal, name in _pieces(template):
+        out.append(literal)
+        if name is not None:
+            out.append(fields.get(name, "{" + name + "}"))
+    return "".join(out)
 
 
 def cite(report: Report, measure: Measure, template: str | None = None) -> str:
@@ -43,7 +82,7 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
     ancestors = report.ancestors(measure.id)
     template = template or DEFAULT_TEMPLATE
     text = measure.text.translate(_NESTED) if "“{text}”" in template else measure.text
-    fields = _Fields(
+    fields = dict(
         text=text,
         title=report.title,
         path=_numbers(ancestors),
@@ -53,9 +92,10 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
         id=measure.id,
     )
     try:
-        return template.format_map(fields)
-    except (ValueError, IndexError, AttributeError):
-        # A malformed template (stray brace, {0}, {x.y}) must not stop the user copying.
+        return _render(template, fields)
+    except ValueError:
+        # A malformed template (stray brace, {0}, {x.y}, {text:>9}) must not stop the user
+        # copying; config.toml's loader has already said so (template_problem).
         return cite(report, measure, DEFAULT_TEMPLATE)
 
 
