@@ -3,6 +3,12 @@
 jieba's dictionary load is one long call (about 0.8 s) that freezes typing when run in a
 thread of the app's process. The app's workers therefore hand such work to
 ``python -m <module>`` with a JSON job on stdin and wait for it (waiting releases the GIL).
+
+Waiting is interruptible: indexing a 50 MB report takes minutes, and a user who quits
+meanwhile must not wait for it. The waiting thread checks a ``cancel`` event (the Textual
+worker's, set when the app exits) and then ends the child at once: SIGTERM, which the child
+turns into ``SystemExit`` (:func:`exit_on_sigterm`) so its atomic writes delete their temp
+files and no half-written cache is left, and SIGKILL if it does not go within a few seconds.
 """
 
 from __future__ import annotations
@@ -10,18 +16,86 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import threading
+
+POLL = 0.05
+"""Seconds between looks at the cancel event while the child works."""
+
+GRACE = 3.0
+"""Seconds a terminated child gets to clean up before it is killed."""
 
 
-def run_child(module: str, job: dict[str, Any], what: str) -> None:
-    """Run ``python -m module`` with ``job`` as JSON on stdin; RuntimeError with its stderr if it fails."""
-    proc = subprocess.run(
-        [sys.executable, "-m", module],
-        input=json.dumps(job, ensure_ascii=False),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"{what} failed:\n{proc.stderr.strip()}")
+class ChildCancelled(Exception):
+    """The child was ended because its result is no longer wanted (the app is quitting)."""
+
+
+def run_child(module: str, job: dict[str, Any], what: str, cancel: threading.Event | None = None) -> None:
+    """Run ``python -m module`` with ``job`` as JSON on stdin; RuntimeError with its stderr if it fails.
+
+    With ``cancel``, the child is ended as soon as the event is set (ChildCancelled is raised
+    then); without it, this waits for the child as ``subprocess.run`` would. The child's
+    stderr goes to a temp file, so waiting is a plain ``wait`` that can time out and look at
+    ``cancel`` (``communicate`` retried after a timeout stops sending the rest of stdin).
+    """
+    import tempfile
+
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", module],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            text=True,
+            encoding="utf-8",
+        )
+        try:
+            assert proc.stdin is not None
+            try:
+                with proc.stdin:  # the child reads it all at once (json.load), then works
+                    proc.stdin.write(json.dumps(job, ensure_ascii=False))
+            except BrokenPipeError:
+                pass  # the child died before reading: its exit status and stderr say why
+            while True:
+                try:
+                    proc.wait(timeout=None if cancel is None else POLL)
+                    break
+                except subprocess.TimeoutExpired:
+                    if cancel is not None and cancel.is_set():
+                        raise ChildCancelled(what) from None
+        except BaseException:
+            stop(proc)  # cancelled, KeyboardInterrupt, anything: never leave the child running
+            raise
+        if proc.returncode != 0:
+            errors.seek(0)
+            stderr = errors.read().decode("utf-8", "replace")
+            raise RuntimeError(f"{what} failed:\n{stderr.strip()}")
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
+    """End a child now (SIGTERM, then SIGKILL after ``GRACE``) and reap it; no-op if it is done."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=GRACE)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def exit_on_sigterm() -> None:
+    """In a child: SIGTERM raises SystemExit, so ``finally`` blocks and atomic writes clean up.
+
+    Python's default for SIGTERM is to die on the spot, which would leave a cache's temp
+    file behind; the handler runs between two bytecodes, which jieba's pure-Python loops
+    reach at once.
+    """
+    import signal
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _exit)

@@ -15,12 +15,15 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zimao_tui import paths
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.child import run_child
 from zimao_tui.model.report import Heading, Report
+
+if TYPE_CHECKING:
+    import threading
 
 VERSION = 3
 """Bump when the extraction changes, so old caches are rebuilt rather than trusted."""
@@ -137,18 +140,24 @@ def build_keywords(report: Report, cache_dir: Path | None = None) -> Keywords:
     return _compute(_job(report, cache_dir), cache_dir or paths.cache_dir())
 
 
-def ensure_keywords(reports: Sequence[Report], cache_dir: Path | None = None) -> list[Keywords]:
+def ensure_keywords(
+    reports: Sequence[Report], cache_dir: Path | None = None, cancel: threading.Event | None = None
+) -> list[Keywords]:
     """Keywords for each report, for the app: missing ones are computed in a child process.
 
     Safe from a worker thread (the child pays jieba's load, see ``child``); raises
-    RuntimeError with the child's stderr if it fails.
+    RuntimeError with the child's stderr if it fails, and ChildCancelled (the child ended
+    at once) when ``cancel`` is set meanwhile.
     """
     folder = cache_dir or paths.cache_dir()
     found = [cached_keywords(r, folder) for r in reports]
     missing = [_job(r, folder) for r, k in zip(reports, found, strict=True) if k is None]
     if missing:
         run_child(
-            "zimao_tui.model.keywords", {"cache_dir": str(folder), "jobs": missing}, "extracting keywords"
+            "zimao_tui.model.keywords",
+            {"cache_dir": str(folder), "jobs": missing},
+            "extracting keywords",
+            cancel,
         )
         found = [
             k if k is not None else cached_keywords(r, folder) for r, k in zip(reports, found, strict=True)
@@ -160,6 +169,9 @@ def ensure_keywords(reports: Sequence[Report], cache_dir: Path | None = None) ->
 
 def main() -> int:
     """Child-process entry: compute the keyword jobs given as JSON on stdin."""
+    from zimao_tui.model.child import exit_on_sigterm
+
+    exit_on_sigterm()  # the app quitting ends us: no half-written cache file is left
     job = json.load(sys.stdin)
     cache_dir = Path(job["cache_dir"])
     for one in job["jobs"]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zimao_tui.model import index_cache
 from zimao_tui.model.child import run_child
@@ -36,6 +36,9 @@ from zimao_tui.model.query import Query, Term, parse_query
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.vocab import load_synonyms
 from zimao_tui.paths import cache_dir as default_cache_dir
+
+if TYPE_CHECKING:
+    import threading
 
 Span = tuple[int, int]
 Matches = dict[int, tuple[float, list[Span]]]
@@ -491,12 +494,15 @@ def build_index(reports: Sequence[Report], cache_dir: Path | None = None) -> Sea
     return SearchIndex(reports, data)
 
 
-def open_index(reports: Sequence[Report], cache_dir: Path | None = None) -> SearchIndex:
+def open_index(
+    reports: Sequence[Report], cache_dir: Path | None = None, cancel: threading.Event | None = None
+) -> SearchIndex:
     """The index for the app: warm cache without jieba, cold cache built in a child process.
 
     Safe to call from a worker thread: the child (``python -m zimao_tui.model.segment``)
     pays jieba's dictionary load, so this process's GIL stays free and typing stays smooth.
-    Raises RuntimeError with the child's stderr if the build fails.
+    Raises RuntimeError with the child's stderr if the build fails, and ChildCancelled (the
+    child ended at once, nothing half-written) when ``cancel`` is set meanwhile.
     """
     folder = cache_dir or default_cache_dir()
     texts = [_texts(r) for r in reports]
@@ -507,6 +513,7 @@ def open_index(reports: Sequence[Report], cache_dir: Path | None = None) -> Sear
             "zimao_tui.model.segment",
             {"cache_dir": str(folder), "reports": missing},
             "building the search index",
+            cancel,
         )
         data = [d if d is not None else index_cache.load(folder, t) for t, d in zip(texts, data, strict=True)]
         if any(d is None for d in data):

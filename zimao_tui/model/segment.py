@@ -134,8 +134,10 @@ def main() -> int:
     Run by ``open_index`` in a child process; it writes one cache file per report and
     prints nothing on success.
     """
+    from zimao_tui.model.child import exit_on_sigterm
     from zimao_tui.model.index_cache import save
 
+    exit_on_sigterm()  # the app quitting ends us: no half-written cache file is left
     job = json.load(sys.stdin)
     cache_dir = Path(job["cache_dir"])
     for texts in job["reports"]:

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from zimao_tui.i18n import t
 from zimao_tui.model.figures import figures_in
@@ -139,7 +139,8 @@ class ExplorerScreen(Screen[None]):
         """Open (or build, in a child process) the search index off the UI thread."""
         from zimao_tui.model.search import open_index
 
-        index = open_index(self.reports, cache_dir())
+        # Quitting cancels the worker, which ends a cold build's child at once (see child.py).
+        index = open_index(self.reports, cache_dir(), get_current_worker().cancelled_event)
         index.warm()  # what the first keystroke would otherwise build
         return index
 
@@ -149,11 +150,13 @@ class ExplorerScreen(Screen[None]):
         for hundreds of milliseconds and freeze typing)."""
         from zimao_tui.model import keywords
 
-        found = keywords.ensure_keywords(self.reports, cache_dir())
+        found = keywords.ensure_keywords(self.reports, cache_dir(), get_current_worker().cancelled_event)
         return {id(r): k for r, k in zip(self.reports, found, strict=True)}
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.is_cancelled:
+            return  # quitting: its child was ended on purpose (ChildCancelled), nothing to show
         if worker.group == "index":
             if event.state == WorkerState.SUCCESS and worker.result is not None:
                 self.search_bar.set_index(worker.result)

@@ -1,0 +1,46 @@
+"""A cold index build in a child process ends at once when its result is no longer wanted."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from zimao_tui.model.child import ChildCancelled, run_child
+from zimao_tui.model.parse import parse_text
+from zimao_tui.model.search import open_index
+from zimao_tui.paths import bundled_report
+
+
+def test_a_cancelled_cold_build_ends_its_child_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    """What quitting the app during a cold index does (tests/e2e/test_quit_during_index.py)."""
+    body = bundled_report().read_text(encoding="utf-8").partition("\n")[2]
+    report = parse_text("大报告\n" + body * 40)
+    cancel, done = threading.Event(), threading.Event()
+
+    def quit_once_segmenting() -> None:
+        # Past jieba's own cache file (which jieba writes through a temp file of its own).
+        while not (tmp_path / "jieba.cache").exists() and not done.wait(0.05):
+            pass
+        done.wait(0.5)
+        cancel.set()
+
+    threading.Thread(target=quit_once_segmenting, daemon=True).start()
+    try:
+        with pytest.raises(ChildCancelled):
+            open_index([report], tmp_path, cancel)
+    finally:
+        done.set()
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp") or p.name.startswith("tmp")]
+    assert not list((tmp_path / "index").glob("*.json"))
+
+
+def test_a_failing_child_still_reports_its_stderr(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="TypeError"):
+        run_child(
+            "zimao_tui.model.segment",
+            {"cache_dir": str(tmp_path), "reports": 5},
+            "building",
+            threading.Event(),
+        )
