@@ -251,6 +251,9 @@ STRINGS: dict[Lang, dict[str, str]] = {
             "配置项 citation_template 有误（{problem}：只能写 {{text}} {{title}} {{path}} 这样的字段，"
             "不带格式说明，花括号成对），改用默认模板：{path}"
         ),
+        "notice.keys_unknown_id": "[keys] 中的 {id} 不是任何按键绑定的 id（见帮助 ?），已忽略：{path}",
+        "notice.keys_bad_key": "[keys] 中 {id} 的按键“{key}”不是有效的键名（如 x、slash、ctrl+f、f5），已忽略：{path}",
+        "notice.keys_quit_key": "[keys] 中 {id} 不能用 {key}：q 和 ctrl+q 始终用于退出，已忽略：{path}",
     },
     "en": {
         "key.search": "Search",
@@ -479,6 +482,9 @@ STRINGS: dict[Lang, dict[str, str]] = {
             "{path}: citation_template cannot be used ({problem}: only fields such as {{text}} {{title}} {{path}}, "
             "without format specs, and paired braces); using the default"
         ),
+        "notice.keys_unknown_id": "{path}: [keys] {id} is not the id of any key binding (see help, ?); ignored",
+        "notice.keys_bad_key": "{path}: [keys] {id}: '{key}' is not a valid key name (such as x, slash, ctrl+f, f5); ignored",
+        "notice.keys_quit_key": "{path}: [keys] {id} cannot take {key}: q and ctrl+q always quit; ignored",
     },
 }
 

@@ -93,7 +93,12 @@ class ZimaoApp(App[None]):
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-light"
         self._start_with_theme(wanted)
         if self.config.keys:
-            self.set_keymap(self.config.keys)
+            from zimao_tui.config import config_path
+            from zimao_tui.ui.keymap import checked_keymap
+
+            keymap, problems = checked_keymap(self.config.keys, config_path())
+            self._warnings.extend(problems)
+            self.set_keymap(keymap)
 
     def _start_with_theme(self, name: str) -> None:
         """Make ``name`` the theme before any CSS is parsed, without Textual's theme watcher.
