@@ -50,6 +50,7 @@ async def ready(pilot: Pilot[None]) -> None:
 async def press(pilot: Pilot[None], *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
+        await pilot.app.workers.wait_for_complete()  # bookmark changes land off the UI thread
         await pilot.pause()
 
 

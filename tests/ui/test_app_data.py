@@ -74,3 +74,39 @@ def test_key_names(tmp_path: Path) -> None:
         assert not valid_key(key), key
     keymap, warnings = checked_keymap({"zimao.bookmarks.quit": "q", "zimao.figures_close": "w"}, tmp_path)
     assert keymap == {"zimao.bookmarks.quit": "q", "zimao.figures_close": "w"} and warnings == []
+
+
+@sync
+async def test_b_while_another_process_holds_the_lock_does_not_freeze_the_app(
+    bundled: Report, user_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    from zimao_tui.model import bookmarks as store_module
+    from zimao_tui.ui.widgets.detail import DetailPane
+
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 4.0)
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await press(pilot, "right_square_bracket")
+        first = bundled.node("1.1.1")
+        lock_path = app.bookmarks.lock_path
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(lock_path, "a+b") as holder:  # as another zimao-tui in the middle of a save
+            fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+            await press(pilot, "b")  # waits for the lock, but not on the UI thread
+            await press(pilot, "right_square_bracket")  # so the app still answers at once
+            detail = app.query_one(DetailPane)
+            assert detail.entry is not None and detail.entry.node is not first
+            moved_to = detail.entry.node
+            assert not app.bookmarks.is_bookmarked(bundled, first)  # type: ignore[arg-type]
+            await pilot.pause(0.3)
+            fcntl.flock(holder.fileno(), fcntl.LOCK_UN)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.bookmarks.is_bookmarked(bundled, first)  # type: ignore[arg-type]
+        assert app.query_one(DetailPane).entry.node is moved_to  # type: ignore[union-attr]
+        assert "已收藏" in toasts(app)
+        await press(pilot, "left_square_bracket")  # back to it: the tree shows its star
+        assert str(app.query_one("#tree").cursor_node.label).startswith("★")  # type: ignore[union-attr]

@@ -457,12 +457,15 @@ class BookmarkStore:
 
     def for_report(self, report: Report) -> dict[str, Bookmark]:
         """``{measure id: bookmark}`` for the measures of ``report`` that are bookmarked."""
+        # The generation is read before the list: a change landing from another thread (the
+        # app saves off its UI thread) then at worst makes the next call compute it again.
+        generation, items = self._generation, self._bookmarks
         cached = self._cache.get(id(report))
-        if cached and cached[0] is report and cached[1] == self._generation:
+        if cached and cached[0] is report and cached[1] == generation:
             return cached[2]
-        by_uid = {b.uid: b for b in self._bookmarks}
-        mapping = {m.id: by_uid[uid] for uid, m in resolve(report, self._bookmarks).items()}
-        self._cache[id(report)] = (report, self._generation, mapping)
+        by_uid = {b.uid: b for b in items}
+        mapping = {m.id: by_uid[uid] for uid, m in resolve(report, items).items()}
+        self._cache[id(report)] = (report, generation, mapping)
         return mapping
 
     def get(self, report: Report, measure: Measure) -> Bookmark | None:

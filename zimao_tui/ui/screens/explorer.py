@@ -9,8 +9,10 @@ child process, ~2 s on an empty cache).
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -77,6 +79,10 @@ class ExplorerScreen(Screen[None]):
         self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
         self.keywords: dict[int, dict[str, list[str]]] = {}
         self.keywords_loading = True
+        self._bookmark_changes: deque[
+            tuple[Report, Measure, Callable[[], Any], Callable[[Any], None] | None]
+        ] = deque()
+        self._bookmark_lock = threading.Lock()
 
     @property
     def bookmarks(self) -> BookmarkStore:
@@ -348,29 +354,64 @@ class ExplorerScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(t("bm.confirm_delete"), detail), answered)
 
     def _toggle_bookmark(self, report: Report, measure: Measure) -> None:
-        on = self._change_bookmark(report, measure, lambda: self.bookmarks.toggle(report, measure))
-        if on is not None:
+        def toggled(on: bool) -> None:
             self.zimao.notify_in(
                 "bookmark", t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2
             )
 
-    def _change_bookmark(self, report: Report, measure: Measure, change: Callable[[], T]) -> T | None:
-        """Run ``change`` on the store and redraw the measure (tree star, detail note).
+        self._change_bookmark(report, measure, lambda: self.bookmarks.toggle(report, measure), toggled)
 
-        A store that refuses (read-only, locked) is said in a toast, not raised, and the
-        result is None; otherwise it is what ``change`` returned.
+    def _change_bookmark(
+        self,
+        report: Report,
+        measure: Measure,
+        change: Callable[[], T],
+        done: Callable[[T], None] | None = None,
+    ) -> None:
+        """Run ``change`` on the store off the UI thread; redraw the measure when it lands.
+
+        A change waits for the file's lock, which another zimao-tui or a script may hold for
+        up to ``LOCK_TIMEOUT`` (10 s): on the UI thread that froze the app. Changes run one
+        at a time in the order they were asked for (a second ``b`` undoes the first), then
+        the tree's star and, if it still shows that measure, the detail pane are redrawn and
+        ``done`` gets the result. A store that refuses (read-only, locked) is said in a toast.
         """
+        self._bookmark_changes.append((report, measure, change, done))
+        self._run_bookmark_change()
+
+    @work(thread=True, group="bookmark-change", exit_on_error=False, name="bookmark change")
+    def _run_bookmark_change(self) -> None:
+        """Apply the oldest queued bookmark change (one worker per change, one at a time)."""
         from zimao_tui.model.bookmarks import BookmarkError
+
+        with self._bookmark_lock:
+            report, measure, change, done = self._bookmark_changes.popleft()
+            try:
+                result = change()
+            except (BookmarkError, OSError) as exc:
+                self.app.call_from_thread(self._bookmark_failed, exc)
+                return
+            self.app.call_from_thread(self._bookmark_landed, report, measure, result, done)
+
+    def _bookmark_failed(self, exc: BaseException) -> None:
         from zimao_tui.ui.screens.bookmarks import error_text
 
-        try:
-            result = change()
-        except (BookmarkError, OSError) as exc:
-            self.notify(error_text(exc), severity="error")
-            return None
+        self.notify(error_text(exc), severity="error")
+
+    def _bookmark_landed(
+        self, report: Report, measure: Measure, result: T, done: Callable[[T], None] | None
+    ) -> None:
         self.tree.refresh_mark(report, measure)
-        self.show_entry(Entry(report, measure))
-        return result
+        entry = self.detail.entry
+        if (
+            entry is not None
+            and entry.report is report
+            and entry.node is not None
+            and entry.node.id == measure.id
+        ):
+            self.show_entry(entry)  # its note and tags; never pull the user back to it
+        if done is not None:
+            done(result)
 
     def action_bookmarks(self) -> None:
         from zimao_tui.ui.screens.bookmarks import BookmarksScreen
