@@ -254,6 +254,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.keys_unknown_id": "[keys] 中的 {id} 不是任何按键绑定的 id（见帮助 ?），已忽略：{path}",
         "notice.keys_bad_key": "[keys] 中 {id} 的按键“{key}”不是有效的键名（如 x、slash、ctrl+f、f5），已忽略：{path}",
         "notice.keys_quit_key": "[keys] 中 {id} 不能用 {key}：q 和 ctrl+q 始终用于退出，已忽略：{path}",
+        "bm.more": "还有 {n} 条未列出：按 / 输入筛选",
     },
     "en": {
         "key.search": "Search",
@@ -485,6 +486,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.keys_unknown_id": "{path}: [keys] {id} is not the id of any key binding (see help, ?); ignored",
         "notice.keys_bad_key": "{path}: [keys] {id}: '{key}' is not a valid key name (such as x, slash, ctrl+f, f5); ignored",
         "notice.keys_quit_key": "{path}: [keys] {id} cannot take {key}: q and ctrl+q always quit; ignored",
+        "bm.more": "{n} more not listed: press / and type to filter",
     },
 }
 

@@ -354,6 +354,7 @@ class BookmarkStore:
         user's bookmarks, and a backup (``bookmarks export``) must fail rather than save it."""
         self._bookmarks: list[Bookmark] = []
         self._cache: dict[int, tuple[Report, int, dict[str, Bookmark]]] = {}
+        self._grouped: tuple[int, dict[str, list[Bookmark]]] = (-1, {})
         self._generation = 0
         self.reload()
 
@@ -463,8 +464,14 @@ class BookmarkStore:
         cached = self._cache.get(id(report))
         if cached and cached[0] is report and cached[1] == generation:
             return cached[2]
-        by_uid = {b.uid: b for b in items}
-        mapping = {m.id: by_uid[uid] for uid, m in resolve(report, items).items()}
+        if self._grouped[0] != generation:  # once per change, not once per report (76 x 10,000)
+            grouped: dict[str, list[Bookmark]] = {}
+            for bm in items:
+                grouped.setdefault(bm.report_key, []).append(bm)
+            self._grouped = (generation, grouped)
+        mine = self._grouped[1].get(report.key, [])
+        by_uid = {b.uid: b for b in mine}
+        mapping = {m.id: by_uid[uid] for uid, m in resolve(report, mine).items()}
         self._cache[id(report)] = (report, generation, mapping)
         return mapping
 
