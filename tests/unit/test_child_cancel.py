@@ -44,3 +44,19 @@ def test_a_failing_child_still_reports_its_stderr(tmp_path: Path) -> None:
             "building",
             threading.Event(),
         )
+
+
+def test_cancelled_while_jieba_builds_its_own_cache_leaves_no_temp_file(tmp_path: Path) -> None:
+    """jieba writes jieba.cache through a temp file it removes on Exception only; SIGTERM is
+    held back for that step, so quitting right at the start leaves nothing either."""
+    body = bundled_report().read_text(encoding="utf-8").partition("\n")[2].replace("武汉", "襄阳")
+    report = parse_text("小报告\n" + body)  # not the bundled text, whose index ships prebuilt
+    cancel = threading.Event()
+    timer = threading.Timer(0.4, cancel.set)  # while jieba loads its dictionary (about a second)
+    timer.start()
+    try:
+        with pytest.raises(ChildCancelled):
+            open_index([report], tmp_path, cancel)
+    finally:
+        timer.cancel()
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] in ([], ["jieba.cache"])

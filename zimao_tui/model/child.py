@@ -13,6 +13,7 @@ files and no half-written cache is left, and SIGKILL if it does not go within a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import threading
+    from collections.abc import Iterator
 
 POLL = 0.05
 """Seconds between looks at the cancel event while the child works."""
@@ -99,3 +101,23 @@ def exit_on_sigterm() -> None:
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, _exit)
+
+
+@contextlib.contextmanager
+def sigterm_deferred() -> Iterator[None]:
+    """Hold SIGTERM back for a step that cleans up only after ``Exception``s (jieba's cache dump,
+    whose temp file a SystemExit would leave behind); it is delivered when the step is done.
+
+    A no-op where signal masks do not exist or off the main thread.
+    """
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -60,7 +60,10 @@ def _base_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
         jieba.dt.cache_file = cache_file
         tokenizer = jieba.Tokenizer()
         tokenizer.cache_file = cache_file
-        tokenizer.initialize()
+        from zimao_tui.model.child import sigterm_deferred
+
+        with sigterm_deferred():  # jieba removes its cache's temp file on Exception only
+            tokenizer.initialize()
         for word, freq in load_userdict_words():
             tokenizer.add_word(word, freq)
         _BASE = tokenizer
