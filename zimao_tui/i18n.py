@@ -245,6 +245,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         # --- h10-data ---
         "notice.bookmarks_temp": "无法删除上次中断的保存留下的临时文件（{error}）：{path}",
         "error.bookmarks_unreadable": "无法读取书签文件（{error}），没有输出任何书签：{path}",
+        "error.bookmarks_unreadable_change": "无法读取书签文件（{error}），没有做任何修改：{path}",
         "error.argument_not_utf8": "{option} 不是有效的 UTF-8 文字（第 {offset} 个字符），没有保存：{text}",
         "error.bookmark_not_utf8": "书签含有不是 UTF-8 的字符（{error}），没有保存",
         "notice.config_citation": (
@@ -477,6 +478,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         # --- h10-data ---
         "notice.bookmarks_temp": "cannot remove a temp file left by an interrupted save ({error}): {path}",
         "error.bookmarks_unreadable": "cannot read the bookmarks file ({error}); no bookmarks were output: {path}",
+        "error.bookmarks_unreadable_change": "cannot read the bookmarks file ({error}); nothing was changed: {path}",
         "error.argument_not_utf8": "{option} is not valid UTF-8 text (character {offset}); nothing was saved: {text}",
         "error.bookmark_not_utf8": "the bookmark holds characters that are not UTF-8 ({error}); nothing was saved",
         "notice.config_citation": (

@@ -156,6 +156,17 @@ def test_bookmarks_export_of_an_unreadable_file_fails_instead_of_printing_nothin
     assert captured.err.startswith("zimao-tui: 无法读取书签文件（") and "没有输出任何书签" in captured.err
 
 
+@pytest.mark.parametrize("action", [["add", "1.2.2"], ["remove", "1.2.2"]])
+def test_bookmarks_changes_to_an_unreadable_file_are_one_line(
+    action: list[str], user_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (user_dirs["data"] / "bookmarks.toml").mkdir(parents=True)
+    assert main(["bookmarks", *action]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert captured.err.startswith("zimao-tui: 无法读取书签文件（") and "没有做任何修改" in captured.err
+
+
 def test_bookmarks_export_of_a_chmod_000_file_fails_for_real(
     user_dirs: dict[str, Path], tmp_path: Path
 ) -> None:

@@ -54,13 +54,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _open_store(*, listing: bool = False) -> BookmarkStore:
     """The store, with its load warnings (file moved aside, read-only) on stderr.
 
-    ``listing``: the command prints the bookmarks (``list``, ``export``), so a file that
-    cannot be read is an error (exit 2, one line) rather than an empty list a backup script
-    would save in place of the user's notes.
+    A file that cannot be read is an error (exit 2, one line): for ``list`` and ``export``
+    (``listing``) rather than an empty list a backup script would save in place of the
+    user's notes, for ``add`` and ``remove`` because nothing can be changed.
     """
     store = BookmarkStore()
-    if listing and store.unreadable is not None:
-        raise BookmarkError(Notice("error.bookmarks_unreadable", error=store.unreadable, path=store.path))
+    if store.unreadable is not None:
+        key = "error.bookmarks_unreadable" if listing else "error.bookmarks_unreadable_change"
+        raise BookmarkError(Notice(key, error=store.unreadable, path=store.path))
     for warning in store.warnings:
         print(f"zimao-tui: {warning}", file=sys.stderr)
     return store
