@@ -14,6 +14,7 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from zimao_tui.model.statefile import read_text
 from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
 from zimao_tui.paths import config_dir, themes_dir
 
@@ -40,7 +41,7 @@ def user_themes_dir() -> Path:
 def theme_from_toml(path: Path) -> Theme:
     """Build one Theme; raises ValueError with a readable reason if the file is wrong."""
     try:
-        doc: dict[str, Any] = loads(path.read_text(encoding="utf-8"))
+        doc: dict[str, Any] = loads(read_text(path))  # a FIFO or a huge file is refused
     except (OSError, UnicodeDecodeError, TOMLDecodeError) as exc:
         raise ValueError(str(exc)) from exc
     name = doc.get("name")

@@ -58,6 +58,10 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MAX_WORD = 8
 _TERM_CACHE = 256
 _MAX_SPLITS = 32
+_MAX_SPLIT_STEPS = 4096
+"""Partial cuts ``_split_pinyin`` tries before it stops (a few dozen for real pinyin)."""
+_MAX_MIXED_LETTERS = 48
+"""Longer runs of letters are not tried as mixed pinyin (8 six-letter syllables)."""
 
 
 @dataclass(frozen=True)
@@ -100,12 +104,14 @@ class Results(list[Hit]):
     """The hits a search returns (best first, at most ``limit``) and how many measures matched.
 
     A list, so callers that only want the hits need not know; ``total`` lets the app and the
-    CLI say "10 of 103" instead of passing the limit off as the count.
+    CLI say "10 of 103" instead of passing the limit off as the count; ``capped`` that the
+    query was longer than the caps in ``query`` allow and only its start was searched.
     """
 
-    def __init__(self, hits: Iterable[Hit] = (), total: int = 0) -> None:
+    def __init__(self, hits: Iterable[Hit] = (), total: int = 0, capped: bool = False) -> None:
         super().__init__(hits)
         self.total = total
+        self.capped = capped
 
 
 class SearchIndex:
@@ -281,21 +287,27 @@ class SearchIndex:
         """The ways to cut ``letters`` into syllable prefixes, longest chunks first (capped).
 
         Pinyin prunes hard (no syllable starts with i, u or v), so ``zhishicq`` has only a few.
+        A loop with its own stack, not recursion: ``a`` x 1,000 is one cut of 1,000 chunks,
+        and recursing per chunk overflowed Python's stack. At most ``_MAX_SPLITS`` cuts are
+        returned and ``_MAX_SPLIT_STEPS`` partial cuts tried, so a hostile run of letters that
+        almost splits in many ways costs a bounded amount of work.
         """
         prefixes = self._syllable_prefixes
         out: list[tuple[str, ...]] = []
-
-        def walk(rest: str, chunks: tuple[str, ...]) -> None:
-            if len(out) >= _MAX_SPLITS:
-                return
-            if not rest:
+        stack: list[tuple[int, tuple[str, ...]]] = [(0, ())]
+        steps = 0
+        while stack and len(out) < _MAX_SPLITS and steps < _MAX_SPLIT_STEPS:
+            steps += 1
+            pos, chunks = stack.pop()
+            if pos == len(letters):
                 out.append(chunks)
-                return
-            for size in range(min(6, len(rest)), 0, -1):
-                if rest[:size] in prefixes:
-                    walk(rest[size:], (*chunks, rest[:size]))
-
-        walk(letters, ())
+                continue
+            longest = min(6, len(letters) - pos)
+            # pushed shortest first, so the longest chunk is popped (tried) first
+            for size in range(1, longest + 1):
+                chunk = letters[pos : pos + size]
+                if chunk in prefixes:
+                    stack.append((pos + size, (*chunks, chunk)))
         return out
 
     def _mixed_pinyin(self, letters: str, anchored: bool, into: Matches) -> None:
@@ -403,7 +415,7 @@ class SearchIndex:
                 self._literal(alt.translate(_ASCII_LOWER), term.anchored, SYNONYM, found)
             if _LETTERS.fullmatch(needle):
                 self._pinyin_match(needle, term.anchored, found)
-                if not found and len(needle) >= 3:
+                if not found and 3 <= len(needle) <= _MAX_MIXED_LETTERS:
                     self._mixed_pinyin(needle, term.anchored, found)
             if _CJK.search(term.text) and len(term.text) >= 2:
                 self._words(term.text, term.anchored, found)
@@ -443,12 +455,14 @@ class SearchIndex:
         """The best ``limit`` measures for a query, best first; ties keep report order."""
         parsed = parse_query(query)
         if not parsed or limit <= 0:
-            return Results()
+            return Results(capped=parsed.capped)
         # A query allocates thousands of small tuples and lists, none of them cyclic; left on,
         # the cyclic collector would now and then walk the whole index (tens of ms on a large
         # corpus) in the middle of a keystroke. Reference counting still frees everything.
         with collector_paused():
-            return self._search(parsed, limit)
+            results = self._search(parsed, limit)
+        results.capped = parsed.capped
+        return results
 
     def _search(self, parsed: Query, limit: int) -> Results:
         if len(parsed.groups) == 1:
