@@ -143,7 +143,10 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("give either QUERY or --stdin")
     if args.limit < 1:
         args.parser.error("--limit must be at least 1")
-    index = build_index(reports_from(args))
+    notices: list[Notice] = []
+    index = build_index(reports_from(args), notices=notices)
+    for notice in notices:  # an unwritable cache: said once, and the search goes on
+        print(f"zimao-tui: {notice}", file=sys.stderr)
     if args.stdin:
         if hasattr(sys.stdin, "reconfigure"):
             sys.stdin.reconfigure(errors="replace")  # a stray byte is one odd query, not a crash

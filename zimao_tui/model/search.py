@@ -29,7 +29,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from zimao_tui.i18n import Notice
 from zimao_tui.model import index_cache
+from zimao_tui.model.cachedir import add_once, unwritable
 from zimao_tui.model.child import run_child
 from zimao_tui.model.gcpause import collector_paused
 from zimao_tui.model.query import Query, Term, parse_query
@@ -489,40 +491,67 @@ def _texts(report: Report) -> list[str]:
     return [m.text for m in report.measures()]
 
 
-def build_index(reports: Sequence[Report], cache_dir: Path | None = None) -> SearchIndex:
-    """Load each report's cached index, building (in this process) and caching the missing ones."""
+def build_index(
+    reports: Sequence[Report], cache_dir: Path | None = None, notices: list[Notice] | None = None
+) -> SearchIndex:
+    """Load each report's cached index, building (in this process) and caching the missing ones.
+
+    With a ``notices`` list, a cache that cannot be written (or jieba's own cache file) adds
+    one ``cache_unwritable`` Notice there and the index is used as built; without one, the
+    OSError is raised.
+    """
     folder = cache_dir or default_cache_dir()
     data = []
     for report in reports:
         texts = _texts(report)
         cached = index_cache.load(folder, texts)
         if cached is None:
-            from zimao_tui.model.segment import analyse
+            from zimao_tui.model.segment import analyse, jieba_cache_error
 
             cached = analyse(texts, folder)
-            index_cache.save(folder, texts, cached)
+            try:
+                index_cache.save(folder, texts, cached)
+            except OSError as exc:
+                if notices is None:
+                    raise
+                add_once(notices, unwritable(folder, exc))
+            problem = jieba_cache_error()
+            if problem is not None and notices is not None:
+                add_once(notices, unwritable(folder, problem))
         data.append(cached)
     return SearchIndex(reports, data)
 
 
-def open_index(reports: Sequence[Report], cache_dir: Path | None = None) -> SearchIndex:
+def open_index(
+    reports: Sequence[Report], cache_dir: Path | None = None, notices: list[Notice] | None = None
+) -> SearchIndex:
     """The index for the app: warm cache without jieba, cold cache built in a child process.
 
     Safe to call from a worker thread: the child (``python -m zimao_tui.model.segment``)
     pays jieba's dictionary load, so this process's GIL stays free and typing stays smooth.
-    Raises RuntimeError with the child's stderr if the build fails.
+    A cache the child could not write comes back in its answer and is used as is, with one
+    ``cache_unwritable`` Notice added to ``notices``. Raises RuntimeError if the build fails.
     """
     folder = cache_dir or default_cache_dir()
     texts = [_texts(r) for r in reports]
     data: list[dict[str, Any] | None] = [index_cache.load(folder, t) for t in texts]
     missing = [t for t, d in zip(texts, data, strict=True) if d is None]
     if missing:
-        run_child(
+        answer = run_child(
             "zimao_tui.model.segment",
             {"cache_dir": str(folder), "reports": missing},
             "building the search index",
         )
-        data = [d if d is not None else index_cache.load(folder, t) for t, d in zip(texts, data, strict=True)]
+        unsaved = answer.get("unsaved", {})
+        if "error" in answer and notices is not None:
+            add_once(notices, unwritable(folder, OSError(str(answer["error"]))))
+        built = iter(range(len(missing)))
+        for n, (t, d) in enumerate(zip(texts, data, strict=True)):
+            if d is None:
+                payload = unsaved.get(str(next(built))) if isinstance(unsaved, dict) else None
+                data[n] = (
+                    index_cache.accept(payload, t) if payload is not None else index_cache.load(folder, t)
+                )
         if any(d is None for d in data):
             raise RuntimeError(f"the search index builder wrote no usable index into {folder}")
     return SearchIndex(reports, [d for d in data if d is not None])
