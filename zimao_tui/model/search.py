@@ -64,6 +64,10 @@ _MAX_SPLIT_STEPS = 4096
 """Partial cuts ``_split_pinyin`` tries before it stops (a few dozen for real pinyin)."""
 _MAX_MIXED_LETTERS = 48
 """Longer runs of letters are not tried as mixed pinyin (8 six-letter syllables)."""
+_MAX_FUZZY_CHARS = 32
+"""A longer word is typo-matched by its first 32 characters (literal matching uses it all)."""
+_MAX_FUZZY_CANDIDATES = 20_000
+"""Measures aligned per typo-matched word at most: those sharing the most characters with it."""
 
 
 @dataclass(frozen=True)
@@ -348,11 +352,14 @@ class SearchIndex:
             return  # one word, or mostly loose characters: the typo matcher's job
         per_word: list[Matches] = []
         synonyms = load_synonyms()
+        seen: dict[str, Matches] = {}  # "知识 知识 …" pasted: each distinct word looked up once
         for w in words:
-            found: Matches = {}
-            self._literal(w, False, 0.0, found)
-            for alt in synonyms.get(w, ()):
-                self._literal(alt.translate(_ASCII_LOWER), False, 0.0, found)
+            found = seen.get(w)
+            if found is None:
+                found = seen[w] = {}
+                self._literal(w, False, 0.0, found)
+                for alt in synonyms.get(w, ()):
+                    self._literal(alt.translate(_ASCII_LOWER), False, 0.0, found)
             if not found:
                 return
             per_word.append(found)
@@ -373,15 +380,17 @@ class SearchIndex:
         """Typo-tolerant match: one wrong character up to five, two beyond."""
         from rapidfuzz import fuzz
 
+        text = text[:_MAX_FUZZY_CHARS]
         chars = set(text)
         allowed = 1 if len(text) <= 5 else 2
         need = max(2, len(chars) - allowed)
         lists = [self._postings.get(ch, []) for ch in chars]
         counts = Counter(i for lst in lists for i in lst) if len(lists) > 1 else Counter(lists[0])
         cutoff = 100.0 * (len(text) - allowed) / len(text) - 0.5
-        for i, count in counts.items():
-            if count < need or i in into:
-                continue
+        candidates = [(i, count) for i, count in counts.items() if count >= need and i not in into]
+        if len(candidates) > _MAX_FUZZY_CANDIDATES:  # a word of few distinct characters, repeated
+            candidates = heapq.nlargest(_MAX_FUZZY_CANDIDATES, candidates, key=lambda ic: (ic[1], -ic[0]))
+        for i, _count in candidates:
             target = self._measures[i].text
             if anchored:  # only the window at the start counts
                 start, end = 0, min(len(target), len(text))
