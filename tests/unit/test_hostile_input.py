@@ -64,6 +64,14 @@ def test_long_pinyin_still_finds_mixed_pinyin(index: SearchIndex) -> None:
     assert "2.4.1" in [h.measure.id for h in index.search("zhishicq")[:3]]
 
 
+def test_repeated_word_paste_is_capped_and_still_right(index: SearchIndex) -> None:
+    """``知识产权`` x 2,500: one 64-character word of the same four characters, which the word
+    and typo matchers must bound; every hit really contains the word."""
+    results = index.search("知识产权" * 2500, limit=500)
+    assert results.capped and results
+    assert all("知识产权" in hit.measure.text for hit in results)
+
+
 def test_query_caps(index: SearchIndex) -> None:
     """Characters, words and word length are capped; ``Query.capped`` says so."""
     query = parse_query("知识产权" * 2500)
