@@ -239,6 +239,17 @@ def test_fifo_config_and_history(user_dirs: dict[str, Path], tmp_path: Path) -> 
     assert history.entries == [] and history.warning is not None
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_fifo_bookmarks_file_opens_read_only(tmp_path: Path) -> None:
+    """Reading a FIFO blocked; now the store says it cannot read the file and never writes it."""
+    path = tmp_path / "bookmarks.toml"
+    os.mkfifo(path)
+    seen: list[str] = []
+    store = BookmarkStore(path, on_warning=lambda n: seen.append(str(n)))
+    assert store.read_only and store.bookmarks == []
+    assert seen and "不是普通文件" in seen[0]
+
+
 def test_report_over_the_cap_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Above the cap: a clear message naming the limit (the cap itself is 200 MB)."""
     path = tmp_path / "big.txt"
