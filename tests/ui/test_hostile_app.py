@@ -13,7 +13,8 @@ import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.pilot import Pilot
 
-from zimao_tui.config import load_config, save_config
+from zimao_tui.config import Config, load_config, save_config
+from zimao_tui.i18n import Notice
 from zimao_tui.model.parse import load_report
 from zimao_tui.model.report import Report
 from zimao_tui.ui.app import ZimaoApp
@@ -72,12 +73,14 @@ async def test_a_saved_broken_theme_falls_back_and_is_kept(
     assert (user_dirs["config"] / "config.toml").read_text(encoding="utf-8") == saved
 
 
+@pytest.mark.parametrize("report_cache_warned", [False, True])
 @sync
 async def test_an_unwritable_cache_costs_one_warning_not_the_search(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report_cache_warned: bool
 ) -> None:
     """The cache folder is a file: the index and keywords children cannot write; search and
-    keywords still arrive, and the user is told once."""
+    keywords still arrive, and the user is told once (by the report cache's warning at start,
+    when launch() had one, else by the first child)."""
     report_path = tmp_path / "small.txt"
     report_path.write_text(
         "小报告\n一、知识产权\n推动知识产权证券化试点。\n二、营商环境\n推行一业一证改革。\n", "utf-8"
@@ -85,7 +88,13 @@ async def test_an_unwritable_cache_costs_one_warning_not_the_search(
     blocked = tmp_path / "cache-is-a-file"
     blocked.write_text("x", encoding="utf-8")
     monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(blocked))
-    app = make_app([load_report(report_path)])
+    # launch() passes the report cache's own warning when it could not write either
+    start = [Notice("notice.report_cache", error="Not a directory", folder=blocked / "reports")]
+    start = start if report_cache_warned else []
+    app = ZimaoApp([load_report(report_path)], Config(), start)
+    warned: list[str] = []  # toasts expire while the children run on a busy machine: record them
+    shown = app.warn
+    app.warn = lambda notice: (warned.append(str(notice)), shown(notice))[-1]  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
         await app.workers.wait_for_complete()
@@ -94,10 +103,10 @@ async def test_an_unwritable_cache_costs_one_warning_not_the_search(
         assert bar.index_error is None and bar.index is not None
         assert bar.index.search("yyyz")[0].measure.id == "2.1"
         assert app.screen.keywords  # type: ignore[attr-defined]
-        notes = app._notifications
-        warnings = [n.message for n in notes if "缓存无法写入" in n.message]
+        warnings = [w for w in warned if str(blocked) in w]
         assert len(warnings) == 1
-        assert not [n for n in notes if n.severity == "error"]
+        assert ("无法保存已解析的报告" if report_cache_warned else "缓存无法写入") in warnings[0]
+        assert not [n for n in app._notifications if n.severity == "error"]
 
 
 async def _type(pilot: Pilot[None], text: str) -> None:

@@ -141,6 +141,23 @@ def test_stdin_without_line_end_stops(
     assert err.count("\n") == 1 and "停止读取" in err
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_installed_command_on_dev_zero_stdin_stops(tmp_path: Path) -> None:
+    """The real thing: ``search --stdin </dev/zero`` grew to 4 GB; now one line and exit 2."""
+    import shutil
+    import subprocess
+
+    command = Path(sys.executable).parent / "zimao-tui"
+    found = str(command) if command.exists() else shutil.which("zimao-tui")
+    assert found, "the zimao-tui command is not installed"
+    with open("/dev/zero", "rb") as zero:
+        out = subprocess.run(
+            [found, "search", "--stdin", "--json"], stdin=zero, capture_output=True, timeout=120, check=False
+        )
+    assert out.returncode == 2
+    assert out.stderr.decode().count("\n") == 1 and b"Traceback" not in out.stderr
+
+
 # --- item 5: nesting too deep --------------------------------------------------------------
 
 
