@@ -246,3 +246,20 @@ def test_cache_folders_are_private_whatever_the_umask(small: Path, tmp_path: Pat
         os.umask(old)
     for folder in (root, root / "reports", root / "index"):
         assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+def test_damaged_jieba_cache_is_deleted_before_jieba_reads_it(tmp_path: Path) -> None:
+    """jieba marshal-loads its cache file itself; one that is not its (dict, total) pair goes."""
+    from zimao_tui.model.segment import _drop_damaged_cache
+
+    path = tmp_path / "jieba.cache"
+    path.write_bytes(b"(\xff\xff\xff\x7f")
+    _drop_damaged_cache(path)
+    assert not path.exists()
+    path.write_bytes(marshal.dumps(({"词": 1}, 1)))
+    _drop_damaged_cache(path)
+    assert path.exists()  # the shape jieba writes is left for jieba
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(IsADirectoryError):
+        _drop_damaged_cache(path)

@@ -176,7 +176,7 @@ def main() -> int:
 
     Run by ``open_index`` in a child process; it writes one cache file per report. Prints
     ``{"unsaved": {n: index file payload}, "error": why}`` for the reports whose file could
-    not be written (the cache is optional: the parent uses them as they are), else ``{}``.
+    not be written (the cache is optional: the parent uses them as they are), else nothing.
     """
     from zimao_tui.model.index_cache import dumps, save
 
