@@ -45,7 +45,8 @@ async def test_a_theme_whose_css_fails_is_never_offered(bundled: Report, user_di
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
         assert "broken-vars" not in app.theme_names and "good-vars" in app.theme_names
-        assert any("broken.toml" in m for m in _messages(app))
+        failed = [m for m in _messages(app) if "broken.toml" in m]
+        assert len(failed) == 1 and "notacolour" in failed[0] and "[i]" not in failed[0]
         seen = set()
         for _ in app.theme_names:  # t all the way round: every theme offered builds
             await pilot.press("t")
