@@ -14,6 +14,7 @@ from typing import Any
 from zimao_tui.i18n import Notice
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.citation import DEFAULT_TEMPLATE, template_problem
+from zimao_tui.model.statefile import read_text
 from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
 from zimao_tui.paths import config_dir
 
@@ -57,7 +58,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[Notice]]:
     path = path or config_path()
     warnings: list[Notice] = []
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_text(path)  # regular files only, bounded
     except FileNotFoundError:
         return Config(), warnings
     except (OSError, UnicodeDecodeError) as exc:

@@ -256,6 +256,15 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.keys_bad_key": "[keys] 中 {id} 的按键“{key}”不是有效的键名（如 x、slash、ctrl+f、f5），已忽略：{path}",
         "notice.keys_quit_key": "[keys] 中 {id} 不能用 {key}：q 和 ctrl+q 始终用于退出，已忽略：{path}",
         "bm.more": "还有 {n} 条未列出：按 / 输入筛选",
+        # --- h10-crash ---
+        "file.not_regular": "不是普通文件，而是设备、管道或套接字",
+        "file.too_large": "文件太大，上限 {limit}",
+        "file.too_deep": "嵌套超过 {limit} 层，视为损坏",
+        "search.capped": "查询过长，只搜索了开头（最多 {chars} 个字符、{terms} 个词，每词 {term_chars} 个字符）：{query}",
+        "search.line_too_long": "第 {line} 行超过 {limit} 个字符，已跳过",
+        "search.line_endless": "第 {line} 行超过 {limit} 个字符仍未结束，停止读取",
+        "notice.cache_unwritable": "缓存无法写入（{error}），不用缓存继续，下次启动会重新计算：{folder}",
+        "notice.theme_broken": "主题 {name} 无法使用（{error}），改用 {fallback}",
     },
     "en": {
         "key.search": "Search",
@@ -489,6 +498,20 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.keys_bad_key": "{path}: [keys] {id}: '{key}' is not a valid key name (such as x, slash, ctrl+f, f5); ignored",
         "notice.keys_quit_key": "{path}: [keys] {id} cannot take {key}: q and ctrl+q always quit; ignored",
         "bm.more": "{n} more not listed: press / and type to filter",
+        # --- h10-crash ---
+        "file.not_regular": "not a regular file but a device, pipe or socket",
+        "file.too_large": "the file is too large (the limit is {limit})",
+        "file.too_deep": "nested more than {limit} levels deep; treated as damaged",
+        "search.capped": (
+            "query too long: only its start was searched (at most {chars} characters and {terms} words, "
+            "{term_chars} characters a word): {query}"
+        ),
+        "search.line_too_long": "line {line} is longer than {limit} characters; skipped",
+        "search.line_endless": "line {line} runs past {limit} characters without ending; stopped reading",
+        "notice.cache_unwritable": (
+            "cannot write the cache ({error}); going on without it, and it will be rebuilt next time: {folder}"
+        ),
+        "notice.theme_broken": "theme {name} cannot be used ({error}); using {fallback}",
     },
 }
 

@@ -7,13 +7,14 @@ it is skipped and named in the returned failures, which the app shows in one not
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from zimao_tui.model.statefile import read_text
 from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
 from zimao_tui.paths import config_dir, themes_dir
 
@@ -40,7 +41,7 @@ def user_themes_dir() -> Path:
 def theme_from_toml(path: Path) -> Theme:
     """Build one Theme; raises ValueError with a readable reason if the file is wrong."""
     try:
-        doc: dict[str, Any] = loads(path.read_text(encoding="utf-8"))
+        doc: dict[str, Any] = loads(read_text(path))  # a FIFO or a huge file is refused
     except (OSError, UnicodeDecodeError, TOMLDecodeError) as exc:
         raise ValueError(str(exc)) from exc
     name = doc.get("name")
@@ -66,14 +67,20 @@ def theme_from_toml(path: Path) -> Theme:
     return Theme(name=name.strip(), dark=dark, variables=dict(variables), **colours)
 
 
-def load_themes(extra_dirs: Sequence[Path] = ()) -> tuple[list[Theme], list[str]]:
+def load_themes(
+    extra_dirs: Sequence[Path] = (), check: Callable[[Theme], str | None] | None = None
+) -> tuple[list[Theme], list[str]]:
     """Bundled themes, then the user's (which may replace a bundled one by name).
 
+    ``check`` judges each user theme that sets ``[variables]`` (the app builds its CSS with
+    them, see ``ui.theme_check``) and returns why it fails, or None: a theme that fails is
+    left out like a file that does not parse, so it is never offered, chosen or saved.
     Returns the themes and one message per file that failed, for a single notification.
     """
     themes: dict[str, Theme] = {}
     failures: list[str] = []
-    for folder in (themes_dir(), user_themes_dir(), *extra_dirs):
+    bundled = themes_dir()
+    for folder in (bundled, user_themes_dir(), *extra_dirs):
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
@@ -81,6 +88,10 @@ def load_themes(extra_dirs: Sequence[Path] = ()) -> tuple[list[Theme], list[str]
                 theme = theme_from_toml(path)
             except ValueError as exc:
                 failures.append(f"{path.name}: {exc}")
+                continue
+            error = check(theme) if check and theme.variables and folder != bundled else None
+            if error is not None:
+                failures.append(f"{path.name}: {error}")
                 continue
             themes[theme.name] = theme
     return list(themes.values()), failures

@@ -110,10 +110,12 @@ def test_open_index_builds_a_cold_cache_in_a_child_process(small: Report, tmp_pa
 
 
 def test_open_index_reports_a_failing_child(small: Report, tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    with pytest.raises(RuntimeError, match="building the search index failed"):
-        open_index([small], cache_dir=blocker)
+    """A child that fails is a RuntimeError naming the work and the child's error (its last
+    line, not a traceback). An unwritable cache is no longer a failure: test_cache_safety."""
+    from zimao_tui.model.child import run_child
+
+    with pytest.raises(RuntimeError, match=r"building the search index failed: .*No module named"):
+        run_child("zimao_tui.model.no_such_module", {}, "building the search index")
 
 
 def _fresh_python(code: str, cache: Path) -> subprocess.CompletedProcess[str]:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.i18n import Notice
+from zimao_tui.model.errors import UserError
+from zimao_tui.model.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS
 from zimao_tui.model.search import Hit, Results, SearchIndex, build_index
 
 NAME = "search"
@@ -86,6 +90,9 @@ def _print_pretty(query: str, hits: Results, several_reports: bool) -> None:
 
 def _answer(index: SearchIndex, query: str, args: argparse.Namespace, one_line: bool) -> None:
     hits = index.search(query, args.limit)
+    if hits.capped:
+        shown = query if len(query) <= 40 else query[:40] + "…"
+        print(f"zimao-tui: {_capped_notice(shown)}", file=sys.stderr)
     if args.json:
         rows = [hit_json(h) for h in hits]
         if one_line:
@@ -96,16 +103,63 @@ def _answer(index: SearchIndex, query: str, args: argparse.Namespace, one_line: 
         _print_pretty(query, hits, len(index.reports) > 1)
 
 
+def _capped_notice(query: str) -> Notice:
+    return Notice(
+        "search.capped", chars=MAX_QUERY_CHARS, terms=MAX_TERMS, term_chars=MAX_TERM_CHARS, query=query
+    )
+
+
+MAX_LINE = 4096
+"""Longest stdin line answered; longer ones get one message (queries are capped at 256 anyway)."""
+MAX_SKIP = 16 * 1024 * 1024
+"""A line still running after this many characters ends the input (``</dev/zero``)."""
+
+
+def stdin_queries(stream: IO[str]) -> Iterator[tuple[int, str | None]]:
+    """(line number, query) per line of ``stream``, reading at most MAX_LINE characters at a
+    time: a too-long line yields None (skipped to its end, in bounded memory), and a line
+    with no end in sight raises UserError, so ``</dev/zero`` stops instead of eating memory."""
+    number = 0
+    while True:
+        line = stream.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= MAX_LINE or line.endswith("\n"):
+            yield number, line.strip()
+            continue
+        skipped = len(line)
+        while line and not line.endswith("\n"):
+            if skipped > MAX_SKIP:
+                raise UserError(Notice("search.line_endless", line=number, limit=MAX_SKIP))
+            line = stream.readline(MAX_LINE)
+            skipped += len(line)
+        yield number, None
+
+
 def run(args: argparse.Namespace) -> int:
     """Search the reports for QUERY (or each line of stdin)."""
     if args.stdin == (args.query is not None):
         args.parser.error("give either QUERY or --stdin")
     if args.limit < 1:
         args.parser.error("--limit must be at least 1")
-    index = build_index(reports_from(args))
+    notices: list[Notice] = []
+    index = build_index(reports_from(args), notices=notices)
+    for notice in notices:  # an unwritable cache: said once, and the search goes on
+        print(f"zimao-tui: {notice}", file=sys.stderr)
     if args.stdin:
-        for line in sys.stdin:
-            _answer(index, line.strip(), args, one_line=True)
+        if hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(errors="replace")  # a stray byte is one odd query, not a crash
+        for number, query in stdin_queries(sys.stdin):
+            if query is None:
+                print(
+                    f"zimao-tui: {Notice('search.line_too_long', line=number, limit=MAX_LINE)}",
+                    file=sys.stderr,
+                )
+                if args.json:
+                    sys.stdout.write("[]\n")  # still one answer per line, so scripts stay in step
+            else:
+                _answer(index, query, args, one_line=True)
             sys.stdout.flush()
     else:
         _answer(index, args.query, args, one_line=False)

@@ -46,7 +46,7 @@ from rapidfuzz import fuzz
 
 from zimao_tui import paths
 from zimao_tui.i18n import Notice
-from zimao_tui.model import tomlcompat
+from zimao_tui.model import statefile, tomlcompat
 from zimao_tui.model.atomic import atomic_write_text
 from zimao_tui.model.errors import UserError
 from zimao_tui.model.report import Measure, Report, fingerprint
@@ -414,7 +414,7 @@ class BookmarkStore:
     def _read(self) -> _Loaded:
         """Parse the file; a missing file is an empty store. Raises _Corrupt or OSError."""
         try:
-            raw = self.path.read_bytes()
+            raw = statefile.read_bytes(self.path)  # a FIFO or device here must not block
         except FileNotFoundError:
             return _Loaded([], {})
         try:

@@ -9,6 +9,9 @@ meanwhile must not wait for it. The waiting thread checks a ``cancel`` event (th
 worker's, set when the app exits) and then ends the child at once: SIGTERM, which the child
 turns into ``SystemExit`` (:func:`exit_on_sigterm`) so its atomic writes delete their temp
 files and no half-written cache is left, and SIGKILL if it does not go within a few seconds.
+
+The child answers with JSON on stdout: what it could not write into the cache (a full disk,
+a read-only folder) comes back that way, so an unwritable cache never costs the result.
 """
 
 from __future__ import annotations
@@ -34,21 +37,25 @@ class ChildCancelled(Exception):
     """The child was ended because its result is no longer wanted (the app is quitting)."""
 
 
-def run_child(module: str, job: dict[str, Any], what: str, cancel: threading.Event | None = None) -> None:
-    """Run ``python -m module`` with ``job`` as JSON on stdin; RuntimeError with its stderr if it fails.
+def run_child(
+    module: str, job: dict[str, Any], what: str, cancel: threading.Event | None = None
+) -> dict[str, Any]:
+    """Run ``python -m module`` with ``job`` as JSON on stdin and return its JSON answer ({} if
+    it printed none); RuntimeError with its stderr's last line if it fails.
 
     With ``cancel``, the child is ended as soon as the event is set (ChildCancelled is raised
     then); without it, this waits for the child as ``subprocess.run`` would. The child's
-    stderr goes to a temp file, so waiting is a plain ``wait`` that can time out and look at
-    ``cancel`` (``communicate`` retried after a timeout stops sending the rest of stdin).
+    stdout and stderr go to temp files, so waiting is a plain ``wait`` that can time out and
+    look at ``cancel`` (``communicate`` retried after a timeout stops sending the rest of
+    stdin). Only the last stderr line is reported: the exception, not a traceback in a toast.
     """
     import tempfile
 
-    with tempfile.TemporaryFile() as errors:
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(
             [sys.executable, "-m", module],
             stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
+            stdout=output,
             stderr=errors,
             text=True,
             encoding="utf-8",
@@ -72,8 +79,17 @@ def run_child(module: str, job: dict[str, Any], what: str, cancel: threading.Eve
             raise
         if proc.returncode != 0:
             errors.seek(0)
-            stderr = errors.read().decode("utf-8", "replace")
-            raise RuntimeError(f"{what} failed:\n{stderr.strip()}")
+            lines = errors.read().decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(f"{what} failed: {lines[-1] if lines else f'exit status {proc.returncode}'}")
+        output.seek(0)
+        stdout = output.read().decode("utf-8", "replace")
+    try:
+        answer = json.loads(stdout) if stdout.strip() else {}
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(f"{what} failed: unreadable answer ({exc})") from exc
+    if not isinstance(answer, dict):
+        raise RuntimeError(f"{what} failed: unreadable answer")
+    return answer
 
 
 def stop(proc: subprocess.Popen[str]) -> None:

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.model.cachedir import private_dir
+from zimao_tui.model.statefile import MIB, loads_json, read_bytes
 from zimao_tui.model.vocab import userdict_text
 from zimao_tui.paths import content_dir
 
@@ -26,6 +30,9 @@ INDEX_VERSION = 1
 """Bump when the cached format or the way it is computed changes."""
 
 SUBDIR = "index"
+
+_MAX_PER_CHAR = 32
+"""Bytes of index file per character of text, at most (a syllable, a "|", a word start)."""
 
 
 def cache_key(texts: Sequence[str]) -> str:
@@ -48,8 +55,17 @@ def shipped_dir() -> Path:
     return content_dir()
 
 
+_SYLLABLES = re.compile(r"[a-z|]*")
+"""What a pinyin field may hold: lowercase syllables, "|" between characters."""
+
+
 def _valid(data: Any, key: str, texts: Sequence[str]) -> bool:
-    """Does a parsed file hold this report's index? (A wrong shape means rebuild, not crash.)"""
+    """Does a parsed file hold this report's index? (A wrong shape means rebuild, not crash.)
+
+    Strict, because whatever passes is trusted by every query: word starts are ints
+    (``True`` is not), strictly increasing, from 0 and inside the text; pinyin is lowercase
+    letters with one "|" between characters. Anything else was damaged or crafted, and a
+    file that passed here but broke the index would switch search off on every run."""
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or data.get("key") != key:
         return False
     starts, pinyin = data.get("starts"), data.get("pinyin")
@@ -57,10 +73,23 @@ def _valid(data: Any, key: str, texts: Sequence[str]) -> bool:
         return False
     if len(starts) != len(texts) or len(pinyin) != len(texts):
         return False
+    if not all(type(o) is list for o in starts) or not all(type(p) is str for p in pinyin):
+        return False
+    if set(map(type, chain.from_iterable(starts))) - {int}:  # one pass in C over every offset
+        return False
+    if not _SYLLABLES.fullmatch("".join(pinyin)):
+        return False
     for text, offsets, syllables in zip(texts, starts, pinyin, strict=True):
-        if not isinstance(offsets, list) or not isinstance(syllables, str):
+        if not text:
+            continue
+        if (
+            not offsets
+            or offsets[0] != 0
+            or offsets[-1] >= len(text)
+            or syllables.count("|") != len(text) - 1
+        ):
             return False
-        if text and (not offsets or offsets[0] != 0 or syllables.count("|") != len(text) - 1):
+        if len(offsets) > 1 and not all(map(int.__lt__, offsets, offsets[1:])):
             return False
     return True
 
@@ -70,17 +99,23 @@ def load(cache_dir: Path, texts: Sequence[str], key: str | None = None) -> dict[
     key = key or cache_key(texts)
     for folder in (cache_dir, shipped_dir()):
         path = cache_path(folder, key)
-        try:
-            raw = path.read_bytes()
+        try:  # a regular file, at most what this report's index can weigh
+            raw = read_bytes(path, _MAX_PER_CHAR * sum(map(len, texts)) + MIB)
         except OSError:
             continue  # missing or unreadable: a miss; a real disk problem shows when saving
         try:
-            data = json.loads(raw)
+            data = loads_json(raw, depth=None)  # shape checked below, strictly
         except (UnicodeDecodeError, json.JSONDecodeError):
             continue  # corrupt: fall through to the next folder, then to a rebuild
         if _valid(data, key, texts):
             return data
     return None
+
+
+def accept(payload: Any, texts: Sequence[str]) -> dict[str, Any] | None:
+    """An index handed over in memory (by the child, when it could not write the file),
+    checked as strictly as a file would be; None if it does not fit ``texts``."""
+    return payload if _valid(payload, cache_key(texts), texts) else None
 
 
 def dumps(texts: Sequence[str], data: dict[str, Any]) -> str:
@@ -90,8 +125,10 @@ def dumps(texts: Sequence[str], data: dict[str, Any]) -> str:
 
 
 def save(cache_dir: Path, texts: Sequence[str], data: dict[str, Any]) -> Path:
-    """Write a report's index atomically (a reader never sees half a file)."""
+    """Write a report's index atomically (a reader never sees half a file); OSError if the
+    cache cannot be written (callers go on without it, see ``cachedir``)."""
     path = cache_path(cache_dir, cache_key(texts))
+    private_dir(path.parent)
     atomic_write_text(path, dumps(texts, data))
     return path
 

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zimao_tui import paths
+from zimao_tui.i18n import Notice
 from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.model.cachedir import add_once, private_dir, unwritable
 from zimao_tui.model.child import run_child
 from zimao_tui.model.report import Heading, Report
+from zimao_tui.model.statefile import loads_json, read_text
 
 if TYPE_CHECKING:
     import threading
@@ -80,9 +83,14 @@ def cached_keywords(report: Report, cache_dir: Path | None = None) -> Keywords |
     """Keywords from the cache, or None when missing, stale or corrupt. Never imports jieba."""
     path = cache_path(report, cache_dir)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = loads_json(read_text(path))  # a regular file, bounded, not nested deeply
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None  # missing or damaged: the caller rebuilds it, never fatal
+    return _checked(doc)
+
+
+def _checked(doc: Any) -> Keywords | None:
+    """The keywords of a cache document, or None if it is not one of this version."""
     if not isinstance(doc, dict) or doc.get("version") != VERSION:
         return None
     keywords = doc.get("keywords")
@@ -107,8 +115,11 @@ def _job(report: Report, cache_dir: Path | None) -> dict[str, Any]:
     }
 
 
-def _compute(job: dict[str, Any], cache_dir: Path) -> Keywords:
+def _compute(job: dict[str, Any], cache_dir: Path, failures: list[OSError] | None = None) -> Keywords:
     """TF-IDF keywords for each heading's text; writes the cache file named in the job.
+
+    A cache that cannot be written goes into ``failures`` when given (raised otherwise):
+    the keywords are returned all the same.
 
     The tokenizer is the search index's (content/userdict.txt plus the report's own coined
     terms), so “光芯屏端网” stays one keyword and jieba is set up in one place only.
@@ -128,54 +139,98 @@ def _compute(job: dict[str, Any], cache_dir: Path) -> Keywords:
             :TOP_K
         ]
     doc = {"version": VERSION, "title": job["title"], "keywords": keywords}
-    atomic_write_text(Path(job["path"]), json.dumps(doc, ensure_ascii=False, indent=1))
+    path = Path(job["path"])
+    try:
+        private_dir(path.parent)
+        atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
+    except OSError as exc:
+        if failures is None:
+            raise
+        failures.append(exc)
     return keywords
 
 
-def build_keywords(report: Report, cache_dir: Path | None = None) -> Keywords:
-    """Keywords for every chapter and section, from the cache or computed in this process."""
+def build_keywords(
+    report: Report, cache_dir: Path | None = None, notices: list[Notice] | None = None
+) -> Keywords:
+    """Keywords for every chapter and section, from the cache or computed in this process.
+
+    With a ``notices`` list, a cache that cannot be written adds one Notice there instead of
+    raising (the keywords are returned all the same)."""
     cached = cached_keywords(report, cache_dir)
     if cached is not None:
         return cached
-    return _compute(_job(report, cache_dir), cache_dir or paths.cache_dir())
+    folder = cache_dir or paths.cache_dir()
+    failures: list[OSError] | None = [] if notices is not None else None
+    keywords = _compute(_job(report, cache_dir), folder, failures)
+    if notices is not None and failures:
+        add_once(notices, unwritable(folder, failures[0]))
+    return keywords
 
 
 def ensure_keywords(
-    reports: Sequence[Report], cache_dir: Path | None = None, cancel: threading.Event | None = None
+    reports: Sequence[Report],
+    cache_dir: Path | None = None,
+    cancel: threading.Event | None = None,
+    notices: list[Notice] | None = None,
 ) -> list[Keywords]:
     """Keywords for each report, for the app: missing ones are computed in a child process.
 
     Safe from a worker thread (the child pays jieba's load, see ``child``); raises
-    RuntimeError with the child's stderr if it fails, and ChildCancelled (the child ended
-    at once) when ``cancel`` is set meanwhile.
+    RuntimeError with the child's error if it fails, and ChildCancelled (the child ended
+    at once) when ``cancel`` is set meanwhile. Keywords the child could not cache come back
+    in its answer, with one Notice for ``notices``.
     """
     folder = cache_dir or paths.cache_dir()
     found = [cached_keywords(r, folder) for r in reports]
     missing = [_job(r, folder) for r, k in zip(reports, found, strict=True) if k is None]
     if missing:
-        run_child(
+        answer = run_child(
             "zimao_tui.model.keywords",
             {"cache_dir": str(folder), "jobs": missing},
             "extracting keywords",
             cancel,
         )
+        unsaved = answer.get("unsaved", {})
+        if "error" in answer and notices is not None:
+            add_once(notices, unwritable(folder, OSError(str(answer["error"]))))
         found = [
-            k if k is not None else cached_keywords(r, folder) for r, k in zip(reports, found, strict=True)
+            k if k is not None else _unsaved(unsaved, r, folder) or cached_keywords(r, folder)
+            for r, k in zip(reports, found, strict=True)
         ]
     if any(k is None for k in found):
         raise RuntimeError(f"the keyword builder wrote no usable cache into {folder}")
     return [k for k in found if k is not None]
 
 
+def _unsaved(unsaved: Any, report: Report, folder: Path) -> Keywords | None:
+    """The child's keywords for ``report`` when it could not cache them (keyed by cache path)."""
+    if not isinstance(unsaved, dict):
+        return None
+    return _checked(unsaved.get(str(cache_path(report, folder))))
+
+
 def main() -> int:
-    """Child-process entry: compute the keyword jobs given as JSON on stdin."""
+    """Child-process entry: compute the keyword jobs given as JSON on stdin.
+
+    Prints ``{"unsaved": {cache path: document}, "error": why}`` when a cache file could not
+    be written (the parent uses the keywords as they are), else nothing."""
     from zimao_tui.model.child import exit_on_sigterm
+    from zimao_tui.model.segment import jieba_cache_error
 
     exit_on_sigterm()  # the app quitting ends us: no half-written cache file is left
     job = json.load(sys.stdin)
     cache_dir = Path(job["cache_dir"])
+    unsaved: dict[str, Any] = {}
+    failures: list[OSError] = []
     for one in job["jobs"]:
-        _compute(one, cache_dir)
+        before = len(failures)
+        keywords = _compute(one, cache_dir, failures)
+        if len(failures) > before:
+            unsaved[one["path"]] = {"version": VERSION, "title": one["title"], "keywords": keywords}
+    error = failures[0] if failures else jieba_cache_error()
+    if error is not None:
+        json.dump({"unsaved": unsaved, "error": str(error.strerror or error)}, sys.stdout, ensure_ascii=False)
     return 0
 
 

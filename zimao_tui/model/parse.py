@@ -21,6 +21,7 @@ from zimao_tui.model.errors import ReportError
 from zimao_tui.model.report import Heading, HeadingKind, Measure, Node, Report
 from zimao_tui.model.sentences import sentence_spans
 from zimao_tui.model.shorten import shorten
+from zimao_tui.model.statefile import MAX_REPORT_BYTES, read_bytes
 
 if TYPE_CHECKING:
     from zimao_tui.model.report_cache import ReportCache
@@ -230,7 +231,7 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
     (the app's start-up); a new parse is kept there for next time.
     """
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_REPORT_BYTES)  # regular files only: never /dev/zero or a FIFO
     except FileNotFoundError as exc:
         raise ReportError(Notice("error.no_such_file", path=path)) from exc
     except IsADirectoryError as exc:

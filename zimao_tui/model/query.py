@@ -4,11 +4,24 @@
 synonym matching); ``!a`` measures without it; ``^a`` measures that start with it.
 Anything else is a literal word: a lone ``!`` or ``'`` is searched as that character and
 no input is ever an error, because people type into the box one key at a time.
+
+What a query may cost is capped here, before any matching: a paste of 10,000 characters or
+``!知识`` repeated 2,000 times must answer in milliseconds, not in a minute. Only the first
+``MAX_QUERY_CHARS`` characters are read, each word is cut to ``MAX_TERM_CHARS``, a word
+repeated in one group counts once, and at most ``MAX_TERMS`` words (all ``|`` groups
+together) are kept; ``Query.capped`` says when anything was left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+MAX_QUERY_CHARS = 256
+"""Characters of a query read; the rest is ignored (a measure rarely runs past 200)."""
+MAX_TERM_CHARS = 64
+"""Characters of one word matched; a longer word is cut (its start still finds the measure)."""
+MAX_TERMS = 16
+"""Words kept across all ``|`` groups; each costs a pass over the corpus."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,8 @@ class Query:
     """An OR of groups; each group is an AND of terms."""
 
     groups: tuple[tuple[Term, ...], ...]
+    capped: bool = False
+    """True when the caps above left part of the typed text out."""
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -47,17 +62,28 @@ def parse_query(text: str) -> Query:
     """Parse a search box string; whitespace (ASCII or ideographic) separates words.
 
     A ``|`` with nothing on one side (``a |`` while the user is still typing) just drops the
-    empty side instead of matching nothing.
+    empty side instead of matching nothing. The caps above are applied here (see the module).
     """
+    capped = len(text) > MAX_QUERY_CHARS
     groups: list[tuple[Term, ...]] = []
     current: list[Term] = []
-    for word in text.split():
+    kept = 0
+    for word in text[:MAX_QUERY_CHARS].split():
         if word == "|":
             if current:
                 groups.append(tuple(current))
             current = []
             continue
-        current.append(parse_term(word))
+        if len(word) > MAX_TERM_CHARS:
+            word, capped = word[:MAX_TERM_CHARS], True
+        term = parse_term(word)
+        if term in current:
+            continue  # "a a" is "a": AND-ing a word with itself changes nothing
+        if kept == MAX_TERMS:
+            capped = True
+            break
+        current.append(term)
+        kept += 1
     if current:
         groups.append(tuple(current))
-    return Query(tuple(groups))
+    return Query(tuple(groups), capped)

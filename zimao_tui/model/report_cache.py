@@ -23,7 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from zimao_tui.i18n import Notice
+from zimao_tui.model.cachedir import private_dir
+from zimao_tui.model.marshal_check import plausible
 from zimao_tui.model.report import Heading, Measure, Node, Report
+from zimao_tui.model.statefile import read_bytes
 
 FORMAT = 1
 """Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
@@ -63,10 +66,12 @@ class ReportCache:
 
     def load(self, data: bytes, origin: str) -> Report | None:
         """The report parsed from exactly ``data``, or None (missing, stale or unreadable)."""
-        try:
-            raw = self.path_for(data).read_bytes()
+        try:  # a regular file, at most what this report's cache can weigh
+            raw = read_bytes(self.path_for(data), 4 * len(data) + 65536)
         except OSError:
             return None  # missing or unreadable: a miss; a real disk problem shows when saving
+        if not plausible(raw):
+            return None  # damaged or crafted: never let marshal allocate what it claims
         try:
             stamp, source, fields = marshal.loads(raw)
         except (ValueError, EOFError, TypeError):
@@ -76,7 +81,7 @@ class ReportCache:
         try:
             return _report(fields, origin)
         except (ValueError, TypeError):
-            return None  # the right stamp but the wrong shape: written by a broken build
+            return None  # the right stamp but the wrong shape: damaged, or a broken build
 
     def save(self, data: bytes, report: Report) -> None:
         """Keep ``report`` as the parse of ``data``; a failure becomes a warning, not an error.
@@ -87,7 +92,7 @@ class ReportCache:
         path = self.path_for(data)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_dir(self.folder)
             tmp.write_bytes(marshal.dumps((_stamp(), data, _fields(report))))
             os.replace(tmp, path)
             self._prune()
@@ -124,6 +129,8 @@ def _node_fields(node: Node) -> tuple[Any, ...]:
 
 
 def _report(fields: tuple[Any, ...], origin: str) -> Report:
+    """The report back from its tuple; ValueError or TypeError for any other shape."""
+    _shaped(fields, (str, str, str, str, str, tuple, tuple))
     title, date, time, source, encoding, paragraphs, children = fields
     if not all(isinstance(p, str) for p in paragraphs):
         raise ValueError("paragraphs")
@@ -134,22 +141,43 @@ def _report(fields: tuple[Any, ...], origin: str) -> Report:
     return Report(title, date, time, source, encoding, origin, tuple(paragraphs), chapters)  # type: ignore[arg-type]
 
 
-def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...]) -> Node:
+_MAX_DEPTH = 16
+"""Headings nest five levels deep at most; a deeper cache is damaged (and would recurse)."""
+
+
+def _shaped(fields: object, types: tuple[type, ...]) -> None:
+    """Raise ValueError unless ``fields`` is a tuple of exactly these types (bool is no int)."""
+    if not isinstance(fields, tuple) or len(fields) != len(types):
+        raise ValueError("wrong shape")
+    for value, kind in zip(fields, types, strict=True):
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ValueError("wrong type")
+
+
+def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...], depth: int = 0) -> Node:
     """One node back from its tuple; a measure's text is re-cut from its paragraph."""
+    if depth > _MAX_DEPTH or not isinstance(fields, tuple) or not fields:
+        raise ValueError("wrong shape")
     if fields[0] == "m":
+        _shaped(fields, (str, str, int, int, int))
         _, node_id, paragraph, start, length = fields
+        if not 0 <= paragraph < len(paragraphs) or start < 0 or length < 0:
+            raise ValueError(f"measure {node_id} outside the paragraphs")
         text = paragraphs[paragraph][start : start + length]
         if len(text) != length:
             raise ValueError(f"measure {node_id} outside its paragraph")
         return Measure(id=node_id, text=text, paragraph=paragraph, start=start)
     if fields[0] == "h":
+        _shaped(fields, (str, str, str, str, str, int, tuple))
         _, node_id, kind, number, title, level, children = fields
+        if kind not in ("chapter", "section", "item"):
+            raise ValueError(f"heading kind {kind!r}")
         return Heading(
             id=node_id,
-            kind=kind,
+            kind=kind,  # type: ignore[arg-type]
             number=number,
             title=title,
             level=level,
-            children=tuple(_node(c, paragraphs) for c in children),
+            children=tuple(_node(c, paragraphs, depth + 1) for c in children),
         )
     raise ValueError(f"unknown node {fields[0]!r}")

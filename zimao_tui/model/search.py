@@ -29,7 +29,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zimao_tui.i18n import Notice
 from zimao_tui.model import index_cache
+from zimao_tui.model.cachedir import add_once, unwritable
 from zimao_tui.model.child import run_child
 from zimao_tui.model.gcpause import collector_paused
 from zimao_tui.model.query import Query, Term, parse_query
@@ -61,6 +63,14 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MAX_WORD = 8
 _TERM_CACHE = 256
 _MAX_SPLITS = 32
+_MAX_SPLIT_STEPS = 4096
+"""Partial cuts ``_split_pinyin`` tries before it stops (a few dozen for real pinyin)."""
+_MAX_MIXED_LETTERS = 48
+"""Longer runs of letters are not tried as mixed pinyin (8 six-letter syllables)."""
+_MAX_FUZZY_CHARS = 32
+"""A longer word is typo-matched by its first 32 characters (literal matching uses it all)."""
+_MAX_FUZZY_CANDIDATES = 20_000
+"""Measures aligned per typo-matched word at most: those sharing the most characters with it."""
 
 
 @dataclass(frozen=True)
@@ -103,12 +113,14 @@ class Results(list[Hit]):
     """The hits a search returns (best first, at most ``limit``) and how many measures matched.
 
     A list, so callers that only want the hits need not know; ``total`` lets the app and the
-    CLI say "10 of 103" instead of passing the limit off as the count.
+    CLI say "10 of 103" instead of passing the limit off as the count; ``capped`` that the
+    query was longer than the caps in ``query`` allow and only its start was searched.
     """
 
-    def __init__(self, hits: Iterable[Hit] = (), total: int = 0) -> None:
+    def __init__(self, hits: Iterable[Hit] = (), total: int = 0, capped: bool = False) -> None:
         super().__init__(hits)
         self.total = total
+        self.capped = capped
 
 
 class SearchIndex:
@@ -284,21 +296,27 @@ class SearchIndex:
         """The ways to cut ``letters`` into syllable prefixes, longest chunks first (capped).
 
         Pinyin prunes hard (no syllable starts with i, u or v), so ``zhishicq`` has only a few.
+        A loop with its own stack, not recursion: ``a`` x 1,000 is one cut of 1,000 chunks,
+        and recursing per chunk overflowed Python's stack. At most ``_MAX_SPLITS`` cuts are
+        returned and ``_MAX_SPLIT_STEPS`` partial cuts tried, so a hostile run of letters that
+        almost splits in many ways costs a bounded amount of work.
         """
         prefixes = self._syllable_prefixes
         out: list[tuple[str, ...]] = []
-
-        def walk(rest: str, chunks: tuple[str, ...]) -> None:
-            if len(out) >= _MAX_SPLITS:
-                return
-            if not rest:
+        stack: list[tuple[int, tuple[str, ...]]] = [(0, ())]
+        steps = 0
+        while stack and len(out) < _MAX_SPLITS and steps < _MAX_SPLIT_STEPS:
+            steps += 1
+            pos, chunks = stack.pop()
+            if pos == len(letters):
                 out.append(chunks)
-                return
-            for size in range(min(6, len(rest)), 0, -1):
-                if rest[:size] in prefixes:
-                    walk(rest[size:], (*chunks, rest[:size]))
-
-        walk(letters, ())
+                continue
+            longest = min(6, len(letters) - pos)
+            # pushed shortest first, so the longest chunk is popped (tried) first
+            for size in range(1, longest + 1):
+                chunk = letters[pos : pos + size]
+                if chunk in prefixes:
+                    stack.append((pos + size, (*chunks, chunk)))
         return out
 
     def _mixed_pinyin(self, letters: str, anchored: bool, into: Matches) -> None:
@@ -337,11 +355,14 @@ class SearchIndex:
             return  # one word, or mostly loose characters: the typo matcher's job
         per_word: list[Matches] = []
         synonyms = load_synonyms()
+        seen: dict[str, Matches] = {}  # "知识 知识 …" pasted: each distinct word looked up once
         for w in words:
-            found: Matches = {}
-            self._literal(w, False, 0.0, found)
-            for alt in synonyms.get(w, ()):
-                self._literal(alt.translate(_ASCII_LOWER), False, 0.0, found)
+            found = seen.get(w)
+            if found is None:
+                found = seen[w] = {}
+                self._literal(w, False, 0.0, found)
+                for alt in synonyms.get(w, ()):
+                    self._literal(alt.translate(_ASCII_LOWER), False, 0.0, found)
             if not found:
                 return
             per_word.append(found)
@@ -362,15 +383,17 @@ class SearchIndex:
         """Typo-tolerant match: one wrong character up to five, two beyond."""
         from rapidfuzz import fuzz
 
+        text = text[:_MAX_FUZZY_CHARS]
         chars = set(text)
         allowed = 1 if len(text) <= 5 else 2
         need = max(2, len(chars) - allowed)
         lists = [self._postings.get(ch, []) for ch in chars]
         counts = Counter(i for lst in lists for i in lst) if len(lists) > 1 else Counter(lists[0])
         cutoff = 100.0 * (len(text) - allowed) / len(text) - 0.5
-        for i, count in counts.items():
-            if count < need or i in into:
-                continue
+        candidates = [(i, count) for i, count in counts.items() if count >= need and i not in into]
+        if len(candidates) > _MAX_FUZZY_CANDIDATES:  # a word of few distinct characters, repeated
+            candidates = heapq.nlargest(_MAX_FUZZY_CANDIDATES, candidates, key=lambda ic: (ic[1], -ic[0]))
+        for i, _count in candidates:
             target = self._measures[i].text
             if anchored:  # only the window at the start counts
                 start, end = 0, min(len(target), len(text))
@@ -406,7 +429,7 @@ class SearchIndex:
                 self._literal(alt.translate(_ASCII_LOWER), term.anchored, SYNONYM, found)
             if _LETTERS.fullmatch(needle):
                 self._pinyin_match(needle, term.anchored, found)
-                if not found and len(needle) >= 3:
+                if not found and 3 <= len(needle) <= _MAX_MIXED_LETTERS:
                     self._mixed_pinyin(needle, term.anchored, found)
             if _CJK.search(term.text) and len(term.text) >= 2:
                 self._words(term.text, term.anchored, found)
@@ -446,12 +469,14 @@ class SearchIndex:
         """The best ``limit`` measures for a query, best first; ties keep report order."""
         parsed = parse_query(query)
         if not parsed or limit <= 0:
-            return Results()
+            return Results(capped=parsed.capped)
         # A query allocates thousands of small tuples and lists, none of them cyclic; left on,
         # the cyclic collector would now and then walk the whole index (tens of ms on a large
         # corpus) in the middle of a keystroke. Reference counting still frees everything.
         with collector_paused():
-            return self._search(parsed, limit)
+            results = self._search(parsed, limit)
+        results.capped = parsed.capped
+        return results
 
     def _search(self, parsed: Query, limit: int) -> Results:
         if len(parsed.groups) == 1:
@@ -478,44 +503,73 @@ def _texts(report: Report) -> list[str]:
     return [m.text for m in report.measures()]
 
 
-def build_index(reports: Sequence[Report], cache_dir: Path | None = None) -> SearchIndex:
-    """Load each report's cached index, building (in this process) and caching the missing ones."""
+def build_index(
+    reports: Sequence[Report], cache_dir: Path | None = None, notices: list[Notice] | None = None
+) -> SearchIndex:
+    """Load each report's cached index, building (in this process) and caching the missing ones.
+
+    With a ``notices`` list, a cache that cannot be written (or jieba's own cache file) adds
+    one ``cache_unwritable`` Notice there and the index is used as built; without one, the
+    OSError is raised.
+    """
     folder = cache_dir or default_cache_dir()
     data = []
     for report in reports:
         texts = _texts(report)
         cached = index_cache.load(folder, texts)
         if cached is None:
-            from zimao_tui.model.segment import analyse
+            from zimao_tui.model.segment import analyse, jieba_cache_error
 
             cached = analyse(texts, folder)
-            index_cache.save(folder, texts, cached)
+            try:
+                index_cache.save(folder, texts, cached)
+            except OSError as exc:
+                if notices is None:
+                    raise
+                add_once(notices, unwritable(folder, exc))
+            problem = jieba_cache_error()
+            if problem is not None and notices is not None:
+                add_once(notices, unwritable(folder, problem))
         data.append(cached)
     return SearchIndex(reports, data)
 
 
 def open_index(
-    reports: Sequence[Report], cache_dir: Path | None = None, cancel: threading.Event | None = None
+    reports: Sequence[Report],
+    cache_dir: Path | None = None,
+    cancel: threading.Event | None = None,
+    notices: list[Notice] | None = None,
 ) -> SearchIndex:
     """The index for the app: warm cache without jieba, cold cache built in a child process.
 
     Safe to call from a worker thread: the child (``python -m zimao_tui.model.segment``)
     pays jieba's dictionary load, so this process's GIL stays free and typing stays smooth.
-    Raises RuntimeError with the child's stderr if the build fails, and ChildCancelled (the
-    child ended at once, nothing half-written) when ``cancel`` is set meanwhile.
+    A cache the child could not write comes back in its answer and is used as is, with one
+    ``cache_unwritable`` Notice added to ``notices``. Raises RuntimeError if the build fails,
+    and ChildCancelled (the child ended at once, nothing half-written) when ``cancel`` is set
+    meanwhile.
     """
     folder = cache_dir or default_cache_dir()
     texts = [_texts(r) for r in reports]
     data: list[dict[str, Any] | None] = [index_cache.load(folder, t) for t in texts]
     missing = [t for t, d in zip(texts, data, strict=True) if d is None]
     if missing:
-        run_child(
+        answer = run_child(
             "zimao_tui.model.segment",
             {"cache_dir": str(folder), "reports": missing},
             "building the search index",
             cancel,
         )
-        data = [d if d is not None else index_cache.load(folder, t) for t, d in zip(texts, data, strict=True)]
+        unsaved = answer.get("unsaved", {})
+        if "error" in answer and notices is not None:
+            add_once(notices, unwritable(folder, OSError(str(answer["error"]))))
+        built = iter(range(len(missing)))
+        for n, (t, d) in enumerate(zip(texts, data, strict=True)):
+            if d is None:
+                payload = unsaved.get(str(next(built))) if isinstance(unsaved, dict) else None
+                data[n] = (
+                    index_cache.accept(payload, t) if payload is not None else index_cache.load(folder, t)
+                )
         if any(d is None for d in data):
             raise RuntimeError(f"the search index builder wrote no usable index into {folder}")
     return SearchIndex(reports, [d for d in data if d is not None])

@@ -15,11 +15,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zimao_tui.model.cachedir import private_dir
 from zimao_tui.model.vocab import load_userdict_words
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ _COINED = re.compile(r"“([^“”\s]{2,20})”|《([^《》\s]{2,40})》")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 _BASE: jieba.Tokenizer | None = None
+_BASE_ERROR: OSError | None = None
 
 
 def coined_terms(texts: Iterable[str]) -> list[str]:
@@ -48,26 +51,66 @@ def _base_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
     """jieba's default dictionary plus content/userdict.txt, loaded once per process.
 
     Its own cache file goes to our cache dir (never the shared ``/tmp/jieba.cache``) and its
-    "Building prefix dict" chatter is silenced so it cannot paint over a terminal.
+    "Building prefix dict" chatter is silenced so it cannot paint over a terminal. The cache
+    is optional: if it cannot be written, jieba's own "Dump cache file failed" traceback is
+    silenced too and ``jieba_cache_error`` says why, for the caller's one message. A cache
+    file that is not a regular file or not the (dict, total) pair jieba writes is deleted
+    before jieba reads it, so a damaged one cannot make it allocate gigabytes.
     """
-    global _BASE
+    global _BASE, _BASE_ERROR
     if _BASE is None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        cache_file = str(cache_dir / "jieba.cache")
+        cache_path = cache_dir / "jieba.cache"
+        try:
+            private_dir(cache_dir)
+            _drop_damaged_cache(cache_path)
+        except OSError as exc:
+            _BASE_ERROR = exc  # jieba then fails to write its cache too: said once by the caller
+        cache_file = str(cache_path)
         jieba.dt.cache_file = cache_file
         tokenizer = jieba.Tokenizer()
         tokenizer.cache_file = cache_file
         from zimao_tui.model.child import sigterm_deferred
 
-        with sigterm_deferred():  # jieba removes its cache's temp file on Exception only
-            tokenizer.initialize()
+        jieba.setLogLevel(logging.CRITICAL)  # an unwritable cache is reported below, once
+        try:
+            with sigterm_deferred():  # jieba removes its cache's temp file on Exception only
+                tokenizer.initialize()
+        finally:
+            jieba.setLogLevel(logging.WARNING)
+        if _BASE_ERROR is None and not cache_path.is_file():
+            _BASE_ERROR = OSError(f"jieba could not write {cache_path}")
         for word, freq in load_userdict_words():
             tokenizer.add_word(word, freq)
         _BASE = tokenizer
     return _BASE
+
+
+_JIEBA_HEADS = (b")\x02{", b"\xa9\x02{", b")\x02\xfb", b"\xa9\x02\xfb")
+"""How marshal starts jieba's (dict, total) pair (a small tuple of two, then a dict)."""
+_MAX_JIEBA_CACHE = 256 * 1024 * 1024
+
+
+def _drop_damaged_cache(path: Path) -> None:
+    """Delete a jieba cache file that is not one jieba wrote (jieba then rebuilds it)."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(info.st_mode) and info.st_size <= _MAX_JIEBA_CACHE:
+        with path.open("rb") as handle:
+            if handle.read(3) in _JIEBA_HEADS:
+                return
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    path.unlink()
+
+
+def jieba_cache_error() -> OSError | None:
+    """Why jieba's own cache file could not be written in this process, if it could not."""
+    return _BASE_ERROR
 
 
 def report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
@@ -134,17 +177,28 @@ def analyse(texts: Sequence[str], cache_dir: Path) -> dict[str, list[Any]]:
 def main() -> int:
     """Build missing indexes from a JSON job on stdin: ``{"cache_dir", "reports": [[text…]…]}``.
 
-    Run by ``open_index`` in a child process; it writes one cache file per report and
-    prints nothing on success.
+    Run by ``open_index`` in a child process; it writes one cache file per report. Prints
+    ``{"unsaved": {n: index file payload}, "error": why}`` for the reports whose file could
+    not be written (the cache is optional: the parent uses them as they are), else nothing.
     """
     from zimao_tui.model.child import exit_on_sigterm
-    from zimao_tui.model.index_cache import save
+    from zimao_tui.model.index_cache import dumps, save
 
     exit_on_sigterm()  # the app quitting ends us: no half-written cache file is left
     job = json.load(sys.stdin)
     cache_dir = Path(job["cache_dir"])
-    for texts in job["reports"]:
-        save(cache_dir, texts, analyse(texts, cache_dir))
+    unsaved: dict[int, Any] = {}
+    error: OSError | None = None
+    for n, texts in enumerate(job["reports"]):
+        data = analyse(texts, cache_dir)
+        try:
+            save(cache_dir, texts, data)
+        except OSError as exc:
+            error = exc
+            unsaved[n] = json.loads(dumps(texts, data))
+    error = error or jieba_cache_error()
+    if error is not None:
+        json.dump({"unsaved": unsaved, "error": str(error.strerror or error)}, sys.stdout, ensure_ascii=False)
     return 0
 
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from zimao_tui.config import DEFAULT_THEME, Config, save_config
 from zimao_tui.i18n import Notice, t
+from zimao_tui.model.cachedir import is_cache_notice
 from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
 from zimao_tui.ui.history import SearchHistory
@@ -24,6 +25,7 @@ from zimao_tui.ui.screens.explorer import ExplorerScreen
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import Notification, SeverityLevel
+    from textual.theme import Theme
 
     from zimao_tui.model.bookmarks import BookmarkStore
 
@@ -72,6 +74,7 @@ class ZimaoApp(App[None]):
         self._bookmark_store = bookmarks
         self.history = history if history is not None else SearchHistory()
         self._warnings = list(warnings)
+        self._cache_warned = False  # "the cache cannot be written" is said once per run
         self._slots: dict[str, Notification] = {}
         if len(self.reports) == 1:
             report = self.reports[0]
@@ -81,7 +84,8 @@ class ZimaoApp(App[None]):
             self.title = "zimao-tui"
             self.sub_title = t("app.reports", n=len(self.reports))
         self._save_theme = False  # the start-up choice (maybe a fallback) is not a user's choice
-        themes, failures = load_themes()
+        broken: dict[str, str] = {}
+        themes, failures = load_themes(check=lambda theme: self._check_theme(theme, broken))
         self.theme_names = [theme.name for theme in themes]
         for theme in themes:
             self.register_theme(theme)
@@ -89,8 +93,14 @@ class ZimaoApp(App[None]):
             self._warnings.append(Notice("notice.theme_failed", errors="; ".join(failures)))
         wanted = self.config.theme
         if wanted not in self.available_themes:
-            self._warnings.append(Notice("notice.theme_missing", name=wanted, fallback=DEFAULT_THEME))
-            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-light"
+            fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-light"
+            if wanted in broken:  # a saved choice that no longer builds: not used, not overwritten
+                self._warnings.append(
+                    Notice("notice.theme_broken", name=wanted, error=broken[wanted], fallback=fallback)
+                )
+            else:
+                self._warnings.append(Notice("notice.theme_missing", name=wanted, fallback=fallback))
+            wanted = fallback
         self._start_with_theme(wanted)
         if self.config.keys:
             from zimao_tui.config import config_path
@@ -99,6 +109,16 @@ class ZimaoApp(App[None]):
             keymap, problems = checked_keymap(self.config.keys, config_path())
             self._warnings.extend(problems)
             self.set_keymap(keymap)
+
+    def _check_theme(self, theme: Theme, broken: dict[str, str]) -> str | None:
+        """Build the CSS once with a user theme's variables; why it fails (kept in ``broken``
+        by name), or None. Imported here: only users with such themes pay for it."""
+        from zimao_tui.ui.theme_check import css_error
+
+        error = css_error(self, theme)
+        if error is not None:
+            broken[theme.name] = error
+        return error
 
     def _start_with_theme(self, name: str) -> None:
         """Make ``name`` the theme before any CSS is parsed, without Textual's theme watcher.
@@ -124,6 +144,10 @@ class ZimaoApp(App[None]):
     def on_mount(self) -> None:
         self._save_theme = True
         for warning in self._warnings:
+            if is_cache_notice(warning):
+                if self._cache_warned:
+                    continue
+                self._cache_warned = True
             self.warn(warning)
 
     # ------------------------------------------------------------------ helpers
@@ -142,6 +166,13 @@ class ZimaoApp(App[None]):
         """A file problem the user must read: a long toast, the text shown as is (no markup:
         a path or a TOML key like ``[keys]`` must not be taken for a style)."""
         self.notify(str(notice), severity="warning", timeout=8, markup=False)
+
+    def warn_cache(self, notice: Notice) -> None:
+        """A cache that cannot be written (reports, index, keywords): shown once per run,
+        whichever cache finds it first; everything works without it."""
+        if not self._cache_warned:
+            self._cache_warned = True
+            self.warn(notice)
 
     def copy(self, text: str, label: str) -> None:
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""

@@ -50,15 +50,17 @@ class SearchHistory:
     def _read(self) -> list[str]:
         import json
 
+        from zimao_tui.model.statefile import loads_json, read_text
+
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = read_text(self.path)
         except FileNotFoundError:
             return []
         except (OSError, UnicodeDecodeError) as exc:
             self._warning = Notice("notice.history_unreadable", error=exc, path=self.path)
             return []
         try:
-            data = json.loads(raw)
+            data = loads_json(raw)  # too deep is damaged, like any invalid JSON
         except json.JSONDecodeError as exc:
             self._warning = Notice("notice.history_invalid", error=exc, path=self.path)
             return []

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from zimao_tui.i18n import t
+from zimao_tui.i18n import Notice, t
 from zimao_tui.model.figures import figures_in
 from zimao_tui.model.gcpause import end_startup
 from zimao_tui.model.report import Heading, Measure, Report
@@ -145,9 +145,12 @@ class ExplorerScreen(Screen[None]):
         """Open (or build, in a child process) the search index off the UI thread."""
         from zimao_tui.model.search import open_index
 
+        notices: list[Notice] = []
         # Quitting cancels the worker, which ends a cold build's child at once (see child.py).
-        index = open_index(self.reports, cache_dir(), get_current_worker().cancelled_event)
+        index = open_index(self.reports, cache_dir(), get_current_worker().cancelled_event, notices)
         index.warm()  # what the first keystroke would otherwise build
+        for notice in notices:  # an unwritable cache: said once, search works all the same
+            self.app.call_from_thread(self.zimao.warn_cache, notice)
         return index
 
     @work(thread=True, exclusive=True, group="keywords", exit_on_error=False, name="keywords")
@@ -156,7 +159,12 @@ class ExplorerScreen(Screen[None]):
         for hundreds of milliseconds and freeze typing)."""
         from zimao_tui.model import keywords
 
-        found = keywords.ensure_keywords(self.reports, cache_dir(), get_current_worker().cancelled_event)
+        notices: list[Notice] = []
+        found = keywords.ensure_keywords(
+            self.reports, cache_dir(), get_current_worker().cancelled_event, notices
+        )
+        for notice in notices:
+            self.app.call_from_thread(self.zimao.warn_cache, notice)
         return {id(r): k for r, k in zip(self.reports, found, strict=True)}
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
