@@ -86,7 +86,7 @@ def test_build_index_on_a_full_disk(small: Path, tmp_path: Path, monkeypatch: py
 def test_open_index_child_hands_back_what_it_could_not_write(small: Path, blocked: Path) -> None:
     """The app's path: the child process builds the index, cannot cache it, and answers with it."""
     notices: list[Notice] = []
-    index = open_index([load_report(small)], blocked, notices)
+    index = open_index([load_report(small)], blocked, notices=notices)
     assert index.search("yyyz")[0].measure.id == "2.1"
     assert len(notices) == 1 and "缓存无法写入" in str(notices[0])
 
@@ -94,7 +94,7 @@ def test_open_index_child_hands_back_what_it_could_not_write(small: Path, blocke
 def test_keywords_child_hands_back_what_it_could_not_write(small: Path, blocked: Path) -> None:
     notices: list[Notice] = []
     report = load_report(small)
-    found = keywords.ensure_keywords([report], blocked, notices)
+    found = keywords.ensure_keywords([report], blocked, notices=notices)
     assert found[0] and all(isinstance(v, list) for v in found[0].values())
     assert len(notices) == 1
     with pytest.raises(OSError):

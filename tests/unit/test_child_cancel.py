@@ -29,7 +29,7 @@ def test_a_cancelled_cold_build_ends_its_child_and_leaves_no_temp_file(tmp_path:
     threading.Thread(target=quit_once_segmenting, daemon=True).start()
     try:
         with pytest.raises(ChildCancelled):
-            open_index([report], tmp_path, cancel)
+            open_index([report], tmp_path, cancel=cancel)
     finally:
         done.set()
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp") or p.name.startswith("tmp")]
@@ -56,7 +56,7 @@ def test_cancelled_while_jieba_builds_its_own_cache_leaves_no_temp_file(tmp_path
     timer.start()
     try:
         with pytest.raises(ChildCancelled):
-            open_index([report], tmp_path, cancel)
+            open_index([report], tmp_path, cancel=cancel)
     finally:
         timer.cancel()
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] in ([], ["jieba.cache"])

@@ -35,6 +35,7 @@ def _denied(monkeypatch: pytest.MonkeyPatch, *targets: Path) -> None:
                 raise PermissionError(13, "Permission denied", text)
 
     real_stat, real_listdir, real_scandir, real_open = os.stat, os.listdir, os.scandir, Path.open
+    real_os_open = os.open
 
     def stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
         check(path)
@@ -52,7 +53,12 @@ def _denied(monkeypatch: pytest.MonkeyPatch, *targets: Path) -> None:
         check(self)
         return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
 
+    def os_open(path: object, *args: object, **kwargs: object) -> int:
+        check(path)
+        return real_os_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "open", os_open)
     monkeypatch.setattr(os, "listdir", listdir)
     monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.setattr(Path, "open", open_)

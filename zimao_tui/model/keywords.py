@@ -171,6 +171,7 @@ def build_keywords(
 def ensure_keywords(
     reports: Sequence[Report],
     cache_dir: Path | None = None,
+    *,
     cancel: threading.Event | None = None,
     notices: list[Notice] | None = None,
 ) -> list[Keywords]:

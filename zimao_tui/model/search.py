@@ -537,6 +537,7 @@ def build_index(
 def open_index(
     reports: Sequence[Report],
     cache_dir: Path | None = None,
+    *,
     cancel: threading.Event | None = None,
     notices: list[Notice] | None = None,
 ) -> SearchIndex:

@@ -147,7 +147,9 @@ class ExplorerScreen(Screen[None]):
 
         notices: list[Notice] = []
         # Quitting cancels the worker, which ends a cold build's child at once (see child.py).
-        index = open_index(self.reports, cache_dir(), get_current_worker().cancelled_event, notices)
+        index = open_index(
+            self.reports, cache_dir(), cancel=get_current_worker().cancelled_event, notices=notices
+        )
         index.warm()  # what the first keystroke would otherwise build
         for notice in notices:  # an unwritable cache: said once, search works all the same
             self.app.call_from_thread(self.zimao.warn_cache, notice)
@@ -161,7 +163,7 @@ class ExplorerScreen(Screen[None]):
 
         notices: list[Notice] = []
         found = keywords.ensure_keywords(
-            self.reports, cache_dir(), get_current_worker().cancelled_event, notices
+            self.reports, cache_dir(), cancel=get_current_worker().cancelled_event, notices=notices
         )
         for notice in notices:
             self.app.call_from_thread(self.zimao.warn_cache, notice)
