@@ -7,13 +7,13 @@ pay the index load once instead of once per query.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from rich.text import Text
 
-from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.cli.common import add_report_option, console, dumps, print_json, reports_from
+from zimao_tui.model.inert import inert
 from zimao_tui.model.search import Hit, Results, SearchIndex, build_index
 
 NAME = "search"
@@ -56,8 +56,9 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def highlighted(hit: Hit) -> Text:
-    """The measure's text with the matched characters highlighted."""
-    text = Text(hit.measure.text)
+    """The measure's text, inert, with the matched characters highlighted (one character
+    for one, so the spans into the exact text still fit)."""
+    text = Text(inert(hit.measure.text))
     for start, end in hit.spans:
         text.stylize("bold reverse", start, end)
     return text
@@ -66,17 +67,18 @@ def highlighted(hit: Hit) -> Text:
 def _print_pretty(query: str, hits: Results, several_reports: bool) -> None:
     out = console()
     count = f"  {len(hits)} 条" if len(hits) == hits.total else f"  前 {len(hits)} 条，共 {hits.total} 条"
-    out.print(Text.assemble(("» ", "dim"), (query, "bold"), (count, "dim")))
+    out.print(Text.assemble(("» ", "dim"), (inert(query), "bold"), (count, "dim")))
     if not hits:
         out.print(Text("  （无结果）", style="dim"))
     for hit in hits:
         where = " › ".join(hit.path)
         if several_reports:
             where = f"{hit.report.title} › {where}"
+        where = inert(where)
         out.print(
             Text.assemble(
                 ("  ", ""),
-                (hit.measure.id, "bold cyan"),
+                (inert(hit.measure.id), "bold cyan"),
                 (f"  {where}", "dim"),
                 (f"  {hit.score:g}", "green"),
             )
@@ -89,7 +91,7 @@ def _answer(index: SearchIndex, query: str, args: argparse.Namespace, one_line: 
     if args.json:
         rows = [hit_json(h) for h in hits]
         if one_line:
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps(rows) + "\n")
         else:
             print_json(rows)
     else:
