@@ -31,11 +31,17 @@ MEASURE = f"注入剪贴板{OSC52}的句子，设立不低于5亿元的“硬核
 MEASURE2 = f"清屏{CLEAR}的措施，红色{SGR}文字与C1控制{C1_CSI}红色\x9b0m的措施。"
 
 
-def report_text(title: str = TITLE, chapter: str = CHAPTER, section: str = SECTION, body: str = "") -> str:
-    """A report in the genre's layout with the given pieces, padded with ordinary measures."""
+def report_text(
+    title: str = TITLE, chapter: str = CHAPTER, section: str = SECTION, body: str = "", filler: int = 0
+) -> str:
+    """A report in the genre's layout with the given pieces, padded with ordinary measures:
+    ``filler`` of them, by default enough that the decoder's 1% limit on control characters
+    lets the file through (the checks here are about display, not about that limit)."""
     body = body or MEASURE + MEASURE2
-    lines = [title, "", "2022-07-05 09:52 来源:攻击者", "", chapter, "", section, "", body, ""]
-    lines += ["二、正常章节", "", "(一)正常小节", "", FILLER * 40, ""]
+    head = [title, "", "2022-07-05 09:52 来源:攻击者", "", chapter, "", section, "", body, ""]
+    controls = sum(1 for ch in "".join(head) if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    filler = filler or max(40, controls * 120 // len(FILLER) + 1)
+    lines = [*head, "二、正常章节", "", "(一)正常小节", "", FILLER * filler, ""]
     return "\n".join(lines)
 
 

@@ -235,8 +235,9 @@ def test_property_no_control_from_report_text_reaches_any_cli_output(
             ("bookmarks", "export"),
         ):
             status, out, err = run(capsys, *command, "--report", str(path))
-            if status == 2:  # the decoder refused the file (e.g. a NUL): one inert line, nothing else
+            if status == 2:  # the decoder refused the file (a NUL): one inert line, nothing else
                 assert out == "" and err.count("\n") == 1 and unsafe_left(err) == set()
+                assert "\x00" in title + heading + measure
                 return
             assert status == 0, err
             assert unsafe_left(out, styled) == set(), command

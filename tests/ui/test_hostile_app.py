@@ -1,0 +1,127 @@
+"""The app on a hostile report: no screen draws a control character from report text.
+
+What is checked is what the screen is made of: ``App.export_screenshot`` renders the
+current screen (toasts and modal screens included) from the same segments the driver
+writes, as SVG text. Textual's own escape sequences (cursor moves, colours) are driver
+instructions, never segment text, so they are not in it; a control character in the SVG can
+only have come from a string a widget was given. That is the sound check: comparing the
+raw driver stream would mix Textual's own ESC bytes with the report's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
+from hostile import MEASURE, OSC0, OSC52, hostile_text, report_text, unsafe_left
+from hypothesis import HealthCheck, given, settings
+from textual.pilot import Pilot
+
+from zimao_tui.model.bookmarks import BookmarkStore
+from zimao_tui.model.inert import inert
+from zimao_tui.model.keywords import build_keywords
+from zimao_tui.model.parse import parse_text
+from zimao_tui.model.report import Measure, Report
+from zimao_tui.model.search import open_index
+from zimao_tui.ui.app import ZimaoApp
+from zimao_tui.ui.screens.explorer import ExplorerScreen
+
+pytestmark = pytest.mark.usefixtures("app_env")
+
+SIZE = (80, 24)
+
+
+def measure_with(report: Report, start: str) -> Measure:
+    return next(m for m in report.measures() if m.text.startswith(start))
+
+
+def prepare(report: Report, cache: Path, note: str, tag: str, measure: Measure) -> None:
+    """A warm index and keywords (built in-process, so no child process per example) and a
+    bookmark with a hostile note and tag on ``measure``."""
+    open_index([report], cache)
+    build_keywords(report, cache)
+    BookmarkStore().update(report, measure, note, [tag] if tag.strip() else [])
+
+
+async def tour(pilot: Pilot[Any], measure: Measure, query: str) -> dict[str, str]:
+    """Every main view with the hostile text on it, as screenshots by name."""
+    app = pilot.app
+    assert isinstance(app, ZimaoApp)
+    shots: dict[str, str] = {}
+
+    async def shot(name: str) -> None:
+        await pilot.pause()
+        shots[name] = app.export_screenshot()
+
+    await wait_ready(pilot)
+    await shot("tree and report card")
+    explorer = app.screen
+    assert isinstance(explorer, ExplorerScreen)
+    explorer.go_to(explorer.reports[0], measure)
+    await pilot.pause()
+    await shot("measure in the detail pane")
+    await pilot.press("slash", *query)
+    await shot("search results")
+    await pilot.press("enter")
+    await shot("jumped to the hit")
+    await pilot.press("f")
+    await shot("figures screen")
+    await pilot.press("escape", "T")
+    await shot("glossary screen")
+    await pilot.press("escape", "B")
+    await shot("bookmarks screen")
+    await pilot.press("e")
+    await shot("note dialog")
+    await pilot.press("escape", "escape", "ctrl+p", *"一")
+    await pilot.pause(0.3)
+    await shot("command palette")
+    await pilot.press("escape")
+    app.notify(f"{measure.text}[/]")
+    app.warn(measure.text)
+    await shot("toasts")
+    return shots
+
+
+@sync
+async def test_every_view_of_a_hostile_report_is_inert(tmp_path: Path) -> None:
+    report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
+    measure = measure_with(report, "注入剪贴板")
+    prepare(report, tmp_path / "cache-h", f"笔记{OSC0}[/]", f"标签{OSC52}", measure)
+    app = make_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        shots = await tour(pilot, measure, "剪贴板")
+        title = app.title
+    failed = [name for name, svg in shots.items() if unsafe_left(svg)]
+    assert failed == []
+    assert title == inert(report.title)
+    # the attacks are on screen, made visible, and markup is shown as written
+    assert "␛]52;c;" in shots["measure in the detail pane"]
+    assert "[/]" in shots["measure in the detail pane"]
+    assert "␛]0;PWNED" in shots["bookmarks screen"]
+    assert MEASURE.startswith("注入剪贴板")
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=hostile_text, heading=hostile_text, text=hostile_text, note=hostile_text, tag=hostile_text)
+def test_property_random_unicode_never_reaches_the_screen_as_a_control(
+    title: str, heading: str, text: str, note: str, tag: str, tmp_path: Path
+) -> None:
+    """Random Unicode with every C0/C1/bidi control as title, heading, measure, note and tag:
+    no view of the app draws a control character."""
+    report = parse_text(
+        report_text(title=f"标题{title}", chapter=f"一、{heading}", body=f"开头{text}的措施，投入5亿元。")
+    )
+    measure = measure_with(report, "开头")
+    prepare(report, tmp_path / "cache-p", note, tag, measure)
+
+    @sync
+    async def run() -> None:
+        app = make_app([report])
+        async with app.run_test(size=SIZE) as pilot:
+            shots = await tour(pilot, measure, "开头")
+        for name, svg in shots.items():
+            assert unsafe_left(svg) == set(), name
+
+    run()
