@@ -68,4 +68,4 @@ def unsafe_left(output: str, styled: bool = False) -> set[str]:
     ``ESC [31m`` reaches Rich as ``␛[31m``, so any ESC left is one Rich wrote."""
     if styled:
         output = RICH_SGR.sub("", output)
-    return (UNSAFE & set(output)) - {"\r"}
+    return UNSAFE & set(output)

@@ -10,6 +10,7 @@ raw driver stream would mix Textual's own ESC bytes with the report's.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,49 @@ def test_property_random_unicode_never_reaches_the_screen_as_a_control(
             assert unsafe_left(svg) == set(), name
 
     run()
+
+
+@sync
+async def test_copy_keeps_the_exact_text_and_osc52_carries_it_base64(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``c`` copies what the report says, ESC included (a quote must be exact), but the bytes
+    sent to the terminal are base64 inside Textual's own OSC 52: no raw ESC from the report."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    written: list[str] = []
+    monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: written.append(data))
+    report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
+    measure = measure_with(report, "注入剪贴板")
+    prepare(report, tmp_path / "cache-c", "", "", measure)
+    app = make_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        explorer = app.screen
+        assert isinstance(explorer, ExplorerScreen)
+        explorer.go_to(report, measure)
+        await pilot.pause()
+        written.clear()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == measure.text == MEASURE
+    (osc52,) = [w for w in written if w.startswith("\x1b]52;c;")]
+    payload = osc52.removeprefix("\x1b]52;c;").removesuffix("\a")
+    assert set(payload) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+    assert base64.b64decode(payload).decode("utf-8") == MEASURE
+
+
+@sync
+async def test_key_names_from_config_are_inert_in_footer_and_help(bundled: Report) -> None:
+    """``[keys]`` in config.toml is a file too: Textual's footer showed a key named with an
+    OSC 0 raw, retitling the terminal on every redraw."""
+    app = make_app([bundled], keys={"zimao.search": "\x1b]0;X\x07", "zimao.copy": "[/]"})
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause(0.3)
+        main_screen = app.export_screenshot()
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+        help_screen = app.export_screenshot()
+    assert unsafe_left(main_screen) == set()
+    assert unsafe_left(help_screen) == set() and "␛]0;X␇" in help_screen

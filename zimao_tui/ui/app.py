@@ -148,6 +148,10 @@ class ZimaoApp(App[None]):
         read as markup. (No string in ``i18n`` uses markup.)"""
         super().notify(inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup)
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and help show it, inert: keys come from ``config.toml``."""
+        return inert(super().get_key_display(binding))
+
     def warn(self, notice: Notice | str) -> None:
         """A file problem the user must read: a long toast, the text shown as is (no markup:
         a path or a TOML key like ``[keys]`` must not be taken for a style)."""
