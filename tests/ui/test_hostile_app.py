@@ -172,3 +172,38 @@ async def test_key_names_from_config_are_inert_in_footer_and_help(bundled: Repor
         help_screen = app.export_screenshot()
     assert unsafe_left(main_screen) == set()
     assert unsafe_left(help_screen) == set() and "␛]0;X␇" in help_screen
+
+
+@sync
+async def test_search_history_queries_and_pastes_are_inert(bundled: Report) -> None:
+    """search_history.json is a file anyone may edit; a query may be typed with markup; a paste
+    may carry a measure copied with its ESC. None of them reaches the screen raw."""
+    import json
+
+    from textual import events
+
+    from zimao_tui.ui.history import history_path
+    from zimao_tui.ui.widgets.search_bar import SearchInput
+
+    history_path().parent.mkdir(parents=True, exist_ok=True)
+    history_path().write_text(json.dumps([f"人才{OSC0}"]), encoding="utf-8")
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("slash", "up")
+        await pilot.pause()
+        field = app.screen.query_one(SearchInput)
+        assert field.value == inert(f"人才{OSC0}")
+        recalled = app.export_screenshot()
+        field.value = ""
+        await pilot.press(*"[/]")  # the status line names the query: "no result for [/]"
+        await pilot.pause()
+        typed = app.export_screenshot()
+        field.value = ""
+        field.post_message(events.Paste(f"知识{OSC52}"))
+        await pilot.pause()
+        assert field.value == inert(f"知识{OSC52}")
+        pasted = app.export_screenshot()
+    for svg in (recalled, typed, pasted):
+        assert unsafe_left(svg) == set()
+    assert "[/]" in typed
