@@ -26,6 +26,7 @@ from zimao_tui.model.keywords import build_keywords
 from zimao_tui.model.parse import parse_text
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.search import open_index
+from zimao_tui.paths import cache_dir
 from zimao_tui.ui.app import ZimaoApp
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 
@@ -38,11 +39,16 @@ def measure_with(report: Report, start: str) -> Measure:
     return next(m for m in report.measures() if m.text.startswith(start))
 
 
-def prepare(report: Report, cache: Path, note: str, tag: str, measure: Measure) -> None:
-    """A warm index and keywords (built in-process, so no child process per example) and a
-    bookmark with a hostile note and tag on ``measure``."""
-    open_index([report], cache)
-    build_keywords(report, cache)
+def warm(report: Report) -> None:
+    """The index and keywords built in-process into the app's cache folder, so the app finds
+    them warm instead of starting a child process per example."""
+    open_index([report], cache_dir())
+    build_keywords(report, cache_dir())
+
+
+def prepare(report: Report, note: str, tag: str, measure: Measure) -> None:
+    """A warm cache and a bookmark with a hostile note and tag on ``measure``."""
+    warm(report)
     BookmarkStore().update(report, measure, note, [tag] if tag.strip() else [])
 
 
@@ -89,7 +95,7 @@ async def tour(pilot: Pilot[Any], measure: Measure, query: str) -> dict[str, str
 async def test_every_view_of_a_hostile_report_is_inert(tmp_path: Path) -> None:
     report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
     measure = measure_with(report, "注入剪贴板")
-    prepare(report, tmp_path / "cache-h", f"笔记{OSC0}[/]", f"标签{OSC52}", measure)
+    prepare(report, f"笔记{OSC0}[/]", f"标签{OSC52}", measure)
     app = make_app([report])
     async with app.run_test(size=SIZE) as pilot:
         shots = await tour(pilot, measure, "剪贴板")
@@ -115,7 +121,7 @@ def test_property_random_unicode_never_reaches_the_screen_as_a_control(
         report_text(title=f"标题{title}", chapter=f"一、{heading}", body=f"开头{text}的措施，投入5亿元。")
     )
     measure = measure_with(report, "开头")
-    prepare(report, tmp_path / "cache-p", note, tag, measure)
+    prepare(report, note, tag, measure)
 
     @sync
     async def run() -> None:
@@ -140,7 +146,7 @@ async def test_copy_keeps_the_exact_text_and_osc52_carries_it_base64(
     monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: written.append(data))
     report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
     measure = measure_with(report, "注入剪贴板")
-    prepare(report, tmp_path / "cache-c", "", "", measure)
+    prepare(report, "", "", measure)
     app = make_app([report])
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
@@ -207,3 +213,20 @@ async def test_search_history_queries_and_pastes_are_inert(bundled: Report) -> N
     for svg in (recalled, typed, pasted):
         assert unsafe_left(svg) == set()
     assert "[/]" in typed
+
+
+@sync
+async def test_a_report_titled_with_markup_opens_and_the_palette_finds_it(tmp_path: Path) -> None:
+    """Textual's Tree reads a ``str`` label as markup: a report titled ``[/]…`` crashed the
+    app at start (MarkupError), and the palette's highlighter read headings as markup too."""
+    report = parse_text(
+        report_text(title="[/]标题[link=https://x]", chapter="一、[/]章节[b]"), origin="m.txt"
+    )
+    warm(report)
+    app = make_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("ctrl+p", *"章节")
+        await pilot.pause(0.5)
+        palette = app.export_screenshot()
+    assert "一、[/]章节[b]" in palette
