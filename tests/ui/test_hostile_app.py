@@ -230,3 +230,23 @@ async def test_a_report_titled_with_markup_opens_and_the_palette_finds_it(tmp_pa
         await pilot.pause(0.5)
         palette = app.export_screenshot()
     assert "一、[/]章节[b]" in palette
+
+
+@sync
+async def test_a_paste_into_the_note_dialog_arrives_inert(tmp_path: Path) -> None:
+    from textual import events
+    from textual.widgets import TextArea
+
+    report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
+    measure = measure_with(report, "注入剪贴板")
+    prepare(report, "", "", measure)
+    app = make_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("B", "e")
+        await pilot.pause()
+        area = app.screen.query_one("#note-text", TextArea)
+        area.post_message(events.Paste(f"引用{OSC52}"))
+        await pilot.pause()
+        assert area.text == inert(f"引用{OSC52}")
+        assert unsafe_left(app.export_screenshot()) == set()

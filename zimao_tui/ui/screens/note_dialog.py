@@ -33,6 +33,7 @@ class NoteArea(TextArea):
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # TextArea's own handler would insert the raw text
+        event.stop()
         if self.read_only:
             return
         result = self.replace(inert(event.text), *self.selection)
