@@ -1,49 +1,149 @@
-"""The installed command starting on a broken user theme (issue 10, item 4), under tmux.
+"""A hostile report in a real terminal: the installed command must not rewrite tmux's clipboard
+(OSC 52) or the pane title (OSC 0) when it shows the report (issue 10, item 1).
 
-A theme whose ``[variables]`` break the CSS used to kill the app at start, every start once
-it had been chosen. Now the app starts on the default theme, says why, and leaves the
-user's config.toml as it was.
+tmux with ``set-clipboard on`` turns an OSC 52 from the pane into a new paste buffer and an
+OSC 0 into ``#{pane_title}``: exactly what an attacker wants. Each test first proves that
+the trap works (``printf`` of the same bytes does change both), then runs zimao-tui.
 """
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from test_tmux import terminal, tmux, wait_for  # noqa: F401  (terminal is a fixture)
+from hostile import OSC0, OSC52, report_text
 
 pytestmark = pytest.mark.e2e
 
-CONFIG = 'theme = "broken-vars"\n'
+SOCKETS = iter(range(1_000_000))
+SOCKET = ""
+"""This test's tmux server: a fresh name per test, since a killed server may still hold the last."""
+SAFE_TITLE = "zimao-e2e-title"
+SAFE_BUFFER = "zimao-e2e-buffer"
+
+
+def _zimao_command() -> str:
+    beside_python = Path(sys.executable).parent / "zimao-tui"
+    found = str(beside_python) if beside_python.exists() else shutil.which("zimao-tui")
+    if not found:
+        pytest.fail("the zimao-tui command is not installed in this environment")
+    return found
+
+
+def tmux(*args: str) -> str:
+    result = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, timeout=20)
+    return result.stdout
+
+
+def wait_for(read: Callable[[], str], text: str, timeout: float = 40.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = read()
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+def screen() -> str:
+    return tmux("capture-pane", "-p", "-t", "h")
+
+
+def pane_title() -> str:
+    return tmux("display-message", "-p", "-t", "h", "#{pane_title}").strip()
+
+
+def buffers() -> list[str]:
+    return [line for line in tmux("list-buffers", "-F", "#{buffer_sample}").splitlines() if line]
+
+
+def reset_traps() -> None:
+    """One paste buffer holding SAFE_BUFFER and the pane titled SAFE_TITLE."""
+    for _ in buffers():
+        tmux("delete-buffer")
+    tmux("set-buffer", SAFE_BUFFER)
+    tmux("select-pane", "-t", "h", "-T", SAFE_TITLE)
+
+
+def assert_traps_untouched() -> None:
+    assert buffers() == [SAFE_BUFFER], "the report's OSC 52 rewrote the tmux clipboard"
+    assert pane_title() == SAFE_TITLE, "the report's OSC 0 retitled the pane"
+
+
+def send(line: str) -> None:
+    tmux("send-keys", "-t", "h", "-l", line)
+    tmux("send-keys", "-t", "h", "Enter")
 
 
 @pytest.fixture
-def broken_theme_chosen(user_dirs: dict[str, Path]) -> Path:
-    """config.toml choosing a user theme whose variable is not a colour (written before start)."""
-    themes = user_dirs["config"] / "themes"
-    themes.mkdir(parents=True)
-    (themes / "broken.toml").write_text(
-        'name = "broken-vars"\nprimary = "#336699"\n[variables]\nfooter-key-foreground = "notacolour"\n',
-        encoding="utf-8",
-    )
-    config = user_dirs["config"] / "config.toml"
-    config.write_text(CONFIG, encoding="utf-8")
-    return config
+def shell(user_dirs: dict[str, Path], tmp_path: Path) -> Iterator[Path]:
+    """An 80x24 tmux pane running sh with zimao-tui's folders in tmp_path; yields the hostile report."""
+    if not shutil.which("tmux"):
+        pytest.fail("tmux is required for the end-to-end test (.ci/run installs it)")
+    global SOCKET
+    SOCKET = f"zimao-hostile-{os.getpid()}-{next(SOCKETS)}"
+    report = tmp_path / "hostile.txt"
+    report.write_text(report_text(), encoding="utf-8")
+    env = {f"ZIMAO_TUI_{k.upper()}_DIR": str(v) for k, v in user_dirs.items()}
+    env_args = [f"{k}={v}" for k, v in env.items()]
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "h", "-x", "80", "-y", "24",
+         "env", "TERM=xterm-256color", "PS1=$ ", *env_args, "sh")  # fmt: skip
+    tmux("set-option", "-g", "set-clipboard", "on")
+    tmux("set-option", "-g", "allow-rename", "on")
+    try:
+        # The trap works: the same bytes printed raw do rewrite both.
+        reset_traps()
+        send(f"printf '%s' {shlex.quote(OSC52 + OSC0)}; echo; echo TRAP'-'SPRUNG")
+        wait_for(screen, "TRAP-SPRUNG\n")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and (len(buffers()) < 2 or pane_title() == SAFE_TITLE):
+            time.sleep(0.1)
+        assert "PWNED-CLIPBOARD" in tmux("show-buffer"), (
+            "tmux did not take OSC 52: the test would prove nothing"
+        )
+        assert pane_title() == "PWNED-TITLE", "tmux did not take OSC 0: the test would prove nothing"
+        send("clear")
+        reset_traps()
+        yield report
+    finally:
+        tmux("kill-server")
 
 
-def test_a_saved_broken_theme_starts_on_the_default(
-    broken_theme_chosen: Path, request: pytest.FixtureRequest
-) -> None:
-    started: tuple[Callable[[], str], Path] = request.getfixturevalue("terminal")  # after the files
-    read, status = started
-    screen = wait_for(read, "武汉自贸片区高质量发展创新举措")
-    screen = wait_for(read, "broken-vars")  # the toast naming the theme and the fallback
-    assert "Traceback" not in screen and "StylesheetParseError" not in screen
-    tmux("send-keys", "-t", "e2e", "q")
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and not status.exists():
-        time.sleep(0.1)
-    assert status.read_text().strip() == "0"
-    assert broken_theme_chosen.read_text(encoding="utf-8") == CONFIG
+def test_search_and_outline_leave_clipboard_and_title_alone(shell: Path) -> None:
+    zimao = _zimao_command()
+    send(f"{zimao} search 剪贴板 --report {shell}; {zimao} outline --report {shell}; echo ALL'-'DONE")
+    shown = wait_for(screen, "ALL-DONE\n")
+    time.sleep(0.5)
+    assert_traps_untouched()
+    assert "␛]0;PWNED" in shown  # the attack is on screen, made visible
+
+
+def test_the_app_showing_the_measure_leaves_clipboard_and_title_alone(shell: Path) -> None:
+    send(f"{_zimao_command()} {shell}; echo EXIT=$?")
+    wait_for(screen, "正常章节")
+    tmux("send-keys", "-t", "h", "/")
+    time.sleep(0.3)
+    tmux("send-keys", "-t", "h", "-l", "剪贴板")
+    wait_for(screen, "个结果")
+    tmux("send-keys", "-t", "h", "Enter")
+    wait_for(screen, "注入剪贴板")
+    time.sleep(1)  # the detail pane has drawn the measure (and any OSC in it)
+    assert_traps_untouched()
+    shown = screen()
+    assert "␛]52;c;" in shown and "[/]" in shown  # the measure in the detail pane, ESC made visible
+    tmux("send-keys", "-t", "h", "B")  # the bookmarks screen and back: more redraws
+    time.sleep(0.5)
+    tmux("send-keys", "-t", "h", "Escape")
+    time.sleep(0.5)
+    assert_traps_untouched()
+    tmux("send-keys", "-t", "h", "q")
+    wait_for(screen, "EXIT=0")
+    assert_traps_untouched()

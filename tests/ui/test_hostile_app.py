@@ -1,134 +1,252 @@
-"""The app against hostile input (issue 10, items 3, 4 and 7): it starts, it stays up.
+"""The app on a hostile report: no screen draws a control character from report text.
 
-A user theme whose ``[variables]`` break the CSS is never offered (and a saved choice of it
-falls back without being overwritten); a cache that cannot be written costs one warning,
-not the search; a query pasted at 10,000 characters is answered.
+What is checked is what the screen is made of: ``App.export_screenshot`` renders the
+current screen (toasts and modal screens included) from the same segments the driver
+writes, as SVG text. Textual's own escape sequences (cursor moves, colours) are driver
+instructions, never segment text, so they are not in it; a control character in the SVG can
+only have come from a string a widget was given. That is the sound check: comparing the
+raw driver stream would mix Textual's own ESC bytes with the report's.
 """
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
+from typing import Any
 
 import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
+from hostile import MEASURE, OSC0, OSC52, hostile_text, report_text, unsafe_left
+from hypothesis import HealthCheck, given, settings
 from textual.pilot import Pilot
 
-from zimao_tui.config import Config, load_config, save_config
-from zimao_tui.i18n import Notice
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Report
+from zimao_tui.model.bookmarks import BookmarkStore
+from zimao_tui.model.inert import inert
+from zimao_tui.model.keywords import build_keywords
+from zimao_tui.model.parse import parse_text
+from zimao_tui.model.report import Measure, Report
+from zimao_tui.model.search import open_index
+from zimao_tui.paths import cache_dir
 from zimao_tui.ui.app import ZimaoApp
-from zimao_tui.ui.widgets.search_bar import SearchBar
+from zimao_tui.ui.screens.explorer import ExplorerScreen
 
 pytestmark = pytest.mark.usefixtures("app_env")
 
-SIZE = (100, 32)
-BROKEN = 'name = "broken-vars"\nprimary = "#336699"\n[variables]\nfooter-key-foreground = "notacolour"\n'
-GOOD = 'name = "good-vars"\nprimary = "#336699"\n[variables]\nfooter-key-foreground = "#ff0000"\n'
+SIZE = (80, 24)
 
 
-def _themes(user_dirs: dict[str, Path]) -> None:
-    folder = user_dirs["config"] / "themes"
-    folder.mkdir(parents=True)
-    (folder / "broken.toml").write_text(BROKEN, encoding="utf-8")
-    (folder / "good.toml").write_text(GOOD, encoding="utf-8")
+def measure_with(report: Report, start: str) -> Measure:
+    return next(m for m in report.measures() if m.text.startswith(start))
 
 
-def _messages(app: ZimaoApp) -> list[str]:
-    return [n.message for n in app._notifications]
+def warm(report: Report) -> None:
+    """The index and keywords built in-process into the app's cache folder, so the app finds
+    them warm instead of starting a child process per example."""
+    open_index([report], cache_dir())
+    build_keywords(report, cache_dir())
+
+
+def prepare(report: Report, note: str, tag: str, measure: Measure) -> None:
+    """A warm cache and a bookmark with a hostile note and tag on ``measure``."""
+    warm(report)
+    BookmarkStore().update(report, measure, note, [tag] if tag.strip() else [])
+
+
+async def tour(pilot: Pilot[Any], measure: Measure, query: str) -> dict[str, str]:
+    """Every main view with the hostile text on it, as screenshots by name."""
+    app = pilot.app
+    assert isinstance(app, ZimaoApp)
+    shots: dict[str, str] = {}
+
+    async def shot(name: str) -> None:
+        await pilot.pause()
+        shots[name] = app.export_screenshot()
+
+    await wait_ready(pilot)
+    await shot("tree and report card")
+    explorer = app.screen
+    assert isinstance(explorer, ExplorerScreen)
+    explorer.go_to(explorer.reports[0], measure)
+    await pilot.pause()
+    await shot("measure in the detail pane")
+    await pilot.press("slash", *query)
+    await shot("search results")
+    await pilot.press("enter")
+    await shot("jumped to the hit")
+    await pilot.press("f")
+    await shot("figures screen")
+    await pilot.press("escape", "T")
+    await shot("glossary screen")
+    await pilot.press("escape", "B")
+    await shot("bookmarks screen")
+    await pilot.press("e")
+    await shot("note dialog")
+    await pilot.press("escape", "escape", "ctrl+p", *"一")
+    await pilot.pause(0.3)
+    await shot("command palette")
+    await pilot.press("escape")
+    app.notify(f"{measure.text}[/]")
+    app.warn(measure.text)
+    await shot("toasts")
+    return shots
 
 
 @sync
-async def test_a_theme_whose_css_fails_is_never_offered(bundled: Report, user_dirs: dict[str, Path]) -> None:
-    _themes(user_dirs)
-    app = make_app([bundled])
+async def test_every_view_of_a_hostile_report_is_inert(tmp_path: Path) -> None:
+    report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
+    measure = measure_with(report, "注入剪贴板")
+    prepare(report, f"笔记{OSC0}[/]", f"标签{OSC52}", measure)
+    app = make_app([report])
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(pilot)
-        assert "broken-vars" not in app.theme_names and "good-vars" in app.theme_names
-        failed = [m for m in _messages(app) if "broken.toml" in m]
-        assert len(failed) == 1 and "notacolour" in failed[0] and "[i]" not in failed[0]
-        seen = set()
-        for _ in app.theme_names:  # t all the way round: every theme offered builds
-            await pilot.press("t")
-            await pilot.pause()
-            seen.add(app.theme)
-        assert seen == set(app.theme_names)
-        assert app.is_running
+        shots = await tour(pilot, measure, "剪贴板")
+        title = app.title
+    failed = [name for name, svg in shots.items() if unsafe_left(svg)]
+    assert failed == []
+    assert title == inert(report.title)
+    # the attacks are on screen, made visible, and markup is shown as written
+    assert "␛]52;c;" in shots["measure in the detail pane"]
+    assert "[/]" in shots["measure in the detail pane"]
+    assert "␛]0;PWNED" in shots["bookmarks screen"]
+    assert MEASURE.startswith("注入剪贴板")
 
 
-@sync
-async def test_a_saved_broken_theme_falls_back_and_is_kept(
-    bundled: Report, user_dirs: dict[str, Path]
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=hostile_text, heading=hostile_text, text=hostile_text, note=hostile_text, tag=hostile_text)
+def test_property_random_unicode_never_reaches_the_screen_as_a_control(
+    title: str, heading: str, text: str, note: str, tag: str, tmp_path: Path
 ) -> None:
-    _themes(user_dirs)
-    config, _ = load_config()
-    config.theme = "broken-vars"
-    save_config(config)
-    saved = (user_dirs["config"] / "config.toml").read_text(encoding="utf-8")
-    config, _ = load_config()
-    app = ZimaoApp([bundled], config)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(pilot)
-        assert app.theme == "zimao-paper"
-        assert any("broken-vars" in m and "zimao-paper" in m for m in _messages(app))
-    assert (user_dirs["config"] / "config.toml").read_text(encoding="utf-8") == saved
-
-
-@pytest.mark.parametrize("report_cache_warned", [False, True])
-@sync
-async def test_an_unwritable_cache_costs_one_warning_not_the_search(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report_cache_warned: bool
-) -> None:
-    """The cache folder is a file: the index and keywords children cannot write; search and
-    keywords still arrive, and the user is told once (by the report cache's warning at start,
-    when launch() had one, else by the first child)."""
-    report_path = tmp_path / "small.txt"
-    report_path.write_text(
-        "小报告\n一、知识产权\n推动知识产权证券化试点。\n二、营商环境\n推行一业一证改革。\n", "utf-8"
+    """Random Unicode with every C0/C1/bidi control as title, heading, measure, note and tag:
+    no view of the app draws a control character."""
+    report = parse_text(
+        report_text(title=f"标题{title}", chapter=f"一、{heading}", body=f"开头{text}的措施，投入5亿元。")
     )
-    blocked = tmp_path / "cache-is-a-file"
-    blocked.write_text("x", encoding="utf-8")
-    monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(blocked))
-    # launch() passes the report cache's own warning when it could not write either
-    start = [Notice("notice.report_cache", error="Not a directory", folder=blocked / "reports")]
-    start = start if report_cache_warned else []
-    app = ZimaoApp([load_report(report_path)], Config(), start)
-    warned: list[str] = []  # toasts expire while the children run on a busy machine: record them
-    shown = app.warn
-    app.warn = lambda notice: (warned.append(str(notice)), shown(notice))[-1]  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(pilot)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        bar = app.query_one(SearchBar)
-        assert bar.index_error is None and bar.index is not None
-        assert bar.index.search("yyyz")[0].measure.id == "2.1"
-        assert app.screen.keywords  # type: ignore[attr-defined]
-        warnings = [w for w in warned if str(blocked) in w]
-        assert len(warnings) == 1
-        assert ("无法保存已解析的报告" if report_cache_warned else "缓存无法写入") in warnings[0]
-        assert not [n for n in app._notifications if n.severity == "error"]
+    measure = measure_with(report, "开头")
+    prepare(report, note, tag, measure)
 
+    @sync
+    async def run() -> None:
+        app = make_app([report])
+        async with app.run_test(size=SIZE) as pilot:
+            shots = await tour(pilot, measure, "开头")
+        for name, svg in shots.items():
+            assert unsafe_left(svg) == set(), name
 
-async def _type(pilot: Pilot[None], text: str) -> None:
-    bar = pilot.app.query_one(SearchBar)
-    await pilot.press("slash")
-    bar.input.insert_text_at_cursor(text)  # a paste: one edit, not 10,000 key presses
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    run()
 
 
 @sync
-async def test_a_pasted_ten_thousand_letter_query_is_answered(bundled: Report) -> None:
+async def test_copy_keeps_the_exact_text_and_osc52_carries_it_base64(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``c`` copies what the report says, ESC included (a quote must be exact), but the bytes
+    sent to the terminal are base64 inside Textual's own OSC 52: no raw ESC from the report."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    written: list[str] = []
+    monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: written.append(data))
+    report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
+    measure = measure_with(report, "注入剪贴板")
+    prepare(report, "", "", measure)
+    app = make_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        explorer = app.screen
+        assert isinstance(explorer, ExplorerScreen)
+        explorer.go_to(report, measure)
+        await pilot.pause()
+        written.clear()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == measure.text == MEASURE
+    (osc52,) = [w for w in written if w.startswith("\x1b]52;c;")]
+    payload = osc52.removeprefix("\x1b]52;c;").removesuffix("\a")
+    assert set(payload) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+    assert base64.b64decode(payload).decode("utf-8") == MEASURE
+
+
+@sync
+async def test_key_names_from_config_are_inert_in_footer_and_help(bundled: Report) -> None:
+    """``[keys]`` in config.toml is a file too: Textual's footer showed a key named with an
+    OSC 0 raw, retitling the terminal on every redraw."""
+    app = make_app([bundled], keys={"zimao.search": "\x1b]0;X\x07", "zimao.copy": "[/]"})
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.pause(0.3)
+        main_screen = app.export_screenshot()
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+        help_screen = app.export_screenshot()
+    assert unsafe_left(main_screen) == set()
+    assert unsafe_left(help_screen) == set() and "␛]0;X␇" in help_screen
+
+
+@sync
+async def test_search_history_queries_and_pastes_are_inert(bundled: Report) -> None:
+    """search_history.json is a file anyone may edit; a query may be typed with markup; a paste
+    may carry a measure copied with its ESC. None of them reaches the screen raw."""
+    import json
+
+    from textual import events
+
+    from zimao_tui.ui.history import history_path
+    from zimao_tui.ui.widgets.search_bar import SearchInput
+
+    history_path().parent.mkdir(parents=True, exist_ok=True)
+    history_path().write_text(json.dumps([f"人才{OSC0}"]), encoding="utf-8")
     app = make_app([bundled])
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
-        await _type(pilot, "a" * 10_000)
-        assert app.is_running
-        bar = app.query_one(SearchBar)
-        bar.input.value = "zscq"
+        await pilot.press("slash", "up")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        field = app.screen.query_one(SearchInput)
+        assert field.value == inert(f"人才{OSC0}")
+        recalled = app.export_screenshot()
+        field.value = ""
+        await pilot.press(*"[/]")  # the status line names the query: "no result for [/]"
         await pilot.pause()
-        assert bar.hits and app.is_running
+        typed = app.export_screenshot()
+        field.value = ""
+        field.post_message(events.Paste(f"知识{OSC52}"))
+        await pilot.pause()
+        assert field.value == inert(f"知识{OSC52}")
+        pasted = app.export_screenshot()
+    for svg in (recalled, typed, pasted):
+        assert unsafe_left(svg) == set()
+    assert "[/]" in typed
+
+
+@sync
+async def test_a_report_titled_with_markup_opens_and_the_palette_finds_it(tmp_path: Path) -> None:
+    """Textual's Tree reads a ``str`` label as markup: a report titled ``[/]…`` crashed the
+    app at start (MarkupError), and the palette's highlighter read headings as markup too."""
+    report = parse_text(
+        report_text(title="[/]标题[link=https://x]", chapter="一、[/]章节[b]"), origin="m.txt"
+    )
+    warm(report)
+    app = make_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("ctrl+p", *"章节")
+        await pilot.pause(0.5)
+        palette = app.export_screenshot()
+    assert "一、[/]章节[b]" in palette
+
+
+@sync
+async def test_a_paste_into_the_note_dialog_arrives_inert(tmp_path: Path) -> None:
+    from textual import events
+    from textual.widgets import TextArea
+
+    report = parse_text(report_text(), origin=str(tmp_path / "hostile.txt"))
+    measure = measure_with(report, "注入剪贴板")
+    prepare(report, "", "", measure)
+    app = make_app([report])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("B", "e")
+        await pilot.pause()
+        area = app.screen.query_one("#note-text", TextArea)
+        area.post_message(events.Paste(f"引用{OSC52}"))
+        await pilot.pause()
+        assert area.text == inert(f"引用{OSC52}")
+        assert unsafe_left(app.export_screenshot()) == set()

@@ -67,8 +67,10 @@ def _use_configured_language() -> None:
 
     config, warnings = load_config()
     set_language(config.lang)
+    from zimao_tui.cli.common import warn
+
     for warning in warnings:
-        print(f"zimao-tui: {warning}", file=sys.stderr)
+        warn(warning)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = app_parser().parse_args(argv)
         return launch(args.paths, args.lang)
     except UserError as exc:
-        print(f"zimao-tui: {exc}", file=sys.stderr)
+        from zimao_tui.model.inert import inert  # a message may name a hostile file
+
+        print(f"zimao-tui: {inert(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -12,12 +12,13 @@ import argparse
 import sys
 from typing import Any
 
-from rich.markup import escape
+from rich.text import Text
 
-from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.cli.common import add_report_option, console, print_json, reports_from, warn
 from zimao_tui.i18n import Notice
 from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 from zimao_tui.model.citation import cite
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Measure, Report
 
 NAME = "bookmarks"
@@ -63,7 +64,7 @@ def _open_store(*, listing: bool = False) -> BookmarkStore:
         key = "error.bookmarks_unreadable" if listing else "error.bookmarks_unreadable_change"
         raise BookmarkError(Notice(key, error=store.unreadable, path=store.path))
     for warning in store.warnings:
-        print(f"zimao-tui: {warning}", file=sys.stderr)
+        warn(warning)
     return store
 
 
@@ -102,7 +103,8 @@ def citation(item: ResolvedBookmark) -> str:
 
 
 def markdown(items: list[ResolvedBookmark]) -> str:
-    """Each bookmark as a quote with its citation, then its note and tags."""
+    """Each bookmark as a quote with its citation, then its note and tags; inert, since a
+    Markdown file is read in a terminal too (the exact text is in ``--format json``)."""
     out = ["# 书签", ""]
     for item in items:
         quote = citation(item)
@@ -116,7 +118,7 @@ def markdown(items: list[ResolvedBookmark]) -> str:
         if item.bookmark.tags:
             out += [" ".join(f"#{t}" for t in item.bookmark.tags), ""]
         out += ["---", ""]
-    return "\n".join(out)
+    return inert("\n".join(out))
 
 
 def _find_measure(reports: list[Report], measure_id: str) -> tuple[Report, Measure]:
@@ -128,11 +130,11 @@ def _find_measure(reports: list[Report], measure_id: str) -> tuple[Report, Measu
     return found[0]
 
 
-def _orphan_label(item: ResolvedBookmark) -> str:
+def _orphan_label(item: ResolvedBookmark) -> Text:
     """Why an orphan has no id: its report is simply not open (harmless, keep it), or its
     text is gone from the open report (失效). The two must read differently, or users
     delete good bookmarks; the same words as the app and ``export``."""
-    return "[yellow]报告未打开[/]" if not item.report_open else "[red]失效[/]"
+    return Text("报告未打开", style="yellow") if not item.report_open else Text("失效", style="red")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -143,17 +145,20 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     out = console()
     if not items:
-        out.print("没有书签。")
-    for item in items:
+        out.print(Text("没有书签。"))
+    for item in items:  # Text pieces, never markup: every string here comes from a file
         data = item_json(item)
-        where = data["id"] or f"{_orphan_label(item)} [dim](原 {data['saved_id']})[/]"
-        path = escape(" › ".join(data["path"]))
-        out.print(f"[bold]{where}[/]  [dim]{path} · uid {data['uid']}[/]")
-        out.print(f"  {data['text']}", markup=False)
+        if data["id"]:
+            where = Text(inert(data["id"]), style="bold")
+        else:
+            where = _orphan_label(item) + Text(f" (原 {inert(data['saved_id'])})", style="dim")
+        path = inert(" › ".join(data["path"]))
+        out.print(Text.assemble(where, (f"  {path} · uid {inert(data['uid'])}", "dim")))
+        out.print(Text(f"  {inert(data['text'])}"))
         if data["note"]:
-            out.print("  笔记：" + data["note"].replace("\n", "\n        "), markup=False)
+            out.print(Text("  笔记：" + inert(data["note"]).replace("\n", "\n        ")))
         if data["tags"]:
-            out.print("  标签：" + " ".join(f"#{t}" for t in data["tags"]), markup=False)
+            out.print(Text("  标签：" + inert(" ".join(f"#{t}" for t in data["tags"]))))
     return 0
 
 
@@ -183,7 +188,7 @@ def run_add(args: argparse.Namespace) -> int:
     report, measure = _find_measure(reports_from(args), args.id)
     store = _open_store()
     bm = store.update(report, measure, args.note, None, add_tags=args.tag)  # merged under the lock
-    print(f"已收藏 {measure.id}（uid {bm.uid}）")
+    print(inert(f"已收藏 {measure.id}（uid {bm.uid}）"))
     return 0
 
 
@@ -199,7 +204,7 @@ def run_remove(args: argparse.Namespace) -> int:
     if len(matches) > 1:
         raise BookmarkError(f"{args.id} names bookmarks in {len(matches)} reports; name one with --report")
     store.remove(matches[0].bookmark)
-    print(f"已删除 {args.id} 的书签")
+    print(inert(f"已删除 {args.id} 的书签"))
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Helpers every subcommand shares: naming reports, printing JSON, the console."""
+"""Helpers every subcommand shares: naming reports, printing JSON, the console.
+
+Report text (and notes, tags, file names) is never formatted into Rich markup here or in
+any subcommand: human output is built from ``rich.text.Text`` pieces made inert with
+:func:`zimao_tui.model.inert.inert`, and JSON keeps the exact text with every control
+written as an escape (:func:`dumps`)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from typing import Any
 from rich.console import Console
 
 from zimao_tui.i18n import Notice
+from zimao_tui.model.inert import inert, json_escape_controls
 from zimao_tui.model.parse import load_reports
 from zimao_tui.model.report import Report
 from zimao_tui.paths import bundled_report
@@ -34,13 +40,24 @@ def reports_from(args: argparse.Namespace) -> list[Report]:
     skipped: list[Notice] = []
     reports = load_reports(args.report or [bundled_report()], skipped=skipped)
     for notice in skipped:
-        print(f"zimao-tui: {notice}", file=sys.stderr)
+        warn(notice)
     return reports
 
 
+def warn(message: object) -> None:
+    """One line on stderr, ``zimao-tui: …``; inert, since it may name a file or quote one."""
+    print(f"zimao-tui: {inert(str(message))}", file=sys.stderr)
+
+
+def dumps(value: Any, indent: int | None = None) -> str:
+    """JSON text, UTF-8 and unescaped so Chinese stays readable in pipes, but with every
+    control and bidi character escaped (``\\u001b``), never written raw to the terminal."""
+    return json_escape_controls(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
 def print_json(value: Any) -> None:
-    """JSON on stdout, UTF-8 and unescaped so Chinese stays readable in pipes."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout (see :func:`dumps`), indented for reading."""
+    sys.stdout.write(dumps(value, indent=2) + "\n")
 
 
 def console() -> Console:

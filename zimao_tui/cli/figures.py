@@ -8,9 +8,11 @@ import sys
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
 from zimao_tui.model.figures import Figure, extract_figures, format_number
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Report
 
 NAME = "figures"
@@ -67,6 +69,20 @@ def figure_json(report: Report, figure: Figure) -> dict[str, Any]:
     }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""A cell a spreadsheet would read as a formula (``=HYPERLINK(…)``, ``@SUM(…)``)."""
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: inert (see ``model.inert``), and a text that
+    would start a formula gets a leading ``'`` (the usual guard, OWASP's "CSV injection").
+    Numbers and booleans pass unchanged; the exact text is in ``--json``."""
+    if not isinstance(value, str):
+        return value
+    value = inert(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _rows(reports: list[Report]) -> list[dict[str, Any]]:
     return [figure_json(r, f) for r in reports for f in extract_figures(r)]
 
@@ -81,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return 0
     table = Table(title=f"{len(rows)} 个数字", title_justify="left")
     for name, justify in (("措施", "left"), ("原文", "left"), ("数值", "right"), ("单位", "left")):
@@ -94,13 +110,9 @@ def run(args: argparse.Namespace) -> int:
         if row["high"] is not None:
             value += f"–{format_number(row['high'])}"
         table.add_row(
-            row["measure_id"],
-            row["raw"],
-            value,
-            row["unit"],
-            row["kind"],
+            *(Text(inert(v)) for v in (row["measure_id"], row["raw"], value, row["unit"], row["kind"])),
             "≈" if row["approximate"] else "",
-            row["chapter"],
+            Text(inert(row["chapter"])),
         )
     console().print(table)
     return 0

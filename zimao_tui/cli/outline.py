@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from rich.text import Text
 from rich.tree import Tree
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Heading, Measure, Node, Report
 
 NAME = "outline"
@@ -50,7 +52,7 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def _add(tree: Tree, heading: Heading) -> None:
     count = sum(1 for _ in heading.measures())
-    branch = tree.add(f"[bold]{heading.label}[/]  [dim]{heading.id} · {count} 条[/]")
+    branch = tree.add(Text.assemble((inert(heading.label), "bold"), (f"  {heading.id} · {count} 条", "dim")))
     for child in heading.children:
         if isinstance(child, Heading):
             _add(branch, child)
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         meta = " · ".join(
             x for x in (report.date, report.source and f"来源 {report.source}", f"{total} 条措施") if x
         )
-        tree = Tree(f"[bold]{report.title}[/]  [dim]{meta}[/]")
+        tree = Tree(Text.assemble((inert(report.title), "bold"), (f"  {inert(meta)}", "dim")))
         for chapter in report.children:
             _add(tree, chapter)
         out.print(tree)

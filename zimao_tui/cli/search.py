@@ -7,16 +7,16 @@ pay the index load once instead of once per query.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
 from rich.text import Text
 
-from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.cli.common import add_report_option, console, dumps, print_json, reports_from, warn
 from zimao_tui.i18n import Notice
 from zimao_tui.model.errors import UserError
+from zimao_tui.model.inert import inert
 from zimao_tui.model.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS
 from zimao_tui.model.search import Hit, Results, SearchIndex, build_index
 
@@ -60,8 +60,9 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def highlighted(hit: Hit) -> Text:
-    """The measure's text with the matched characters highlighted."""
-    text = Text(hit.measure.text)
+    """The measure's text, inert, with the matched characters highlighted (one character
+    for one, so the spans into the exact text still fit)."""
+    text = Text(inert(hit.measure.text))
     for start, end in hit.spans:
         text.stylize("bold reverse", start, end)
     return text
@@ -70,17 +71,18 @@ def highlighted(hit: Hit) -> Text:
 def _print_pretty(query: str, hits: Results, several_reports: bool) -> None:
     out = console()
     count = f"  {len(hits)} 条" if len(hits) == hits.total else f"  前 {len(hits)} 条，共 {hits.total} 条"
-    out.print(Text.assemble(("» ", "dim"), (query, "bold"), (count, "dim")))
+    out.print(Text.assemble(("» ", "dim"), (inert(query), "bold"), (count, "dim")))
     if not hits:
         out.print(Text("  （无结果）", style="dim"))
     for hit in hits:
         where = " › ".join(hit.path)
         if several_reports:
             where = f"{hit.report.title} › {where}"
+        where = inert(where)
         out.print(
             Text.assemble(
                 ("  ", ""),
-                (hit.measure.id, "bold cyan"),
+                (inert(hit.measure.id), "bold cyan"),
                 (f"  {where}", "dim"),
                 (f"  {hit.score:g}", "green"),
             )
@@ -92,11 +94,11 @@ def _answer(index: SearchIndex, query: str, args: argparse.Namespace, one_line: 
     hits = index.search(query, args.limit)
     if hits.capped:
         shown = query if len(query) <= 40 else query[:40] + "…"
-        print(f"zimao-tui: {_capped_notice(shown)}", file=sys.stderr)
+        warn(_capped_notice(shown))
     if args.json:
         rows = [hit_json(h) for h in hits]
         if one_line:
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps(rows) + "\n")
         else:
             print_json(rows)
     else:
@@ -146,16 +148,13 @@ def run(args: argparse.Namespace) -> int:
     notices: list[Notice] = []
     index = build_index(reports_from(args), notices=notices)
     for notice in notices:  # an unwritable cache: said once, and the search goes on
-        print(f"zimao-tui: {notice}", file=sys.stderr)
+        warn(notice)
     if args.stdin:
         if hasattr(sys.stdin, "reconfigure"):
             sys.stdin.reconfigure(errors="replace")  # a stray byte is one odd query, not a crash
         for number, query in stdin_queries(sys.stdin):
             if query is None:
-                print(
-                    f"zimao-tui: {Notice('search.line_too_long', line=number, limit=MAX_LINE)}",
-                    file=sys.stderr,
-                )
+                warn(Notice("search.line_too_long", line=number, limit=MAX_LINE))
                 if args.json:
                     sys.stdout.write("[]\n")  # still one answer per line, so scripts stay in step
             else:

@@ -6,8 +6,10 @@ import argparse
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
+from zimao_tui.model.inert import inert
 from zimao_tui.model.terms import Term, extract_terms
 
 NAME = "terms"
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = console()
     for report, terms in zip(reports, per_report, strict=True):
-        table = Table(title=f"{report.title} · {len(terms)} 条术语与文件", title_justify="left")
+        table = Table(title=Text(f"{inert(report.title)} · {len(terms)} 条术语与文件"), title_justify="left")
         table.add_column("术语 / 文件")
         table.add_column("类型")
         table.add_column("次数", justify="right")
@@ -47,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
         for term in terms:
             mark = f"“{term.term}”" if term.kind == "term" else f"《{term.term}》"
             kind = "术语" if term.kind == "term" else "文件"
-            table.add_row(mark, kind, str(term.count), " ".join(term.measure_ids))
+            table.add_row(Text(inert(mark)), kind, str(term.count), Text(inert(" ".join(term.measure_ids))))
         out.print(table)
     return 0

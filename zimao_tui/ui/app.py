@@ -17,6 +17,7 @@ from textual.screen import Screen
 from zimao_tui.config import DEFAULT_THEME, Config, save_config
 from zimao_tui.i18n import Notice, t
 from zimao_tui.model.cachedir import is_cache_notice
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
 from zimao_tui.ui.history import SearchHistory
@@ -78,8 +79,8 @@ class ZimaoApp(App[None]):
         self._slots: dict[str, Notification] = {}
         if len(self.reports) == 1:
             report = self.reports[0]
-            self.title = report.title
-            self.sub_title = " · ".join(p for p in (report.date, report.source) if p)
+            self.title = inert(report.title)
+            self.sub_title = inert(" · ".join(p for p in (report.date, report.source) if p))
         else:
             self.title = "zimao-tui"
             self.sub_title = t("app.reports", n=len(self.reports))
@@ -162,6 +163,24 @@ class ZimaoApp(App[None]):
             self._bookmark_store = BookmarkStore(on_warning=self.warn)
         return self._bookmark_store
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast inert and literal by default: messages quote file names, notes,
+        queries and TOML keys (``[keys]``), none of which may act on the terminal or be
+        read as markup. (No string in ``i18n`` uses markup.)"""
+        super().notify(inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and help show it, inert: keys come from ``config.toml``."""
+        return inert(super().get_key_display(binding))
+
     def warn(self, notice: Notice | str) -> None:
         """A file problem the user must read: a long toast, the text shown as is (no markup:
         a path or a TOML key like ``[keys]`` must not be taken for a style)."""
@@ -194,7 +213,9 @@ class ZimaoApp(App[None]):
         previous = self._slots.get(slot)
         if previous is not None and previous in self._notifications:
             self._unnotify(previous, refresh=False)
-        notification = Notification(message, "", severity, timeout or self.NOTIFICATION_TIMEOUT, markup=False)
+        notification = Notification(
+            inert(message), "", severity, timeout or self.NOTIFICATION_TIMEOUT, markup=False
+        )
         self._slots[slot] = notification
         self.post_message(Notify(notification))
 

@@ -10,9 +10,11 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from zimao_tui.i18n import t
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.model.shorten import shorten
 
@@ -24,6 +26,22 @@ MEASURE_PREVIEW = 30
 """Characters of a measure in its palette entry: with its heading numbers, one line of the
 palette at 80 columns (a longer entry wraps, and the palette wraps by cells, not by the
 Chinese line-breaking rules)."""
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """``candidate`` as inert literal text with the matched characters styled.
+
+    Textual's ``Matcher.highlight`` reads the candidate as markup: a heading's ``[/]``
+    crashed the palette and ``[link=…]`` made a link. The candidate is a report's heading
+    or measure, or a theme's name from a file; one character is replaced for one, so the
+    matcher's offsets still fit.
+    """
+    content = Content(inert(candidate))
+    _, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Measure]]:
@@ -74,14 +92,14 @@ class ZimaoCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, key in self._commands():
-            yield DiscoveryHit(name, callback, help=key)
+            yield DiscoveryHit(Content(inert(name)), callback, text=name, help=key)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, key in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=key)
+                yield Hit(score, highlight(matcher, name), callback, text=name, help=key)
         explorer = self._explorer()
         if explorer is None:
             return
@@ -91,7 +109,7 @@ class ZimaoCommands(Provider):
             if score > 0:
                 yield Hit(
                     score * 0.9,
-                    matcher.highlight(label),
+                    highlight(matcher, label),
                     partial(explorer.go_to, report, node),
                     text=label,
                     help=goto,

@@ -23,7 +23,9 @@ from textual.widgets.option_list import Option
 
 from zimao_tui.i18n import t
 from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ReadOnlyError, ResolvedBookmark
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Measure, Report
+from zimao_tui.ui.inert import InertInput, inert_content, inert_text
 from zimao_tui.ui.screens.note_dialog import NoteDialog, excerpt
 
 ROW_LIMIT = 200
@@ -61,7 +63,8 @@ def matches(item: ResolvedBookmark, query: str) -> bool:
 
 
 def row(item: ResolvedBookmark) -> Text:
-    """One list row: excerpt (with a marker when orphaned), path, note, tags."""
+    """One list row: excerpt (with a marker when orphaned), path, note, tags; inert, since
+    every part of it comes from the report or from ``bookmarks.toml``."""
     bm = item.bookmark
     line = Text(no_wrap=True, overflow="ellipsis")
     if item.measure is None:
@@ -79,7 +82,7 @@ def row(item: ResolvedBookmark) -> Text:
         lines.append(
             Text(" ".join(f"#{tag}" for tag in bm.tags), style="cyan", no_wrap=True, overflow="ellipsis")
         )
-    return Text("\n").join(lines)
+    return inert_text(Text("\n").join(lines))
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -98,9 +101,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
-            yield Label(self._question, id="confirm-question", markup=False)
+            yield Label(inert(self._question), id="confirm-question", markup=False)
             if self._detail:
-                yield Label(self._detail, id="confirm-detail", markup=False)
+                yield Label(inert(self._detail), id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{t('bm.yes')} (y)", variant="error", id="confirm-yes")
                 yield Button(f"{t('bm.no')} (n)", id="confirm-no")
@@ -146,7 +149,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="bookmarks-title")
-        yield Input(placeholder=t("bm.filter"), id="bookmarks-filter")
+        yield InertInput(placeholder=t("bm.filter"), id="bookmarks-filter")
         yield OptionList(id="bookmarks-list")
         yield Static("", id="bookmarks-empty")
         yield Footer()
@@ -201,7 +204,9 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         title = t("bm.title", n=total) if not query.strip() else t("bm.title_filtered", shown=shown, n=total)
         self.query_one("#bookmarks-title", Label).update(title)
         empty = self.query_one("#bookmarks-empty", Static)
-        empty.update(t("bm.empty") if not total else t("bm.no_match", query=query) if not shown else "")
+        empty.update(
+            inert_content(t("bm.empty") if not total else t("bm.no_match", query=query) if not shown else "")
+        )
         empty.display = not shown
         listing.display = bool(shown)
 

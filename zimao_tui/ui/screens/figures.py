@@ -27,8 +27,10 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from zimao_tui.i18n import t
 from zimao_tui.model.figures import KINDS, Figure, display_value, extract_figures, format_money
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.model.shorten import shorten
+from zimao_tui.ui.inert import InertInput, inert_text
 from zimao_tui.ui.snippets import marked_excerpt
 
 REPORT_CHARS = 8
@@ -155,11 +157,13 @@ def chart(rows: Sequence[Row], width: int, with_reports: bool = False) -> Conten
     shown_report: Report | None = None
     for report, label, money, count in chapters.values():
         if with_reports and report is not shown_report:
-            lines.append(Content.styled(_fit(f"《{report.title}》", width).rstrip(), "bold $secondary"))
+            lines.append(
+                Content.styled(_fit(f"《{inert(report.title)}》", width).rstrip(), "bold $secondary")
+            )
             shown_report = report
         lines.append(
             Content.assemble(
-                (_fit(label, label_w), "$text-muted"),
+                (_fit(inert(label), label_w), "$text-muted"),
                 " ",
                 (_fit(bar(money, top_money, money_w), money_w), "$accent"),
                 " " + _rjust(format_money(money) if money else "–", 9),
@@ -259,7 +263,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
             ]
             if len(self.reports) > 1:
                 cells.insert(0, Text(shorten(row.report.title, REPORT_CHARS)))
-            table.add_row(*cells, key=str(row.order))
+            table.add_row(*map(inert_text, cells), key=str(row.order))
         if current is not None and current in shown:
             table.move_cursor(row=shown.index(current), animate=False)
         arrow = " ↓" if self.reverse else " ↑"
@@ -325,7 +329,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
         self.dismiss(None)
 
 
-class FilterInput(Input):
+class FilterInput(InertInput):
     """The filter box: Down hands the keys to the table, Enter jumps to its highlighted row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

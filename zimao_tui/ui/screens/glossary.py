@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from zimao_tui.i18n import t
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.model.terms import TermKind, extract_terms, term_spans
+from zimao_tui.ui.inert import InertInput, inert_content
 from zimao_tui.ui.linebreak import Kinsoku
 from zimao_tui.ui.snippets import marked_excerpt
 
@@ -134,8 +135,10 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
         options = [
             Option(
                 Kinsoku(
-                    Content.assemble(
-                        (e.marked, "bold" if e.kind == "term" else "italic"), (f" ×{e.count}", "dim")
+                    inert_content(
+                        Content.assemble(
+                            (e.marked, "bold" if e.kind == "term" else "italic"), (f" ×{e.count}", "dim")
+                        )
                     )
                 ),
                 id=str(n),
@@ -171,10 +174,15 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
         key = "glossary.occurrences" if entry.kind == "term" else "glossary.document_occurrences"
         # Kinsoku: these wrap in a narrow pane (as do long terms on the left), and should do so
         # by the Chinese rules at whatever width the pane has now, not at any cell.
-        heading.update(Kinsoku(Content(t(key, term=entry.term, count=entry.count, n=len(entry.occurrences)))))
+        heading.update(
+            Kinsoku(inert_content(t(key, term=entry.term, count=entry.count, n=len(entry.occurrences))))
+        )
         many = len(self.reports) > 1
         occurrences.set_options(
-            Option(Kinsoku(Content.from_rich_text(occurrence_text(entry, measure, many, report))), id=str(n))
+            Option(
+                Kinsoku(inert_content(Content.from_rich_text(occurrence_text(entry, measure, many, report)))),
+                id=str(n),
+            )
             for n, (report, measure) in enumerate(entry.occurrences)
         )
         occurrences.highlighted = 0
@@ -209,7 +217,7 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
         self.dismiss(None)
 
 
-class GlossaryFilter(Input):
+class GlossaryFilter(InertInput):
     """The filter box: Down or Enter moves to the list of terms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from zimao_tui.config import config_path
 from zimao_tui.i18n import binding_help, t
+from zimao_tui.ui.inert import inert_content
 from zimao_tui.ui.widgets.search_bar import SearchInput
 
 KEY_WIDTH = 22
@@ -43,11 +44,12 @@ def help_rows(bindings: dict[str, ActiveBinding], display: dict[str, str]) -> li
 
 
 def help_content(rows: list[tuple[str, str, str]]) -> Content:
+    """The key table, inert: key names come from ``config.toml``'s ``[keys]``."""
     lines = [
         Content.assemble((f"{keys:<{KEY_WIDTH}}", "bold $accent"), f"{description}  ", (bid, "dim"))
         for keys, description, bid in rows
     ]
-    return Content("\n").join(lines)
+    return inert_content(Content("\n").join(lines))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -76,7 +78,10 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Content.styled(t("key.search"), "bold $secondary"), classes="help-heading")
                 yield Static(help_content(search_rows))
                 yield Static(Content.styled(t("help.mouse"), "dim"), classes="help-note")
-                yield Static(Content.styled(t("help.config", path=config_path()), "dim"), classes="help-note")
+                yield Static(
+                    inert_content(Content.styled(t("help.config", path=config_path()), "dim")),
+                    classes="help-note",
+                )
             yield Static(Content.styled(t("help.close"), "dim"), id="help-footer")
 
     def action_close(self) -> None:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from zimao_tui.i18n import t
 from zimao_tui.model.bookmarks import parse_tags
+from zimao_tui.model.inert import inert
 from zimao_tui.model.shorten import shorten
+from zimao_tui.ui.inert import InertInput
 
 
 def excerpt(text: str, width: int = 40) -> str:
@@ -25,11 +28,26 @@ def excerpt(text: str, width: int = 40) -> str:
     return shorten(" ".join(text.split()), width)
 
 
+class NoteArea(TextArea):
+    """The note's TextArea, whose pastes arrive inert (see :class:`InertInput`)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # TextArea's own handler would insert the raw text
+        event.stop()
+        if self.read_only:
+            return
+        result = self.replace(inert(event.text), *self.selection)
+        self.move_cursor(result.end_location)
+        self.focus()
+
+
 class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
     """Edit a note and its tags; dismisses with ``(note, tags)`` or ``None``.
 
     ``title`` is the measure's text (it is shortened to one line); tags are typed in one
-    field, separated by spaces, ASCII or Chinese commas (:func:`parse_tags`).
+    field, separated by spaces, ASCII or Chinese commas (:func:`parse_tags`). Everything
+    shown is inert: a note with an ESC (``bookmarks.toml`` is a file anyone may edit) is
+    edited, and saved, with ``␛`` in its place rather than drawn raw to the terminal.
     """
 
     CSS_PATH = "bookmarks.tcss"
@@ -46,11 +64,15 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
-            yield Label(t("note.title", excerpt=excerpt(self._title, 80)), id="note-title", markup=False)
+            yield Label(
+                inert(t("note.title", excerpt=excerpt(self._title, 80))), id="note-title", markup=False
+            )
             yield Label(t("note.note"), classes="note-label")
-            yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield NoteArea(inert(self._note), id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Label(t("note.tags"), classes="note-label")
-            yield Input(", ".join(self._tags), placeholder=t("note.tags_placeholder"), id="note-tags")
+            yield InertInput(
+                inert(", ".join(self._tags)), placeholder=t("note.tags_placeholder"), id="note-tags"
+            )
             with Horizontal(id="note-buttons"):
                 yield Button(t("note.save"), variant="primary", id="note-save")
                 yield Button(t("note.cancel"), id="note-cancel")
@@ -63,7 +85,7 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
     def action_save(self) -> None:
         """Return the note as typed and the tags as parsed."""
         note = self.query_one("#note-text", TextArea).text
-        tags = parse_tags(self.query_one("#note-tags", Input).value)
+        tags = parse_tags(self.query_one("#note-tags", InertInput).value)
         self.dismiss((note, tags))
 
     def action_cancel(self) -> None:
@@ -77,7 +99,7 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
         else:
             self.action_cancel()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: InertInput.Submitted) -> None:
         """Enter in the tags field saves, as in most forms."""
         event.stop()
         self.action_save()

@@ -17,7 +17,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from zimao_tui.i18n import t
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.ui.inert import inert_content
 from zimao_tui.ui.linebreak import wrap_content
 from zimao_tui.ui.widgets.report_tree import Entry, measure_position
 
@@ -128,7 +130,11 @@ def measure_content(report: Report, measure: Measure, insights: Insights = Insig
         before = "…" + _from_clause(before[-CONTEXT_BEFORE:])
     if len(after) > CONTEXT_AFTER:
         after = after[:CONTEXT_AFTER] + "…"
-    body = Content.assemble((before, STYLE_CONTEXT), measure.text, (after, STYLE_CONTEXT))
+    # inert before Content sees them: Content drops BEL, BS, VT, FF and CR, which would shift
+    # every highlight after one; replaced one for one, the spans below still fit.
+    body = Content.assemble(
+        (inert(before), STYLE_CONTEXT), inert(measure.text), (inert(after), STYLE_CONTEXT)
+    )
     for start, end, style in _highlight(measure.text, len(before), insights):
         body = body.stylize(style, start, end)
     star = Content.styled(" ★", "$warning bold") if insights.bookmarked else Content("")
@@ -190,14 +196,16 @@ def report_content(report: Report) -> Content:
 
 
 def entry_content(entry: Entry | None, insights: Insights = Insights()) -> Content:
-    """The pane's content for whatever the tree cursor is on."""
+    """The pane's content for whatever the tree cursor is on, made inert as a whole: the
+    measure, its context, breadcrumb, note, tags and the query all come from files or
+    the user, and the one-for-one replacement keeps every highlight on its characters."""
     if entry is None:
         return Content.styled(t("detail.empty"), "dim")
     if isinstance(entry.node, Measure):
-        return measure_content(entry.report, entry.node, insights)
+        return inert_content(measure_content(entry.report, entry.node, insights))
     if isinstance(entry.node, Heading):
-        return heading_content(entry.report, entry.node, insights)
-    return report_content(entry.report)
+        return inert_content(heading_content(entry.report, entry.node, insights))
+    return inert_content(report_content(entry.report))
 
 
 class ChineseText(Static):

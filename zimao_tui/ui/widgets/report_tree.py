@@ -19,6 +19,7 @@ from textual.widgets.tree import TreeNode
 from zimao_tui.i18n import t
 from zimao_tui.model.report import Heading, Measure, Node, Report
 from zimao_tui.model.shorten import shorten
+from zimao_tui.ui.inert import inert_text
 
 BOOKMARK_MARK = "★"
 
@@ -94,6 +95,11 @@ class ReportTree(Tree[Entry]):
         self._unfilled: dict[TreeNode[Entry], Sequence[Node]] = {}
         """Branches whose children are not built yet, with the model nodes to build."""
         self._populate()
+
+    def process_label(self, label: str | Text) -> Text:
+        """Every label (root, headings, measures, reports) as inert literal text: Tree reads
+        a ``str`` as markup, and a report's title or heading may hold ``[/]`` or an ESC."""
+        return inert_text(label)
 
     # ------------------------------------------------------------------ building
 

@@ -21,8 +21,10 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from zimao_tui.i18n import t
+from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Measure, Report
 from zimao_tui.ui.history import SearchHistory
+from zimao_tui.ui.inert import InertInput, inert_content
 from zimao_tui.ui.linebreak import Kinsoku
 from zimao_tui.ui.widgets.detail import STYLE_MATCH
 from zimao_tui.ui.widgets.report_tree import measure_position
@@ -49,7 +51,7 @@ def snippet(text: str, spans: Sequence[tuple[int, int]]) -> Content:
     first = min((s for s, _ in spans), default=0)
     start = max(0, first - SNIPPET_BEFORE)
     end = min(len(text), start + SNIPPET_LENGTH)
-    content = Content(text[start:end])
+    content = Content(inert(text[start:end]))  # inert first: Content would drop BEL & co, shifting spans
     for s, e in spans:
         s, e = max(s, start) - start, min(e, end) - start
         if s < e:
@@ -61,7 +63,7 @@ def snippet(text: str, spans: Sequence[tuple[int, int]]) -> Content:
     return content
 
 
-class SearchInput(Input):
+class SearchInput(InertInput):
     """The query field; ↑/↓ move through results (or history), Esc leaves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -182,7 +184,7 @@ class SearchBar(Vertical):
             self._show_results(False)
             return
         if self.index_error is not None:
-            status.update(t("search.failed", error=self.index_error))
+            status.update(inert_content(t("search.failed", error=self.index_error)))
         elif self.index is None:
             status.update(t("search.loading"))
         else:
@@ -190,15 +192,17 @@ class SearchBar(Vertical):
             # matches thousands); the total comes with them, and a jump fetches them all.
             results = self.index.search(query, limit=RESULT_LIMIT)
             self.hits, self.total = list(results), results.total
-            status.update(self._count(query))
+            status.update(inert_content(self._count(query)))
             several = len(self.reports) > 1
             self.results.add_options(
                 Option(
                     Kinsoku(
-                        Content.assemble(
-                            (hit_location(hit.report, hit.measure, several), "bold $secondary"),
-                            "\n",
-                            snippet(hit.measure.text, hit.spans),
+                        inert_content(
+                            Content.assemble(
+                                (hit_location(hit.report, hit.measure, several), "bold $secondary"),
+                                "\n",
+                                snippet(hit.measure.text, hit.spans),
+                            )
                         )
                     ),
                     id=str(i),
@@ -233,7 +237,7 @@ class SearchBar(Vertical):
     def _recalled_text(self) -> str:
         if self._recall is None or not 0 <= self._recall < len(self.history.entries):
             return ""
-        return self.history.entries[self._recall]
+        return inert(self.history.entries[self._recall])
 
     def step(self, delta: int) -> None:
         """↓/↑: move the highlighted result, or walk the history when the bar is empty."""
@@ -259,7 +263,7 @@ class SearchBar(Vertical):
             self.run_query("")
             return
         self._recall = max(0, position)
-        self.input.value = entries[self._recall]
+        self.input.value = self._recalled_text()  # inert: search_history.json is a file too
         self.input.cursor_position = len(self.input.value)
         self.run_query(self.input.value)
 
