@@ -35,6 +35,7 @@ def tree(report: Report) -> list[tuple[object, ...]]:
         return out
 
     meta = (report.title, report.date, report.time, report.source, report.encoding, report.origin)
+    meta += (report.subtitle, report.speaker, report.issuer, report.doc_number, report.date_source, report.dropped)
     return [meta, report.paragraphs, *walk(report.children)]
 
 
@@ -108,12 +109,17 @@ def test_an_edit_misses_even_with_the_same_size(copy: Path, tmp_path: Path) -> N
 
 def test_the_stamp_follows_the_parser_source() -> None:
     """An edited parser must not read what the old one parsed: its source is in the stamp."""
+    from zimao_tui import document
     from zimao_tui.model import decode, report, sentences
     from zimao_tui.model.report_cache import _stamp
 
     crc = 0
     for module in (decode, parse, report, sentences):
         crc = zlib.crc32(Path(module.__file__ or "").read_bytes(), crc)
+    files = sorted(Path(document.__file__ or "").parent.glob("*.py"))
+    assert {f.name for f in files} >= {"lines.py", "metadata.py", "styles.py", "tree.py", "pipeline.py"}
+    for file in files:
+        crc = zlib.crc32(file.read_bytes(), crc)
     assert _stamp()[-1] == crc
 
 
@@ -203,7 +209,9 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
         "from zimao_tui.model.report_cache import ReportCache\n"
         "cache = ReportCache(Path(sys.argv[2]))\n"
         "[r] = parse.load_reports([Path(sys.argv[1])], cache)\n"
-        "print(json.dumps({'compiled': parse._patterns.cache_info().currsize, 'measures': sum(1 for _ in r.measures()),"
+        "compiled = sum(getattr(f, 'cache_info')().currsize for name, m in list(sys.modules.items())"
+        " if name.startswith('zimao_tui.document') for f in vars(m).values() if hasattr(f, 'cache_info'))\n"
+        "print(json.dumps({'compiled': compiled, 'measures': sum(1 for _ in r.measures()),"
         " 'warnings': cache.warnings}))\n"
     )
     out = subprocess.run(

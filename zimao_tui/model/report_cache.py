@@ -25,7 +25,7 @@ from typing import Any
 from zimao_tui.i18n import Notice
 from zimao_tui.model.report import Heading, Measure, Node, Report
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
 
 SUBDIR = "reports"
@@ -42,11 +42,16 @@ def _stamp() -> tuple[object, ...]:
     source: a parser changed by an upgrade, or by an edit in a checkout without a version
     bump, never reads reports its predecessor parsed.
     """
+    from zimao_tui import document
     from zimao_tui.model import decode, parse, report, sentences
 
     source = 0
     for module in (decode, parse, report, sentences):
         source = zlib.crc32(Path(module.__file__ or "").read_bytes(), source)
+    # The parser proper: every module of the document package, and the furniture data it reads.
+    package = Path(document.__file__ or "").parent
+    for file in sorted(package.glob("*.py")):
+        source = zlib.crc32(file.read_bytes(), source)
     return (FORMAT, sys.version_info[:2], marshal.version, source)
 
 
@@ -113,6 +118,8 @@ def _fields(report: Report) -> tuple[Any, ...]:
         report.encoding,
         report.paragraphs,
         tuple(_node_fields(c) for c in report.children),
+        (report.subtitle, report.speaker, report.issuer, report.doc_number, report.date_source),
+        report.dropped,
     )
 
 
@@ -124,14 +131,32 @@ def _node_fields(node: Node) -> tuple[Any, ...]:
 
 
 def _report(fields: tuple[Any, ...], origin: str) -> Report:
-    title, date, time, source, encoding, paragraphs, children = fields
+    title, date, time, source, encoding, paragraphs, children, more, dropped = fields
     if not all(isinstance(p, str) for p in paragraphs):
         raise ValueError("paragraphs")
+    subtitle, speaker, issuer, doc_number, date_source = more
+    if not all(isinstance(d, tuple) and len(d) == 3 for d in dropped):
+        raise ValueError("dropped")
     chapters = tuple(_node(c, paragraphs) for c in children)
     if not all(isinstance(c, Heading) for c in chapters):
         raise ValueError("top level")
     # Positional, in Report's field order: the names above are the fields'.
-    return Report(title, date, time, source, encoding, origin, tuple(paragraphs), chapters)  # type: ignore[arg-type]
+    return Report(  # type: ignore[arg-type]
+        title,
+        date,
+        time,
+        source,
+        encoding,
+        origin,
+        tuple(paragraphs),
+        chapters,
+        subtitle,
+        speaker,
+        issuer,
+        doc_number,
+        date_source,
+        tuple(dropped),
+    )
 
 
 def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...]) -> Node:
