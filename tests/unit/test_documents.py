@@ -45,6 +45,9 @@ NOT_DIVISIONS = frozenset({"preamble", "closing", "attachment"})
 
 # The checks each document fails with today's parser (space-separated); see the module docstring.
 _FAILING_TODAY: dict[str, str] = {
+    "01-gwr-national-2025": "top_level second_level furniture",
+    "04-gwr-shanghai-2026": "title date top_level furniture",
+    "09-gwr-guangdong-2026": "top_level second_level furniture sentences",
     "12-ftz-measures-guofa-2018-38": "title date top_level furniture",
     "15-rules-state-council-work-guofa-2004-18": "title date top_level second_level furniture sentences",
     "20-law-hainan-free-trade-port-2021": "top_level second_level",
