@@ -90,8 +90,8 @@ class Heading:
 
     @property
     def label(self) -> str:
-        """Number and title as a reader would cite them: ``三、扩大开放``, ``第一章 总则``."""
-        if self.title and self.number.endswith(_SPACED_NUMBERS):
+        """Number and title as a reader would cite them: ``三、扩大开放``, ``第一章 总则``, ``附件1 名词解释``."""
+        if self.title and (self.number.endswith(_SPACED_NUMBERS) or self.kind == "attachment"):
             return f"{self.number} {self.title}"
         return f"{self.number}{self.title}"
 
