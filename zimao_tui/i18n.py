@@ -242,6 +242,8 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "glossary.none": "没有匹配的术语",
         "key.glossary.filter": "筛选",
         "key.glossary.switch": "切换列表",
+        # --- h11-struct ---
+        "detail.position_in_article": "第{n}句 / 共{total}句",
     },
     "en": {
         "key.search": "Search",
@@ -461,6 +463,8 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "glossary.none": "No matching terms",
         "key.glossary.filter": "Filter",
         "key.glossary.switch": "Switch list",
+        # --- h11-struct ---
+        "detail.position_in_article": "sentence {n} of {total}",
     },
 }
 

@@ -35,7 +35,14 @@ def tree(report: Report) -> list[tuple[object, ...]]:
         return out
 
     meta = (report.title, report.date, report.time, report.source, report.encoding, report.origin)
-    meta += (report.subtitle, report.speaker, report.issuer, report.doc_number, report.date_source, report.dropped)
+    meta += (
+        report.subtitle,
+        report.speaker,
+        report.issuer,
+        report.doc_number,
+        report.date_source,
+        report.dropped,
+    )
     return [meta, report.paragraphs, *walk(report.children)]
 
 

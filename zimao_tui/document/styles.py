@@ -78,11 +78,17 @@ _N = f"[{CN_DIGITS}]{{1,5}}|\\d{{1,3}}"
 
 STYLES: tuple[Style, ...] = (
     Style("part", rf"^(?P<num>第(?P<n>{_N})编)[\s:：]*(?P<rest>.*)$", 1, "part", bare=True, spaced=True),
-    Style("chapter", rf"^(?P<num>第(?P<n>{_N})章)[\s:：]*(?P<rest>.*)$", 2, "chapter", bare=True, spaced=True),
-    Style("section", rf"^(?P<num>第(?P<n>{_N})节)[\s:：]*(?P<rest>.*)$", 3, "section", bare=True, spaced=True),
+    Style(
+        "chapter", rf"^(?P<num>第(?P<n>{_N})章)[\s:：]*(?P<rest>.*)$", 2, "chapter", bare=True, spaced=True
+    ),
+    Style(
+        "section", rf"^(?P<num>第(?P<n>{_N})节)[\s:：]*(?P<rest>.*)$", 3, "section", bare=True, spaced=True
+    ),
     Style("article", rf"^(?P<num>第(?P<n>{_N})条)[\s:：]*(?P<rest>.*)$", 4, "article", bare=True),
     Style("ordinal", r"^(?P<num>第(?P<n>[一二三四五六七八九十]{1,3})[，、,])(?P<rest>.*)$", run_in_item=True),
-    Style("shi", r"^(?P<num>(?P<n>[一二三四五六七八九十]{1,3})是)(?P<rest>[^，,、。是].*)$", run_in_item=True),
+    Style(
+        "shi", r"^(?P<num>(?P<n>[一二三四五六七八九十]{1,3})是)(?P<rest>[^，,、。是].*)$", run_in_item=True
+    ),
     Style("cn", rf"^(?P<num>(?P<n>[{CN_DIGITS}]{{1,4}})、)(?P<rest>.*)$"),
     Style("paren_cn", rf"^(?P<num>[(（]\s*(?P<n>[{CN_DIGITS}]{{1,4}})\s*[)）])(?P<rest>.*)$"),
     Style("arabic", r"^(?P<num>(?P<n>\d{1,2})[.、．](?!\d))(?P<rest>.*)$"),

@@ -76,7 +76,7 @@ def _continues(prev: str, nxt: str) -> bool:
     last, first = prev[-1], nxt[0]
     if last in _SENTENCE_END or not _han_count(prev, 2):
         return False
-    if not (_is_han(last) or last.isascii() and last.isalnum() or last in "，,、“‘《（("):
+    if not (_is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("):
         return False
     short_ascii = len(nxt) <= 8 and nxt.isascii() and not any(ch.isspace() for ch in nxt)
     return _is_han(first) or first in _CONTINUES or short_ascii
@@ -333,13 +333,18 @@ def _kind(node: _Node, level: int, parent: _Node | None) -> HeadingKind:
 
 
 def _freeze(
-    item: _Node | tuple[int, int, int], node_id: str, paragraphs: Sequence[str], level: int, parent: _Node | None
+    item: _Node | tuple[int, int, int],
+    node_id: str,
+    paragraphs: Sequence[str],
+    level: int,
+    parent: _Node | None,
 ) -> Node:
     if isinstance(item, tuple):
         p, start, end = item
         return Measure(id=node_id, text=paragraphs[p][start:end], paragraph=p, start=start)
     children = tuple(
-        _freeze(child, f"{node_id}.{i}", paragraphs, level + 1, item) for i, child in enumerate(item.children, 1)
+        _freeze(child, f"{node_id}.{i}", paragraphs, level + 1, item)
+        for i, child in enumerate(item.children, 1)
     )
     return Heading(
         id=node_id,

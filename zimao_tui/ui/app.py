@@ -20,6 +20,7 @@ from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
 from zimao_tui.ui.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
+from zimao_tui.ui.widgets.detail import report_facts
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -76,7 +77,7 @@ class ZimaoApp(App[None]):
         if len(self.reports) == 1:
             report = self.reports[0]
             self.title = report.title
-            self.sub_title = " · ".join(p for p in (report.date, report.source) if p)
+            self.sub_title = report_facts(report, " · ")
         else:
             self.title = "zimao-tui"
             self.sub_title = t("app.reports", n=len(self.reports))
