@@ -126,6 +126,8 @@ class _Node:
     value: int = 0
     rest: str = ""
     """The heading line's text: a measure if the heading ends up with nothing under it."""
+    article: bool = False
+    """An article (第十二条, or 五、… with its text under 第X章): its （一） items are measures."""
     children: list[_Node | tuple[int, int, int]] = field(default_factory=list)
 
     @property
@@ -151,7 +153,7 @@ class _Builder:
                 skip_title = False
                 continue
             marker = styles.match(line)
-            if marker is None:
+            if marker is None or self._inside_article(marker):
                 self._paragraph(line, self._target())
                 continue
             title_line = None
@@ -167,6 +169,11 @@ class _Builder:
 
     def has_headings(self) -> bool:
         return any(isinstance(c, _Node) for c in self.root.children)
+
+    def _inside_article(self, marker: Marker) -> bool:
+        """An item of the open article ((一)… under 第十二条): one of its measures, not a heading."""
+        top = self.stack[-1]
+        return top.article and marker.style.rank == 0 and marker.style is not top.style
 
     def _target(self) -> _Node:
         if len(self.stack) > 1:
@@ -198,12 +205,15 @@ class _Builder:
         same = [j for j in range(len(self.stack) - 1, 0, -1) if self.stack[j].style is style]
         if not same:
             return  # a style not open yet: one level below what is
-        j = same[0]
-        if marker.value != self.stack[j].value + 1:
-            if marker.value == 1:
-                return  # a list starting again under a later item nests there
-            # an outer list it continues (三、 after a nested 一、二、 under 二、)
-            j = next((i for i in same if self.stack[i].value + 1 == marker.value), j)
+        follows = [i for i in same if self.stack[i].value + 1 == marker.value]
+        if not follows and marker.value == 1:
+            return  # a list starting again under a later item nests there (一、 under 二、)
+        j = follows[0] if follows else same[0]
+        if len(follows) > 1:
+            # 三、 could go on the nested 一、二、 or the outer list: the one whose lines look alike
+            # (headings with sentences in them, or bare titles) wins; the nearer one otherwise.
+            alike = [i for i in follows if _carries_text(self.stack[i].rest) == _carries_text(marker.rest)]
+            j = alike[0] if alike else j
         while len(self.stack) > j:
             self._pop()
 
@@ -213,9 +223,14 @@ class _Builder:
         title = _short_title(marker.title_text if title_line is None else "".join(title_line.split()))
         node = _Node(marker.style.kind, marker.number, title, marker.style, marker.value, rest)
         parent = self.stack[-1]
+        # 第X条, or a numbered paragraph carrying its text right under 第X章 (the State Council's
+        # rules number their articles 一、…五十四、 through the chapters).
+        node.article = marker.style.key == "article" or (
+            marker.style.rank == 0 and 0 < parent.rank < 4 and _carries_text(rest)
+        )
         parent.children.append(node)
         self.stack.append(node)
-        if _carries_text(rest):
+        if _carries_text(rest) or (node.article and rest and title_line is None):
             self._paragraph(rest, node)
             run_in = len(sentence_spans(rest)) > 1 or len(rest) > MAX_TITLE
             if marker.style.run_in_item and run_in and parent is not self.root:
@@ -223,8 +238,13 @@ class _Builder:
 
 
 def _carries_text(rest: str) -> bool:
-    """A heading line with sentences in it keeps them as measures (the title alone would lose them)."""
-    return any(ch in rest for ch in "。！？") or len(rest) > MAX_TITLE
+    """A heading line with sentences in it keeps them as measures (the title alone would lose them).
+
+    A line ending in ： or ； is the start of a sentence its items finish (主要任务是：).
+    """
+    return (
+        any(ch in rest for ch in "。！？") or len(rest) > MAX_TITLE or rest.endswith(("：", "；", ":", ";"))
+    )
 
 
 def _is_title_line(line: str) -> bool:
@@ -323,10 +343,10 @@ def _kind(node: _Node, level: int, parent: _Node | None) -> HeadingKind:
     """A node's kind: fixed by its style or place, else by where it sits (see HeadingKind)."""
     if node.kind is not None:
         return node.kind
+    if node.article:
+        return "article"
     if node.style is not None and node.style.run_in_item:
         return "item"
-    if parent is not None and parent.rank and parent.kind in ("part", "chapter", "section"):
-        return "article"  # 一、…五十四、 under 第X章: the rules' articles
     if parent is not None and parent.kind == "attachment":
         return "section"
     return ("chapter", "section")[level - 1] if level <= 2 else "item"
