@@ -78,6 +78,12 @@ def furniture_notices() -> tuple[Notice, ...]:
     return _load()[1]
 
 
+def reload_rules() -> None:
+    """Forget the compiled rules, so the next use reads the files again (the user edited theirs)."""
+    _load.cache_clear()
+    rules.cache_clear()
+
+
 @cache
 def _load() -> tuple[Rules, tuple[Notice, ...]]:
     bundled = _read(content_dir() / FURNITURE_FILE)

@@ -130,6 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"[\u4e00-\u9fff]{1,12}[〔［\[（(【]\s*(?:19|20)\d{2}\s*[〕］\]）)】]\s*第?\s*\d{1,5}\s*号"
             rf"|[\u4e00-\u9fff]{{0,12}}令\s*第\s*[\d{n}]{{1,6}}\s*号"
         ),
+        "decree_number": re.compile(rf"第[\d{n}]{{1,6}}号"),
         "speaker": re.compile(
             rf"^(?P<office>[\u4e00-\u9fff]{{0,20}}(?:{_OFFICES}))(?P<name>[\u4e00-\u9fff·]{{2,4}})?$"
         ),
@@ -386,9 +387,13 @@ def _date_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
 
 def _doc_number_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     s = fu.squeeze(scan.text(pos)).strip("（）()")
-    m = _patterns()["doc_number"].fullmatch(s)
-    if not m:
-        return None
+    if not _patterns()["doc_number"].fullmatch(s):
+        if not (_patterns()["decree_number"].fullmatch(s) and pos > 0):
+            return None
+        before = fu.squeeze(scan.text(pos - 1))
+        if not before.endswith("令"):
+            return None
+        s = before + s  # 中华人民共和国国务院令 / 第706号
     if scan.found.doc_number is None:
         scan.found.doc_number = s
     return 1, "metadata"
@@ -549,7 +554,8 @@ def _cut_tail(scan: _Scan, body_start: int) -> int:
 
 
 def _paragraph(line: str) -> bool:
-    return len(line) >= 60 and "。" in line
+    """Running text (related-article titles and footers have no full stop)."""
+    return len(line) >= 20 and any(mark in line for mark in "。！？")
 
 
 def _drop_trailing(scan: _Scan, body_start: int, body_end: int) -> None:
