@@ -26,7 +26,7 @@ _SENTENCE_END = "。！？!?；;"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 _SCHEMA: dict[str, tuple[str, ...]] = {
-    "lines": ("anywhere", "widgets", "navigation"),
+    "lines": ("anywhere", "widgets", "navigation", "captions"),
     "ends": ("related", "licence", "footer"),
     "labels": ("anywhere", "page"),
 }
@@ -42,6 +42,7 @@ class Rules:
     anywhere: re.Pattern[str]
     widgets: re.Pattern[str]
     navigation: re.Pattern[str]
+    captions: re.Pattern[str]
     related: re.Pattern[str]
     licence: re.Pattern[str]
     footer: re.Pattern[str]
@@ -161,6 +162,7 @@ def _compile(lists: dict[tuple[str, str], list[str]]) -> Rules:
         anywhere=_whole(lists[("lines", "anywhere")]),
         widgets=_whole(lists[("lines", "widgets")]),
         navigation=_whole(lists[("lines", "navigation")]),
+        captions=_whole(lists[("lines", "captions")]),
         related=_whole(lists[("ends", "related")]),
         licence=_whole(lists[("ends", "licence")]),
         footer=_whole(lists[("ends", "footer")]),
@@ -191,13 +193,18 @@ def is_navigation(line: str) -> bool:
     return bool(s) and len(s) <= 120 and not is_sentence_like(line) and bool(rules().navigation.match(s))
 
 
-_CAPTION = re.compile(r"摄(?:影)?[)）】\]]?\Z")
-
-
 def is_caption(line: str) -> bool:
-    """A photo caption, which ends with its photographer: `…。记者 李森 摄`, `（新华社记者 黄敬文 摄）`."""
-    s = squeeze(line)
-    return 0 < len(s) <= 200 and bool(_CAPTION.search(s))
+    """A photo caption: `…。记者 李森 摄`, `（新华社记者 黄敬文 摄）`, `省长赵刚作政府工作报告`."""
+    s = line.strip()
+    return 0 < len(s) <= 200 and bool(rules().captions.match(s))
+
+
+_SEPARATOR = re.compile(r"[>＞»›/|｜]+")
+
+
+def is_separator(line: str) -> bool:
+    """A breadcrumb's separator on its own line (`>`): the segment after it is navigation too."""
+    return bool(_SEPARATOR.fullmatch(squeeze(line)))
 
 
 def end_reason(line: str) -> str | None:

@@ -111,6 +111,8 @@ _ORG_ENDINGS = (
     "院", "厅", "部", "委", "局", "署", "会", "府", "办公室", "委员会", "政府", "中心", "行", "办", "党组",
     "常委会", "小组", "集团", "公司", "协会", "银行",
 )  # fmt: skip
+_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)"
+"""A person's name: two to four characters, or a transcribed name with · (艾尔肯·吐尼亚孜)."""
 _OFFICES = (
     "副总理|总理|代省长|副省长|省长|代市长|副市长|市长|副主席|主席|区长|州长|县长|盟长|副书记|书记|主任|部长|"
     "院长|检察长|委员长|秘书长|行长"
@@ -131,10 +133,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|[\u4e00-\u9fff]{{0,12}}令\s*第\s*[\d{n}]{{1,6}}\s*号"
         ),
         "decree_number": re.compile(rf"第[\d{n}]{{1,6}}号"),
-        "speaker": re.compile(
-            rf"^(?P<office>[\u4e00-\u9fff]{{0,20}}(?:{_OFFICES}))(?P<name>[\u4e00-\u9fff·]{{2,4}})?$"
+        "speaker": re.compile(rf"^(?P<office>[\u4e00-\u9fff]{{0,20}}(?:{_OFFICES}))(?P<name>{_NAME})?$"),
+        "name": re.compile(rf"^{_NAME}$"),
+        "delivery": re.compile(
+            r"^(?P<delivery>[^。，；]{4,60}?在[^。；]{2,60}?(?:会议|會議|会議|大会|大會|会|會)上)(?P<rest>.{0,30})$"
         ),
-        "name": re.compile(r"^[\u4e00-\u9fff·]{2,4}$"),
         "adoption": re.compile(r"通过|修订|修正|公布|施行|批准|发布"),
         "trailing_paren": re.compile(r"[（(][^（()）]{1,20}[)）]$"),
         "issuer_prefix": re.compile(r"^(?P<org>[\u4e00-\u9fff、]{2,40}?)关于"),
@@ -281,6 +284,15 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
             )
             pos += count
             continue
+        if groups and any(s == fu.squeeze(scan.text(p)) for g in groups for p in g):
+            scan.drop(pos, "title")  # the page shows the title again under its breadcrumb
+            pos += 1
+            continue
+        if after_title_meta and found.speaker is None and _patterns()["name"].match(s):
+            found.speaker = line  # 毛伟明 alone under the delivery line
+            scan.drop(pos, "speaker")
+            pos += 1
+            continue
         if _starts_body(line) or (after_title_meta and groups):
             body_start = pos
             break
@@ -340,6 +352,10 @@ def _head_rule(scan: _Scan, pos: int) -> tuple[int, str] | None:
 
 def _furniture_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     line = scan.text(pos)
+    if fu.is_separator(line):  # 首页 / > / 政务信息 / > / 宁夏要闻: the segment after > goes too
+        if pos + 1 < len(scan.nb) and _breadcrumb_segment(scan.text(pos + 1)):
+            return 2, "navigation"
+        return 1, "navigation"
     if fu.is_anywhere_furniture(line) or fu.is_widget(line) or fu.no_text(line):
         return 1, "furniture"
     if fu.is_navigation(line):
@@ -351,12 +367,37 @@ def _furniture_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     return None
 
 
+def _breadcrumb_segment(line: str) -> bool:
+    s = fu.squeeze(line)
+    return 0 < len(s) <= 15 and not fu.is_sentence_like(line)
+
+
 def _label_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     pairs = fu.label_values(scan.text(pos))
     if pairs is None:
         return None
+    count = 1
+    label, value = pairs[-1]
+    if not value and label and pos + 1 < len(scan.nb):
+        nxt = scan.text(pos + 1)
+        if _label_value_below(label, nxt):  # 来源： / 四川日报, 发表时间： / 2026-02-09 09:45:30
+            pairs[-1] = (label, nxt.strip())
+            count = 2
     _read_pairs(scan.found, pairs)
-    return 1, "metadata" if fu.is_page_label_line(pairs) else "furniture"
+    return count, "metadata" if fu.is_page_label_line(pairs) else "furniture"
+
+
+def _label_value_below(label: str, line: str) -> bool:
+    """Whether ``line`` is the value of a label left empty on the line above (pages put it below)."""
+    if fu.label_values(line) is not None or fu.is_widget(line) or fu.is_anywhere_furniture(line):
+        return False
+    if "时间" in label or "日期" in label:
+        return only_date(line) is not None
+    if label in fu.rules().labels_page:
+        s = fu.squeeze(line)
+        return len(s) <= 20 and not fu.is_sentence_like(line) and not _patterns()["numbered"].match(s)
+    s = fu.squeeze(line)
+    return s.isdigit() or bool(_patterns()["name"].match(s))  # 阅读量： / 1234, 责任编辑： / 李莎莎
 
 
 def _read_pairs(found: _Found, pairs: list[tuple[str, str]]) -> None:
@@ -402,10 +443,10 @@ def _doc_number_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
 def _delivery_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     """——2026年2月3日在…会议上 (maybe split over two lines), or （2026年1月27日在…会议上）."""
     line = scan.text(pos)
-    dashed = line.startswith(("——", "—", "--", "－－"))
+    dashed = line.startswith(_DASHES)
     bracketed = line.startswith(("（", "(")) and "在" in line and not _patterns()["adoption"].search(line)
     if not (dashed or bracketed):
-        return None
+        return _undashed_delivery(scan, pos)
     count = 1
     text = line
     closed = (
@@ -427,6 +468,27 @@ def _delivery_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     if dates:
         scan.found.date("delivery", dates[0].iso)
     return count, "subtitle"
+
+
+_DASHES = ("——", "—", "――", "―", "─", "--", "－－")
+
+
+def _undashed_delivery(scan: _Scan, pos: int) -> tuple[int, str] | None:
+    """2026年1月14日在浙江省…会议上, maybe followed on the same line by the speaker."""
+    line = scan.text(pos)
+    dates = find_dates(line)
+    m = _patterns()["delivery"].match(line)
+    if not dates or dates[0].start != 0 or not m:
+        return None
+    if scan.found.subtitle is None:
+        scan.found.subtitle = m["delivery"]
+    scan.found.date("delivery", dates[0].iso)
+    rest = m["rest"].strip()
+    if rest and scan.found.speaker is None:
+        speaker = _patterns()["speaker"].match(fu.squeeze(rest))
+        if speaker and speaker["name"]:
+            scan.found.speaker = " ".join(rest.split())
+    return 1, "subtitle"
 
 
 def _speaker_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
@@ -545,12 +607,24 @@ def _cut_tail(scan: _Scan, body_start: int) -> int:
         reason = fu.end_reason(scan.text(pos))
         if reason is None:
             continue
-        if reason != "licence" and any(_paragraph(scan.text(p)) for p in range(pos + 1, len(scan.nb))):
+        if reason != "licence" and _text_follows(scan, body_start, pos):
             continue  # text follows: not the end of the document
         for p in range(pos, len(scan.nb)):
             scan.drop(p, reason)
         return pos
     return len(scan.nb)
+
+
+def _text_follows(scan: _Scan, body_start: int, pos: int) -> bool:
+    """Whether running text follows ``pos`` that is not a repeat of the body above it.
+
+    Some pages carry the whole text again, flattened into one line, after their footer.
+    """
+    after = [scan.text(p) for p in range(pos + 1, len(scan.nb)) if _paragraph(scan.text(p))]
+    if not after:
+        return False
+    above = "".join(fu.squeeze(scan.text(p)) for p in range(body_start, pos))
+    return any(fu.squeeze(line)[:40] not in above for line in after)
 
 
 def _paragraph(line: str) -> bool:
@@ -564,6 +638,13 @@ def _drop_trailing(scan: _Scan, body_start: int, body_end: int) -> None:
     while pos >= body_start:
         if not scan.dropped(pos):
             line = scan.text(pos)
+            above = fu.label_values(scan.text(pos - 1)) if pos > body_start else None
+            if above and not above[-1][1] and _label_value_below(above[-1][0], line):
+                above[-1] = (above[-1][0], line)  # 责任编辑： / 李莎莎
+                _read_pairs(scan.found, above)
+                scan.drop(pos - 1, "metadata" if fu.is_page_label_line(above) else "furniture", 2)
+                pos -= 2
+                continue
             pairs = fu.label_values(line)
             if pairs is not None:
                 _read_pairs(scan.found, pairs)

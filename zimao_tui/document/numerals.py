@@ -98,7 +98,7 @@ class DateFound:
 @cache
 def _date_patterns() -> tuple[re.Pattern[str], ...]:
     """Compiled on first use: importing this module stays free."""
-    time = r"(?:\s*(?P<t>\d{1,2}:\d{2})(?::\d{2})?(?!\d))?"
+    time = r"(?:\s*(?:(?P<t>\d{1,2}:\d{2})(?::\d{2})?(?!\d)|(?P<h>\d{1,2})时(?P<mi>\d{2})分))?"
     return (
         # 2018年11月07日, 2026年2月 (a 年 date may stop at the month)
         re.compile(
@@ -128,8 +128,9 @@ def find_dates(line: str) -> list[DateFound]:
             month = cn_to_int(m["m"]) if m["m"] else None
             day = cn_to_int(m["d"]) if m["d"] else None
             iso = _iso(year, month, day) if year is not None else None
+            time = groups.get("t") or (f"{int(m['h']):02d}:{m['mi']}" if groups.get("h") else None)
             if iso:
-                found.append(DateFound(iso, groups.get("t"), m.start(), m.end()))
+                found.append(DateFound(iso, time, m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
 
