@@ -350,3 +350,96 @@ def test_bundled_report(bundled_text: str) -> None:
         "2022-07-05 09:52 来源:",
         "调整字体",
     ]
+
+
+BREADCRUMB_PAGE = """当前位置：
+首页
+>
+政务信息
+>
+宁夏要闻
+2026年宁夏回族自治区政府工作报告
+发表时间：
+2026-02-09 09:45:30
+来源：
+宁夏日报客户端
+阅读量：
+【字体：
+小
+中
+大
+】
+政府工作报告
+——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上
+自治区人民政府主席 张雨浦
+2月3日，宁夏回族自治区第十三届人民代表大会第四次会议在银川开幕。自治区人民政府主席张雨浦作政府工作报告。 宁夏日报记者 王鼎 摄
+各位代表：
+现在，我代表自治区人民政府，向大会报告工作，请予审议。
+责任编辑：
+李莎莎
+扫一扫在手机打开当前页
+【
+打印本页
+】"""
+
+
+def test_breadcrumb_one_segment_a_line_and_labels_with_values_below() -> None:
+    ex = run(BREADCRUMB_PAGE)
+    check_seam(ex, BREADCRUMB_PAGE)
+    meta = ex.meta
+    assert meta.title == "2026年宁夏回族自治区政府工作报告"
+    assert meta.source == "宁夏日报客户端"
+    assert (meta.date, meta.date_source) == ("2026-02-03", "delivery")
+    assert meta.speaker == "自治区人民政府主席 张雨浦"
+    assert body(ex, BREADCRUMB_PAGE) == [
+        "各位代表：",
+        "现在，我代表自治区人民政府，向大会报告工作，请予审议。",
+    ]
+    r = reasons(ex)
+    assert r["政务信息"] == r["宁夏要闻"] == r[">"] == "navigation"
+    assert r["政府工作报告"] == "title"
+    assert r["李莎莎"] == "furniture", "the editor's name under 责任编辑："
+
+
+def test_delivery_line_without_a_dash_with_the_speaker_on_it() -> None:
+    text = "陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n时间：\n2026-02-02 09:20\n省长赵刚作政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.subtitle == "2026年1月27日在陕西省第十四届人民代表大会第四次会议上"
+    assert ex.meta.speaker == "陕西省省长 赵刚"
+    assert (ex.meta.date, ex.meta.date_source) == ("2026-01-27", "delivery")
+    assert reasons(ex)["省长赵刚作政府工作报告"] == "caption"
+
+
+def test_other_dashes_and_traditional_characters_in_delivery_lines() -> None:
+    for line in (
+        "――2026年1月27日在青海省第十四届人民代表大会第四次会议上",
+        "1957年6月26日在第一届全国人民代表大会第四次会議上",
+    ):
+        ex = run(f"政府工作报告\n{line}\n各位代表：\n现在，我代表省人民政府向大会报告工作。")
+        assert ex.meta.subtitle is not None and ex.meta.date_source == "delivery", line
+
+
+def test_truncated_table_title_is_completed_from_the_document() -> None:
+    text = "发文机关：\n国务院办公厅\n标　　题：\n国务院办公厅关于辽宁省在曾培炎副总理考察\n主 题 词：\n经济管理　考察　措施　函\n国务院办公厅\n 关于辽宁省在曾培炎副总理考察\n 工作时所提问题和建议办理情况的函\n国办函〔2004〕57号\n辽宁省人民政府：\n你省报来的材料收悉。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.title == "国务院办公厅关于辽宁省在曾培炎副总理考察工作时所提问题和建议办理情况的函"
+    assert reasons(ex)["经济管理　考察　措施　函"] == "metadata"
+    assert body(ex, text) == ["辽宁省人民政府：", "你省报来的材料收悉。"]
+
+
+def test_a_flattened_repeat_after_the_footer_is_not_text() -> None:
+    text = "2026年四川省人民政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n相关链接>>\n四川干部群众热议政府工作报告\n各位代表：现在，我代表省人民政府，向大会报告工作，请予审议。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert body(ex, text) == ["各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。"]
+
+
+def test_numbers_at_the_end_are_a_table_not_furniture() -> None:
+    text = (
+        "关于某项工作的通知\n各有关单位：\n现将统计结果通知如下。\n安徽\n45\n0\n扫一扫在手机打开当前页\n-->"
+    )
+    ex = run(text)
+    assert body(ex, text)[-2:] == ["45", "0"]
+    assert reasons(ex)["-->"] == "furniture"

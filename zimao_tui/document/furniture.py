@@ -223,9 +223,12 @@ def end_reason(line: str) -> str | None:
 
 
 def no_text(line: str) -> bool:
-    """A short line without a Chinese character (`false`, `-->`, `|`): never a document's text."""
+    """A short line without a Chinese character or a digit (`false`, `-->`, `|`): never text.
+
+    Digits stay: a bare `45` at the end of a notice is a cell of its own table.
+    """
     s = squeeze(line)
-    return bool(s) and len(s) <= 24 and not has_cjk(s)
+    return bool(s) and len(s) <= 24 and not has_cjk(s) and not any(ch.isdigit() for ch in s)
 
 
 def label_values(line: str) -> list[tuple[str, str]] | None:

@@ -141,6 +141,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "adoption": re.compile(r"通过|修订|修正|公布|施行|批准|发布"),
         "trailing_paren": re.compile(r"[（(][^（()）]{1,20}[)）]$"),
         "issuer_prefix": re.compile(r"^(?P<org>[\u4e00-\u9fff、]{2,40}?)关于"),
+        "keywords": re.compile(r"^[^\s，。、：:]{1,10}(?:[ \u3000]+[^\s，。、：:]{1,10})+$"),
         "letter_spaced": re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+$"),
     }
 
@@ -232,8 +233,11 @@ def _read_table(scan: _Scan) -> int:
             candidate = scan.text(pos + 1)
             title_so_far = fu.squeeze(table.get("title", "") or pending_title or "")
             starts_title = bool(title_so_far) and title_so_far.startswith(fu.squeeze(candidate))
-            if nxt == pos + 2 or (
-                not starts_title and field not in ("keywords",) and len(candidate) <= _TITLE_MAX
+            keywords = field == "keywords" and bool(_patterns()["keywords"].match(candidate))
+            if (
+                nxt == pos + 2
+                or keywords
+                or (not starts_title and field != "keywords" and len(candidate) <= _TITLE_MAX)
             ):
                 value = candidate
                 scan.drop(pos + 1, "metadata")
@@ -259,6 +263,7 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
     found = scan.found
     table_title = fu.squeeze(found.table.get("title", ""))
     title_left = table_title
+    table_title_lines: list[str] = []
     groups: list[list[int]] = []  # candidate title lines, adjacent ones grouped
     last_candidate = -2
     after_title_meta = False
@@ -273,6 +278,13 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
         if title_left and s and title_left.startswith(s):
             scan.drop(pos, "title")
             title_left = title_left[len(s) :]
+            table_title_lines.append(line)
+            pos += 1
+            continue
+        if _title_goes_on(table_title_lines, title_left, line):
+            # gov.cn's table cuts long titles short; the document's own title lines go on
+            scan.drop(pos, "title")
+            table_title_lines.append(line)
             pos += 1
             continue
         taken = _head_rule(scan, pos)
@@ -305,6 +317,8 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
     else:
         body_start = pos
     title_text: str | None = found.table.get("title") or None
+    if title_text and len(fu.squeeze("".join(table_title_lines))) > len(table_title):
+        title_text = _join_title(table_title_lines)
     chosen = None if title_text else _choose_title(scan, groups)
     if title_text:
         first_body = _keep_after_title(scan, fu.squeeze(title_text), [p for g in groups for p in g])
@@ -329,6 +343,14 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
     if title_text is None:
         return body_start, ("", True)
     return body_start, (title_text, False)
+
+
+def _title_goes_on(lines: list[str], left: str, line: str) -> bool:
+    """Whether ``line`` continues a title that gov.cn's table showed cut short."""
+    if not lines or left or _title_ending(fu.squeeze("".join(lines))) or _starts_body(line):
+        return False
+    s = fu.squeeze(line)
+    return len(s) <= 40 and _title_ending(fu.squeeze("".join(lines)) + s)
 
 
 def _keep_after_title(scan: _Scan, title: str, positions: list[int]) -> int | None:
