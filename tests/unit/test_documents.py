@@ -56,6 +56,9 @@ _FAILING_TODAY: dict[str, str] = {
     "22-regulation-patent-agency-2018": "title date top_level second_level furniture sentences",
     "23-letter-badong-geohazard-2004": "title date top_level second_level furniture",
     "24-approval-vocational-council-2018": "title date top_level second_level furniture",
+    "25-plan-grain-emergency-2005": "title date top_level second_level furniture sentences",
+    "26-notice-forwarded-social-groups-1997": "title date top_level furniture sentences",
+    "27-notice-cotton-sugar-grain-1981": "title date top_level furniture",
 }
 KNOWN_FAILING: set[tuple[str, str]] = {
     (doc, check) for doc, checks in _FAILING_TODAY.items() for check in checks.split()
