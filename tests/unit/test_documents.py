@@ -61,6 +61,8 @@ _FAILING_TODAY: dict[str, str] = {
     "27-notice-cotton-sugar-grain-1981": "title date top_level furniture",
     "28-gwr-national-1980": "top_level second_level furniture",
     "29-gwr-national-1992": "top_level furniture sentences",
+    "30-gwr-gansu-2026": "title date top_level second_level furniture",
+    "31-gwr-guizhou-2026": "title date top_level furniture",
 }
 KNOWN_FAILING: set[tuple[str, str]] = {
     (doc, check) for doc, checks in _FAILING_TODAY.items() for check in checks.split()
