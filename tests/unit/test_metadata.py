@@ -443,3 +443,17 @@ def test_numbers_at_the_end_are_a_table_not_furniture() -> None:
     ex = run(text)
     assert body(ex, text)[-2:] == ["45", "0"]
     assert reasons(ex)["-->"] == "furniture"
+
+
+def test_table_of_contents() -> None:
+    text = "国家粮食应急预案\n目　　录\n1　总则\n　　1.1　编制目的及依据\n2　组织机构和职责\n1　总则\n1.1　编制目的及依据\n为了有效监测和控制各类突发公共事件，制定本预案。\n2　组织机构和职责\n国家粮食应急工作指挥部负责领导、组织、指挥全国粮食应急工作。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert [d.reason for d in ex.dropped] == ["title", "contents", "contents", "contents", "contents"]
+    assert body(ex, text)[0] == "1　总则"
+
+
+def test_a_contents_heading_without_entries_again_stays() -> None:
+    text = "某某规划\n目录\n第一章 总体要求\n为了推进高质量发展，制定本规划，各地区各部门要认真贯彻执行，确保各项任务落实到位。"
+    ex = run(text)
+    assert body(ex, text)[0] == "目录"

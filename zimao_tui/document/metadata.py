@@ -19,6 +19,7 @@ reason         what it is
                after the body, page labels (编辑：, 阅读量：), site footers
 ``navigation`` breadcrumbs and site names (您的位置：首页 > …, 中国政府网)
 ``caption``    photo captions, which end with 摄
+``contents``   a table of contents (目录 and its entries, which the headings repeat)
 ``licence``    a licence footer (Wikisource) and everything after it
 ``related``    相关报道/相关文档/相关链接 and everything after it
 =============  ====================================================================
@@ -193,6 +194,7 @@ def extract(lines: Sequence[str], *, origin: str) -> Extracted:
     body_end = _cut_tail(scan, body_start)
     _drop_trailing(scan, body_start, body_end)
     _drop_inside(scan, body_start, body_end)
+    _drop_contents(scan, body_start, body_end)
     _read_signature(scan, body_start, body_end)
     meta = _meta(scan, title, origin)
     body = tuple(i for i in scan.nb if i not in scan.reason)
@@ -704,6 +706,28 @@ def _drop_inside(scan: _Scan, body_start: int, body_end: int) -> None:
             pairs = fu.label_values(line)
             if pairs and any(label in fu.rules().labels_anywhere for label, _ in pairs):
                 scan.drop(pos, "furniture")
+
+
+def _drop_contents(scan: _Scan, body_start: int, body_end: int) -> None:
+    """A table of contents: 目录, then short entries up to where the first entry comes again.
+
+    The entries repeat the headings; kept, they would become a second, empty tree.
+    """
+    for pos in range(body_start, body_end):
+        if scan.dropped(pos) or fu.squeeze(scan.text(pos)) not in ("目录", "目次"):
+            continue
+        if pos + 1 >= body_end:
+            return
+        first = fu.squeeze(scan.text(pos + 1))
+        for end in range(pos + 2, body_end):
+            line = scan.text(end)
+            if fu.squeeze(line) == first:
+                for p in range(pos, end):
+                    scan.drop(p, "contents")
+                return
+            if len(fu.squeeze(line)) > 40 or fu.is_sentence_like(line):
+                return  # running text before the first entry comes again: not a table of contents
+        return
 
 
 # --- the signature: issuer and date at the end of the text -----------------------------------
