@@ -104,7 +104,8 @@ _TITLE_ENDINGS = (
     "通知", "意见", "报告", "规则", "办法", "法", "条例", "规定", "决定", "方案", "措施", "举措", "规划",
     "纲要", "细则", "公告", "通告", "函", "批复", "决议", "指引", "指南", "要点", "计划", "清单", "目录",
     "标准", "守则", "章程", "说明", "讲话", "公报", "白皮书", "建议", "答复", "令", "命令", "议案", "解释",
-    "通报", "纪要", "条款", "政策", "报告书", "宣言", "声明",
+    "通报", "纪要", "条款", "政策", "报告书", "宣言", "声明", "预案", "制度", "协定", "协议", "公约", "草案",
+    "名单", "摘要", "批示",
 )  # fmt: skip
 """Words a document title ends with: a line ending otherwise may be the first half of a title."""
 
@@ -578,6 +579,7 @@ def _starts_body(line: str) -> bool:
         fu.is_sentence_like(text)
         or len(text) > _TITLE_MAX
         or text.endswith(("：", ":", "，", ","))
+        or fu.squeeze(text) in ("目录", "目次")
         or bool(_patterns()["numbered"].match(text))
     )
 
