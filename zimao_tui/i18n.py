@@ -244,6 +244,12 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.glossary.switch": "切换列表",
         # --- h11-struct ---
         "detail.position_in_article": "第{n}句 / 共{total}句",
+        # --- h11-meta ---
+        "notice.furniture_unreadable": "无法读取网页杂项规则文件（{error}），已忽略：{path}",
+        "notice.furniture_invalid": "网页杂项规则文件不是有效的 TOML（{error}），已忽略：{path}",
+        "notice.furniture_key": "网页杂项规则文件中的 {key} 无法识别，已忽略：{path}",
+        "notice.furniture_not_list": "网页杂项规则文件中的 {key} 应为字符串列表，已忽略：{path}",
+        "notice.furniture_pattern": "网页杂项规则文件中的模式 {pattern} 无效（{error}），已忽略：{path}",
     },
     "en": {
         "key.search": "Search",
@@ -465,6 +471,12 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.glossary.switch": "Switch list",
         # --- h11-struct ---
         "detail.position_in_article": "sentence {n} of {total}",
+        # --- h11-meta ---
+        "notice.furniture_unreadable": "cannot read the page-furniture rules ({error}); ignored: {path}",
+        "notice.furniture_invalid": "the page-furniture rules are not valid TOML ({error}); ignored: {path}",
+        "notice.furniture_key": "unknown entry {key} in the page-furniture rules, ignored: {path}",
+        "notice.furniture_not_list": "{key} in the page-furniture rules should be a list of strings; ignored: {path}",
+        "notice.furniture_pattern": "invalid pattern {pattern} in the page-furniture rules ({error}); ignored: {path}",
     },
 }
 
