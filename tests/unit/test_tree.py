@@ -30,7 +30,7 @@ def shape(report: Report, measures: bool = True) -> list[str]:
 
 
 def parse(*lines: str) -> Report:
-    return parse_text("\n".join(["标题", *lines]))
+    return parse_text("\n".join(["国务院关于印发工作规则的通知", *lines]))
 
 
 def test_law_chapters_and_articles_items_are_measures() -> None:
