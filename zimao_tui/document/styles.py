@@ -72,9 +72,14 @@ class Style:
     """The marker alone on its line is still a heading (第一章 with its title on the next line)."""
     spaced: bool = False
     """Titles are often letter-spaced (第一章　总　则): ``title`` removes the spaces."""
+    title_only: bool = False
+    """Only a short title may follow (1　总则, 1.1　编制目的): a line of figures such as
+    ``3.5万亿元…。`` or ``12 个…`` is no heading."""
 
 
 _N = f"[{CN_DIGITS}]{{1,5}}|\\d{{1,3}}"
+_TITLE_START = "\u4e00-\u9fff（(《“"
+"""What a decimal-numbered title starts with (1　总则, 4.2　国家级(Ⅰ级)应急响应)."""
 
 STYLES: tuple[Style, ...] = (
     Style("part", rf"^(?P<num>第(?P<n>{_N})编)[\s:：]*(?P<rest>.*)$", 1, "part", bare=True, spaced=True),
@@ -91,7 +96,18 @@ STYLES: tuple[Style, ...] = (
     ),
     Style("cn", rf"^(?P<num>(?P<n>[{CN_DIGITS}]{{1,4}})、)(?P<rest>.*)$"),
     Style("paren_cn", rf"^(?P<num>[(（]\s*(?P<n>[{CN_DIGITS}]{{1,4}})\s*[)）])(?P<rest>.*)$"),
+    Style(
+        "decimal3",
+        rf"^(?P<num>\d{{1,2}}\.\d{{1,2}}\.(?P<n>\d{{1,2}}))[\s　]+(?=[{_TITLE_START}])(?P<rest>.*)$",
+    ),
+    Style(
+        "decimal2",
+        rf"^(?P<num>\d{{1,2}}\.(?P<n>\d{{1,2}}))[\s　]+(?=[{_TITLE_START}])(?P<rest>.*)$",
+    ),
     Style("arabic", r"^(?P<num>(?P<n>\d{1,2})[.、．](?!\d))(?P<rest>.*)$"),
+    Style(
+        "decimal1", rf"^(?P<num>(?P<n>\d{{1,2}}))[\s　]+(?=[{_TITLE_START}])(?P<rest>.*)$", title_only=True
+    ),
     Style("paren_arabic", r"^(?P<num>[(（](?P<n>\d{1,2})[)）])(?P<rest>.*)$"),
     Style("circled", rf"^(?P<num>(?P<n>[{CIRCLED}]))(?P<rest>.*)$"),
 )
@@ -128,6 +144,8 @@ def match(line: str) -> Marker | None:
         if m is None:
             continue
         rest = m.group("rest").strip()
+        if style.title_only and (not 2 <= len(rest) <= 30 or _has_terminator(rest)):
+            continue
         if rest or style.bare:
             return Marker(style, m.group("num"), cn_value(m.group("n")), rest)
     return None
@@ -146,6 +164,48 @@ class Attachment:
 
     number: str
     title: str
+
+
+DOCUMENT_ENDINGS = (
+    "报告",
+    "意见",
+    "通知",
+    "办法",
+    "制度",
+    "方案",
+    "规则",
+    "规定",
+    "细则",
+    "清单",
+    "名单",
+    "目录",
+)
+DOCUMENT_ENDINGS += (
+    "计划",
+    "纲要",
+    "标准",
+    "要点",
+    "说明",
+    "规划",
+    "措施",
+    "预案",
+    "条例",
+    "协议",
+    "一览表",
+    "实事",
+)
+"""Words an attachment's title ends with: a title line ending otherwise goes on on the next line
+(关于湖北省巴东县官渡口镇马鬃山村 / 地质险情调研情况的报告)."""
+
+
+@cache
+def _listing_pattern() -> re.Pattern[str]:
+    return re.compile(r"^附\s*件\s*[:：]")
+
+
+def is_attachment_listing(line: str) -> bool:
+    """附件：1.国土资源部关于…的报告 — the notice's list of its attachments, not an attachment."""
+    return bool(_listing_pattern().match(line))
 
 
 @cache

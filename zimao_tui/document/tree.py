@@ -18,7 +18,7 @@ with nothing under it (a list item ending in ；, ： or nothing) becomes a meas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from zimao_tui.document import styles
@@ -39,6 +39,8 @@ _SENTENCE_END = frozenset("。！？!?；;：:…”’）)》】")
 """A line ending in one of these ends a sentence (or a bracketed note): it is not continued."""
 _CONTINUES = frozenset("，,、。；：）)》”（(")
 """A next line starting with one of these continues the line before it."""
+_NEVER_STARTS = frozenset("，、。；：》”’")
+"""Marks no line of text starts with: such a line goes on the line before, whatever that ends with."""
 
 
 def _is_han(ch: str) -> bool:
@@ -74,10 +76,18 @@ def _continues(prev: str, nxt: str) -> bool:
     titles or a line of other text is never glued to its neighbour.
     """
     last, first = prev[-1], nxt[0]
-    if last in _SENTENCE_END or not _han_count(prev, 2):
+    if not _han_count(prev, 2):
+        return False
+    if first in _NEVER_STARTS:
+        return True  # 》已经…, ，并… : no line of its own starts so
+    if last in _SENTENCE_END:
         return False
     if not (_is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("):
         return False
+    if _is_title_line(prev) and prev.endswith(styles.DOCUMENT_ENDINGS):
+        return False  # a title (…地质险情调研情况的报告) before its text
+    if len(nxt) <= 30 and nxt[-1] in "：:" and _is_title_line(nxt[:-1]):
+        return False  # a salutation (国务院：, 各位代表：) starts a text
     short_ascii = len(nxt) <= 8 and nxt.isascii() and not any(ch.isspace() for ch in nxt)
     return _is_han(first) or first in _CONTINUES or short_ascii
 
@@ -146,13 +156,14 @@ class _Builder:
         """Where text before the first heading goes (None: into a preamble made when needed)."""
         self.preamble: _Node | None = None
 
-    def feed(self, lines: Sequence[str]) -> None:
+    def feed(self, lines: Sequence[str], plain: Set[int] = frozenset()) -> None:
+        """Add ``lines`` in order; those whose index is in ``plain`` are text even if numbered."""
         skip_title = False
         for k, line in enumerate(lines):
             if skip_title:
                 skip_title = False
                 continue
-            marker = styles.match(line)
+            marker = None if k in plain else styles.match(line)
             if marker is None or self._inside_article(marker):
                 self._paragraph(line, self._target())
                 continue
@@ -267,28 +278,47 @@ def _short_title(text: str) -> str:
 @dataclass
 class _Segments:
     main: list[str]
+    plain: set[int]
+    """Lines of ``main`` that are text although numbered: a notice's list of its attachments."""
     closing: list[str]
     closing_title: str
     attachments: list[tuple[styles.Attachment, list[str]]]
 
 
 def _segments(lines: Sequence[str]) -> _Segments:
-    """Cut the logical lines into main text, closing and attachments."""
+    """Cut the logical lines into main text, closing and attachments.
+
+    An attachment starts at a label line (附件, 附件1, 附件2：名词解释). When the document has
+    bare labels (附件 alone, its title below), a label with a title after a colon is the notice's
+    list of its attachments (附件：国务院职业教育工作部际联席会议制度), not one of them.
+    """
+    labels = [styles.attachment(line) for line in lines]
+    listed_titles = any(label is not None and not label.title for label in labels)
     main: list[str] = []
+    plain: set[int] = set()
     attachments: list[tuple[styles.Attachment, list[str]]] = []
     current = main
-    for line in lines:
-        label = styles.attachment(line)
-        if label is not None:
+    listing: Style | None = None  # the numbering of a list of attachments being read
+    for line, label in zip(lines, labels, strict=True):
+        if label is not None and not (label.title and listed_titles):
             current = []
             attachments.append((label, current))
+            listing = None
+            continue
+        marker = styles.match(line)
+        if current is main and listing is not None and marker is not None and marker.style is listing:
+            plain.add(len(main))  # 2.湖北省巴东县…意见 under 附件：1.…
+        elif styles.is_attachment_listing(line):
+            first = styles.match(line.split("：", 1)[-1].split(":", 1)[-1].strip())
+            listing = first.style if first else None
         else:
-            current.append(line)
+            listing = None
+        current.append(line)
     for k, line in enumerate(main):
         if styles.is_closing_heading(line):
-            return _Segments(main[:k], main[k + 1 :], "".join(line.split()), attachments)
+            return _Segments(main[:k], plain, main[k + 1 :], "".join(line.split()), attachments)
     start = _signature_start(main)
-    return _Segments(main[:start], main[start:], CLOSING_TITLE, attachments)
+    return _Segments(main[:start], plain, main[start:], CLOSING_TITLE, attachments)
 
 
 def _signature_start(lines: Sequence[str]) -> int:
@@ -314,7 +344,7 @@ def build_tree(lines: Sequence[str], body: Sequence[int]) -> tuple[tuple[str, ..
 
     root = _Node(None, "", "")
     main = _Builder(root, paragraphs)
-    main.feed(parts.main)
+    main.feed(parts.main, parts.plain)
     if main.has_headings():
         if main.preamble is not None:
             top.append(main.preamble)
@@ -332,6 +362,13 @@ def build_tree(lines: Sequence[str], body: Sequence[int]) -> tuple[tuple[str, ..
         title = label.title
         if not title and att_lines and _is_title_line(att_lines[0]):
             title, att_lines = att_lines[0], att_lines[1:]
+            if (
+                att_lines
+                and _is_title_line(att_lines[0])
+                and not title.endswith(styles.DOCUMENT_ENDINGS)
+                and att_lines[0].endswith(styles.DOCUMENT_ENDINGS)
+            ):
+                title, att_lines = title + att_lines[0], att_lines[1:]  # a title over two lines
         node = _Node("attachment", label.number, _short_title(title) if title else "")
         _Builder(node, paragraphs, loose=node).feed(att_lines)
         top.append(node)

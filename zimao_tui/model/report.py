@@ -90,8 +90,10 @@ class Heading:
 
     @property
     def label(self) -> str:
-        """Number and title as a reader would cite them: ``三、扩大开放``, ``第一章 总则``, ``附件1 名词解释``."""
-        if self.title and (self.number.endswith(_SPACED_NUMBERS) or self.kind == "attachment"):
+        """Number and title as a reader would cite them: ``三、扩大开放``, ``第一章 总则``, ``附件1 名词解释``, ``1.1 编制目的``."""
+        if self.title and (
+            self.number.endswith(_SPACED_NUMBERS) or self.number[-1:].isdigit() or self.kind == "attachment"
+        ):
             return f"{self.number} {self.title}"
         return f"{self.number}{self.title}"
 
