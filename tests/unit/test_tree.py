@@ -332,3 +332,113 @@ def test_levels_are_depths() -> None:
         ("一、名词", 2),
         ("（一）术语", 3),
     ]
+
+
+def test_unnumbered_part_headings_of_a_provincial_report() -> None:
+    long = "，".join(["坚持稳中求进工作总基调"] * 3)
+    report = parse(
+        "各位代表：",
+        "我代表省人民政府，向大会报告工作，请予审议。",
+        "“十四五”时期工作回顾",
+        f"“十四五”时期是甘肃发展极不寻常的五年。{long}。",
+        "2026年重点工作",
+        f"今年是“十五五”开局之年。{long}。",
+        "（一）放大促消费扩投资政策效应",
+        f"积极承接用好政策。{long}。",
+    )
+    assert shape(report, measures=False) == [
+        "preamble:前言",
+        "chapter:“十四五”时期工作回顾",
+        "chapter:2026年重点工作",
+        "  section:（一）放大促消费扩投资政策效应",
+    ]
+
+
+def test_short_lines_that_are_not_unnumbered_headings() -> None:
+    long = "，".join(["坚持稳中求进工作总基调"] * 3)
+    report = parse(
+        "一、工作回顾",
+        "过去一年成绩显著。",
+        "“十五五”时期经济社会发展的",  # stops mid-sentence: joined to what follows
+        f"主要目标是：{long}。",
+        "国 务 院 工 作 规 则",  # a spaced title
+        f"国务院工作以邓小平理论为指导。{long}。",
+    )
+    assert shape(report, measures=False) == ["chapter:一、工作回顾"]
+    assert "“十五五”时期经济社会发展的主要目标是：" in "".join(m.text for m in report.measures())
+
+
+def test_decimal_outline_of_an_emergency_plan() -> None:
+    report = parse(
+        "1　总则",
+        "1.1　编制目的及依据",
+        "为有效监测和控制粮食市场异常波动，制定本预案。",
+        "1.2　等级划分",
+        "1.2.1　国家级",
+        "全国性粮食应急状态。",
+        "2　组织机构和职责",
+        "7.2　本预案由国务院办公厅负责解释。",
+    )
+    assert shape(report, measures=False) == [
+        "chapter:1 总则",
+        "  section:1.1 编制目的及依据",
+        "  section:1.2 等级划分",
+        "    item:1.2.1 国家级",
+        "chapter:2 组织机构和职责",
+        "  section:7.2 本预案由国务院办公厅负责解释",
+    ]
+
+
+def test_a_notice_listing_its_attachments_is_text_and_the_attachments_follow() -> None:
+    report = parse(
+        "国务院同意你部意见。",
+        "附件：1.国土资源部关于地质险情的报告",
+        "2.地质险情调查意见",
+        "国务院办公厅",
+        "二〇〇四年十一月四日",
+        "附件1",
+        "关于湖北省巴东县官渡口镇马鬃山村",
+        "地质险情调研情况的报告",
+        "国务院：",
+        "专家组进行了现场调查。",
+        "附件2",
+        "地质险情调查意见",
+        "一、基本情况",
+        "马鬃山村位于长江南岸。",
+    )
+    assert shape(report, measures=False) == [
+        "chapter:正文",
+        "attachment:附件1 关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告",
+        "attachment:附件2 地质险情调查意见",
+        "  section:一、基本情况",
+    ]
+    assert [m.text for m in report.children[0].measures()][1:3] == [
+        "附件：1.国土资源部关于地质险情的报告",
+        "2.地质险情调查意见",
+    ]
+    assert report.children[1].children[0].text == "国务院："  # type: ignore[union-attr]
+
+
+def test_an_attachment_named_in_the_notice_and_then_given_is_one_attachment() -> None:
+    report = parse(
+        "同意建立联席会议制度。",
+        "附件：联席会议制度",
+        "国务院",
+        "2018年11月20日",
+        "附件",
+        "联席会议制度",
+        "一、主要职能",
+        "统筹协调。",
+    )
+    assert [h.label for h in report.children] == ["正文", "附件 联席会议制度"]
+
+
+def test_a_line_starting_with_a_closing_mark_continues_the_one_before() -> None:
+    lines = [
+        "各项准备工作正在进行。继《",
+        "香港特别行政区基本法",
+        "》由１９９０年的人代会通过之后，《",
+        "澳门特别行政区基本法（草案）",
+        "》已经公布。",
+    ]
+    assert join_split_lines(lines) == ["".join(lines)]

@@ -28,6 +28,10 @@ from zimao_tui.model.report import Heading, HeadingKind, Measure, Node
 from zimao_tui.model.sentences import sentence_spans
 from zimao_tui.model.shorten import shorten
 
+UNNUMBERED = Style("unnumbered", "")
+"""The style of headings without a number (see ``is_unnumbered_heading``): it takes its level
+by order of use like the numbered ones."""
+
 MAX_TITLE = 40
 """Longest heading title shown in the tree; longer heading lines keep their text as measures."""
 
@@ -96,6 +100,7 @@ def join_split_lines(lines: Sequence[str]) -> list[str]:
     """The body's logical lines: headings and sentences the source split over lines, joined back."""
     out: list[str] = []
     protected = True  # the line before cannot be continued (a heading, a title, the start)
+    fresh = False  # out[-1] is one source line that began after a finished sentence
     pending = ""
     for line in lines:
         if pending:  # a lone opening bracket: the heading number goes on on this line
@@ -104,19 +109,45 @@ def join_split_lines(lines: Sequence[str]) -> list[str]:
         if line in ("（", "("):
             pending = line
             continue
-        if not protected and not _is_break_point(line) and _continues(out[-1], line):
+        if (
+            not protected
+            and not _is_break_point(line)
+            and _continues(out[-1], line)
+            and not (fresh and is_unnumbered_heading(out[-1], line))
+        ):
             out[-1] += line
+            fresh = False
             continue
+        fresh = not out or protected or out[-1][-1] in _SENTENCE_END
         out.append(line)
-        marker = styles.match(line)
-        attachment = styles.attachment(line)
         # After a bare label (第一章, 附件1) the next line is its title: keep it apart too.
         protected = _is_break_point(line) or (out[-2:-1] != [] and _is_bare_label(out[-2]))
-        if marker is not None or attachment is not None:
-            protected = True
     if pending:
         out.append(pending)
     return out
+
+
+_MID_SENTENCE_ENDINGS = tuple("的和与及或在是为对把从等并而")
+"""A line ending in one of these stops mid-sentence: it is no heading (…经济社会发展的 / 主要目标)."""
+
+
+def is_unnumbered_heading(line: str, nxt: str | None) -> bool:
+    """A heading without a number: a short title line before a paragraph of sentences.
+
+    Provincial work reports title their parts without numbers (“十四五”时期工作回顾 / 2026年重点
+    工作). Such a line has no punctuation and no spaces, does not stop mid-sentence, and comes after
+    a finished sentence (the caller checks) and before a paragraph (``nxt``) that does not go on
+    from it. Spaced titles (国 务 院 工 作 规 则) and signatures (国务院, then a date) are not.
+    """
+    if nxt is None or not 4 <= len(line) <= 25 or not _han_count(line, 2):
+        return False
+    if any(ch in line for ch in "。，；：！？、,;:!?") or any(ch.isspace() for ch in line):
+        return False
+    if line.startswith("——") or line.endswith(_MID_SENTENCE_ENDINGS) or _is_break_point(line):
+        return False
+    if nxt[0] in _CONTINUES or nxt[0] in _NEVER_STARTS or nxt.startswith("是"):
+        return False
+    return "。" in nxt and len(nxt) > 25
 
 
 def _is_bare_label(line: str) -> bool:
@@ -164,6 +195,8 @@ class _Builder:
                 skip_title = False
                 continue
             marker = None if k in plain else styles.match(line)
+            if marker is None and k not in plain and self._unnumbered(lines, k):
+                marker = Marker(UNNUMBERED, "", 0, line)
             if marker is None or self._inside_article(marker):
                 self._paragraph(line, self._target())
                 continue
@@ -180,6 +213,12 @@ class _Builder:
 
     def has_headings(self) -> bool:
         return any(isinstance(c, _Node) for c in self.root.children)
+
+    def _unnumbered(self, lines: Sequence[str], k: int) -> bool:
+        """An unnumbered heading: see ``is_unnumbered_heading``; never inside an article."""
+        if self.stack[-1].article or k == 0 or lines[k - 1][-1] not in _SENTENCE_END:
+            return False
+        return is_unnumbered_heading(lines[k], lines[k + 1] if k + 1 < len(lines) else None)
 
     def _inside_article(self, marker: Marker) -> bool:
         """An item of the open article ((一)… under 第十二条): one of its measures, not a heading."""
@@ -356,7 +395,7 @@ def build_tree(lines: Sequence[str], body: Sequence[int]) -> tuple[tuple[str, ..
     elif parts.main or parts.closing:
         # No structure recognised: one chapter holds every sentence.
         whole = _Node("chapter", "", BODY_TITLE)
-        _Builder(whole, paragraphs, loose=whole).feed([*parts.main, *parts.closing])
+        _Builder(whole, paragraphs, loose=whole).feed([*parts.main, *parts.closing], parts.plain)
         top.append(whole)
     for label, att_lines in parts.attachments:
         title = label.title
