@@ -53,7 +53,7 @@ _FAILING_TODAY: dict[str, str] = {
     "12-ftz-measures-guofa-2018-38": "title date top_level furniture",
     "15-rules-state-council-work-guofa-2004-18": "title date top_level second_level furniture sentences",
     "20-law-hainan-free-trade-port-2021": "top_level second_level",
-    "21-notice-holidays-2019": "title date top_level furniture",
+    "21-notice-holidays-2019": "title date top_level second_level furniture",
     "22-regulation-patent-agency-2018": "title date top_level second_level furniture sentences",
     "23-letter-badong-geohazard-2004": "title date top_level second_level furniture",
     "24-approval-vocational-council-2018": "title date top_level second_level furniture",
@@ -268,6 +268,7 @@ def test_expect_file_describes_its_source(name: str) -> None:
     assert expect["kind"] and expect["title"], "kind and title required"
     assert isinstance(expect["top_level"], list), "top_level required ([] when nothing is numbered)"
     assert expect["sentences"], "at least one body sentence"
+    assert expect.get("second_level"), "name at least one division's numbering ([] when it has none)"
     for label, numbers in expect.get("second_level", {}).items():
         # A key written after the [second_level] header lands in the table: catch that here.
         assert isinstance(numbers, list) and all(isinstance(n, str) for n in numbers), label
