@@ -62,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         expect = checks.load_expect(name)
         try:
             report = checks.report_of(name)
-        except Exception as error:  # a document that does not parse scores 0, and says why
+        except Exception as error:  # a document that does not parse scores 0 and says why, always
             marks = ["✗"] * len(checks.CHECKS)
-            details.append(f"{name}: does not parse: {error}")
+            print(f"{name}: does not parse: {type(error).__name__}: {error}", file=sys.stderr)
         else:
             marks = []
             for check in checks.CHECKS:
