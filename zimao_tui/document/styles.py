@@ -82,7 +82,14 @@ _TITLE_START = "\u4e00-\u9fff（(《“"
 """What a decimal-numbered title starts with (1　总则, 4.2　国家级(Ⅰ级)应急响应)."""
 
 STYLES: tuple[Style, ...] = (
-    Style("part", rf"^(?P<num>第(?P<n>{_N})编)[\s:：]*(?P<rest>.*)$", 1, "part", bare=True, spaced=True),
+    Style(
+        "part",
+        rf"^(?P<num>第(?P<n>{_N})(?:编|篇|部分))[\s:：]*(?P<rest>.*)$",
+        1,
+        "part",
+        bare=True,
+        spaced=True,
+    ),
     Style(
         "chapter", rf"^(?P<num>第(?P<n>{_N})章)[\s:：]*(?P<rest>.*)$", 2, "chapter", bare=True, spaced=True
     ),
@@ -94,7 +101,7 @@ STYLES: tuple[Style, ...] = (
     Style(
         "shi", r"^(?P<num>(?P<n>[一二三四五六七八九十]{1,3})是)(?P<rest>[^，,、。是].*)$", run_in_item=True
     ),
-    Style("cn", rf"^(?P<num>(?P<n>[{CN_DIGITS}]{{1,4}})、)(?P<rest>.*)$"),
+    Style("cn", rf"^(?P<num>(?P<n>[{CN_DIGITS}]{{1,4}})[、.．])(?P<rest>.*)$"),
     Style("paren_cn", rf"^(?P<num>[(（]\s*(?P<n>[{CN_DIGITS}]{{1,4}})\s*[)）])(?P<rest>.*)$"),
     Style(
         "decimal3",

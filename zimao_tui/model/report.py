@@ -20,7 +20,7 @@ levels of 一、/（一）/… by depth; ``item`` for deeper levels and 一是/�
 before the first heading), ``closing`` (结束语, the signature) and ``attachment`` (附件N) are
 places of their own at the top level."""
 
-_SPACED_NUMBERS = ("编", "章", "节", "条")
+_SPACED_NUMBERS = ("编", "篇", "部分", "章", "节", "条")
 """Numbers a label separates from their title with a space, as laws are printed: 第一章 总则."""
 
 
