@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from zimao_tui.model.report import HeadingKind
 
@@ -144,8 +144,13 @@ def _compiled() -> tuple[tuple[Style, re.Pattern[str]], ...]:
     return tuple((style, re.compile(style.pattern)) for style in STYLES)
 
 
+@lru_cache(maxsize=4096)
 def match(line: str) -> Marker | None:
-    """The heading marker ``line`` starts with, or None for a plain line."""
+    """The heading marker ``line`` starts with, or None for a plain line.
+
+    Cached: the join, segment and tree passes each ask about the same lines (markers are
+    immutable, so sharing them is safe).
+    """
     for style, pattern in _compiled():
         m = pattern.match(line)
         if m is None:
@@ -226,6 +231,8 @@ def attachment(line: str) -> Attachment | None:
     Only a line that is a label (附件, 附件1, optionally a short title after it) starts one: a
     sentence that mentions 附件 (详见附件1。) or a list of attachments (附件：1.…2.…) does not.
     """
+    if not line.startswith("附"):
+        return None  # most lines: no pattern needed
     m = _attachment_pattern().match(line)
     if m is None:
         return None
@@ -246,6 +253,8 @@ def _date_pattern() -> re.Pattern[str]:
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (a signature's: 2018年11月7日, 二〇〇四年六月二十六日)."""
+    if len(line) > 30 or not ("日" in line or "-" in line or "/" in line or "." in line):
+        return False
     return bool(_date_pattern().match("".join(line.split())))
 
 
@@ -256,4 +265,4 @@ def is_signature_line(line: str) -> bool:
 
 def is_closing_heading(line: str) -> bool:
     """结束语 on a line of its own: the closing remarks start there."""
-    return "".join(line.split()) in {"结束语", "结语"}
+    return len(line) <= 8 and "".join(line.split()) in {"结束语", "结语"}

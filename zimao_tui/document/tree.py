@@ -282,8 +282,7 @@ class _Builder:
         self.stack.append(node)
         if _carries_text(rest) or (node.article and rest and title_line is None):
             self._paragraph(rest, node)
-            run_in = len(sentence_spans(rest)) > 1 or len(rest) > MAX_TITLE
-            if marker.style.run_in_item and run_in and parent is not self.root:
+            if marker.style.run_in_item and parent is not self.root and _is_run_in(rest):
                 self._pop()  # 一是…。…。 inside a section: an item of that paragraph only
 
 
@@ -295,6 +294,11 @@ def _carries_text(rest: str) -> bool:
     return (
         any(ch in rest for ch in "。！？") or len(rest) > MAX_TITLE or rest.endswith(("：", "；", ":", ";"))
     )
+
+
+def _is_run_in(rest: str) -> bool:
+    """More than a title: the item's paragraph goes on after its first sentence."""
+    return len(rest) > MAX_TITLE or len(sentence_spans(rest)) > 1
 
 
 def _is_title_line(line: str) -> bool:
