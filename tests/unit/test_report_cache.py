@@ -218,7 +218,8 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
         "[r] = parse.load_reports([Path(sys.argv[1])], cache)\n"
         "compiled = sum(getattr(f, 'cache_info')().currsize for name, m in list(sys.modules.items())"
         " if name.startswith('zimao_tui.document') for f in vars(m).values() if hasattr(f, 'cache_info'))\n"
-        "print(json.dumps({'compiled': compiled, 'measures': sum(1 for _ in r.measures()),"
+        "loaded = sorted(n for n in sys.modules if n.startswith('zimao_tui.document.'))\n"
+        "print(json.dumps({'compiled': compiled, 'loaded': loaded, 'measures': sum(1 for _ in r.measures()),"
         " 'warnings': cache.warnings}))\n"
     )
     out = subprocess.run(
@@ -228,7 +229,7 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
         check=True,
         timeout=60,
     )
-    assert json.loads(out.stdout) == {"compiled": 0, "measures": 126, "warnings": []}
+    assert json.loads(out.stdout) == {"compiled": 0, "loaded": [], "measures": 126, "warnings": []}
 
 
 def test_only_the_newest_files_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zimao_tui.document.pipeline import parse_text
 from zimao_tui.i18n import Notice
 from zimao_tui.model.decode import decode
 from zimao_tui.model.errors import ReportError
@@ -23,6 +22,17 @@ __all__ = ["REPORT_SUFFIXES", "load_report", "load_reports", "parse_bytes", "par
 
 REPORT_SUFFIXES = (".txt", ".text", ".md")
 """Files picked up when a folder is opened."""
+
+
+def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") -> Report:
+    """Parse decoded report text into a Report; raises ReportError if nothing is in it.
+
+    The pipeline (:func:`zimao_tui.document.pipeline.parse_text`) is imported on the first
+    parse: a warm start reads its reports from the report cache and never loads it.
+    """
+    from zimao_tui.document.pipeline import parse_text as run
+
+    return run(text, encoding=encoding, origin=origin)
 
 
 def parse_bytes(data: bytes, origin: str = "<bytes>") -> Report:
