@@ -249,6 +249,8 @@ def test_lines_that_end_or_start_something_are_not_joined() -> None:
     assert join_split_lines(lines) == lines
     assert join_split_lines(["国务院", "2018年11月7日"]) == ["国务院", "2018年11月7日"]
     assert join_split_lines(["abc", "def"]) == ["abc", "def"]  # only Chinese text is joined
+    spaced = ["国 务 院 工 作 规 则", "（二○○四年六月十六日国务院", "第54次常务会议修订通过）"]
+    assert join_split_lines(spaced) == [spaced[0], spaced[1] + spaced[2]]
 
 
 def test_attachments_are_top_level_with_their_own_numbering() -> None:

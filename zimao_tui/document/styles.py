@@ -96,7 +96,13 @@ STYLES: tuple[Style, ...] = (
     Style(
         "section", rf"^(?P<num>第(?P<n>{_N})节)[\s:：]*(?P<rest>.*)$", 3, "section", bare=True, spaced=True
     ),
-    Style("article", rf"^(?P<num>第(?P<n>{_N})条)[\s:：]*(?P<rest>.*)$", 4, "article", bare=True),
+    Style(
+        "article",
+        rf"^(?P<num>第(?P<n>{_N})条(?:之[一二三四五六七八九十]{{1,2}})?)[\s:：]*(?P<rest>.*)$",
+        4,
+        "article",
+        bare=True,
+    ),
     Style("ordinal", r"^(?P<num>第(?P<n>[一二三四五六七八九十]{1,3})[，、,])(?P<rest>.*)$", run_in_item=True),
     Style(
         "shi", r"^(?P<num>(?P<n>[一二三四五六七八九十]{1,3})是)(?P<rest>[^，,、。是].*)$", run_in_item=True

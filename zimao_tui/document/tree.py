@@ -88,12 +88,20 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if not (_is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("):
         return False
+    if _is_spaced(prev):
+        return False  # a letter-spaced title (国 务 院 工 作 规 则) stands alone
     if _is_title_line(prev) and prev.endswith(styles.DOCUMENT_ENDINGS):
         return False  # a title (…地质险情调研情况的报告) before its text
     if len(nxt) <= 30 and nxt[-1] in "：:" and _is_title_line(nxt[:-1]):
         return False  # a salutation (国务院：, 各位代表：) starts a text
     short_ascii = len(nxt) <= 8 and nxt.isascii() and not any(ch.isspace() for ch in nxt)
     return _is_han(first) or first in _CONTINUES or short_ascii
+
+
+def _is_spaced(line: str) -> bool:
+    """A letter-spaced line: single characters with spaces between (国 务 院 工 作 规 则)."""
+    parts = line.split()
+    return len(parts) >= 3 and all(len(part) == 1 for part in parts)
 
 
 def join_split_lines(lines: Sequence[str]) -> list[str]:
