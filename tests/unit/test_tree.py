@@ -444,3 +444,24 @@ def test_a_line_starting_with_a_closing_mark_continues_the_one_before() -> None:
         "》已经公布。",
     ]
     assert join_split_lines(lines) == ["".join(lines)]
+
+
+def test_paragraphs_between_run_in_items_belong_to_the_item_before() -> None:
+    report = parse(
+        "一、经济调整取得成效",
+        "第一，重大的比例关系正在协调。农业增长较快。",
+        "轻工业发展加快。",
+        "第二，开始采取新的政策。扩大了企业自主权。",
+        "总的看，形势是好的。",
+    )
+    assert shape(report) == [
+        "chapter:一、经济调整取得成效",
+        "  item:第一，重大的比例关系正在协调",
+        "    - 重大的比例关系正在协调。",
+        "    - 农业增长较快。",
+        "    - 轻工业发展加快。",  # 第二 follows: still the first item's
+        "  item:第二，开始采取新的政策",
+        "    - 开始采取新的政策。",
+        "    - 扩大了企业自主权。",
+        "  - 总的看，形势是好的。",  # the list's last item is its paragraph alone
+    ]

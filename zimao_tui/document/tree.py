@@ -212,7 +212,7 @@ class _Builder:
             if not marker.rest and k + 1 < len(lines) and _is_title_line(lines[k + 1]):
                 title_line = lines[k + 1]  # 第一章 / 总则: the title on the next line
                 skip_title = True
-            self._heading(marker, title_line)
+            self._heading(marker, title_line, _list_goes_on(lines, k, marker, plain))
         self.close()
 
     def close(self) -> None:
@@ -275,7 +275,7 @@ class _Builder:
         while len(self.stack) > j:
             self._pop()
 
-    def _heading(self, marker: Marker, title_line: str | None) -> None:
+    def _heading(self, marker: Marker, title_line: str | None, list_goes_on: bool = False) -> None:
         self._parent_for(marker)
         rest = title_line if title_line is not None else marker.rest
         title = _short_title(marker.title_text if title_line is None else "".join(title_line.split()))
@@ -290,8 +290,10 @@ class _Builder:
         self.stack.append(node)
         if _carries_text(rest) or (node.article and rest and title_line is None):
             self._paragraph(rest, node)
-            if marker.style.run_in_item and parent is not self.root and _is_run_in(rest):
-                self._pop()  # 一是…。…。 inside a section: an item of that paragraph only
+            if marker.style.run_in_item and parent is not self.root and _is_run_in(rest) and not list_goes_on:
+                # 一是…。…。 inside a section, the list's last item: the paragraph alone; what
+                # follows goes on with the section.
+                self._pop()
 
 
 def _carries_text(rest: str) -> bool:
@@ -302,6 +304,23 @@ def _carries_text(rest: str) -> bool:
     return (
         any(ch in rest for ch in "。！？") or len(rest) > MAX_TITLE or rest.endswith(("：", "；", ":", ";"))
     )
+
+
+def _list_goes_on(lines: Sequence[str], k: int, marker: Marker, plain: Set[int]) -> bool:
+    """Whether the next numbered line after ``k`` is the next item of the same list (第三，… then
+    paragraphs, then 第四，…): the paragraphs in between belong to item ``k``.
+
+    Each call reads only up to the next numbered line, so a document is read once overall.
+    """
+    if not marker.style.run_in_item:
+        return False
+    for j in range(k + 1, len(lines)):
+        if j in plain:
+            continue
+        following = styles.match(lines[j])
+        if following is not None:
+            return following.style is marker.style and following.value == marker.value + 1
+    return False
 
 
 def _is_run_in(rest: str) -> bool:
