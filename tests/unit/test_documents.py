@@ -15,7 +15,8 @@ full-width and ASCII parentheses alike, since sources space headings and bracket
 ``KNOWN_FAILING`` lists the (document, check) pairs today's parser gets wrong (``metadata``
 too: issuer and document number, not scored, skipped until the Report carries them); they run as
 non-strict xfails so the suite stays green while the parser is rewritten. Shrink it as checks
-start to pass (an ``XPASS`` in the summary says which can go).
+start to pass (an ``XPASS`` in the summary says which can go): ``python benchmarks/documents.py
+--known-failing`` prints the ``_FAILING_TODAY`` literal for the parser of the moment.
 
 Expect-file keys (see SEAM11.md): ``kind``, ``title``, ``date`` (ISO; absent when the document
 states none, and then the report must have none either), ``issuer``/``doc_number`` (informative
