@@ -69,6 +69,7 @@ _FAILING_TODAY: dict[str, str] = {
     "33-gwr-yunnan-2026": "title date top_level second_level furniture",
     "34-law-e-commerce-2018": "top_level second_level sentences",
     "35-opinion-hospital-performance-2019": "title date top_level second_level furniture",
+    "36-gwr-sichuan-2026": "date top_level second_level furniture sentences",
 }
 KNOWN_FAILING: set[tuple[str, str]] = {
     (doc, check) for doc, checks in _FAILING_TODAY.items() for check in checks.split()
