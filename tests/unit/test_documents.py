@@ -72,6 +72,7 @@ _FAILING_TODAY: dict[str, str] = {
     "35-opinion-hospital-performance-2019": "title date top_level second_level furniture",
     "36-gwr-sichuan-2026": "date top_level second_level furniture sentences",
     "37-gwr-ningxia-2026": "title date top_level second_level furniture",
+    "38-gwr-qinghai-2026": "top_level furniture",
 }
 KNOWN_FAILING: set[tuple[str, str]] = {
     (doc, check) for doc, checks in _FAILING_TODAY.items() for check in checks.split()
