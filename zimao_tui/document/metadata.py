@@ -646,7 +646,12 @@ def _text_follows(scan: _Scan, body_start: int, pos: int) -> bool:
 
     Some pages carry the whole text again, flattened into one line, after their footer.
     """
-    after = [scan.text(p) for p in range(pos + 1, len(scan.nb)) if _paragraph(scan.text(p))]
+    after = []
+    for p in range(pos + 1, len(scan.nb)):
+        if _paragraph(scan.text(p)):
+            after.append(scan.text(p))
+            if len(after) > 3:
+                return True  # a flattened repeat is a line or two, not a text
     if not after:
         return False
     above = "".join(fu.squeeze(scan.text(p)) for p in range(body_start, pos))
