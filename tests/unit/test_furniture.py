@@ -157,3 +157,16 @@ def test_a_user_file_that_is_not_utf8_is_a_notice(user_dirs: dict[str, Path]) ->
     (user_dirs["config"] / fu.FURNITURE_FILE).write_bytes('[lines]\nwidgets = ["听新闻"]\n'.encode("gbk"))
     fu.reload_rules()
     assert [n.key for n in fu.furniture_notices()] == ["notice.furniture_unreadable"]
+
+
+def test_fingerprint_changes_with_the_user_file(user_dirs: dict[str, Path]) -> None:
+    before = fu.fingerprint()
+    user_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (user_dirs["config"] / fu.FURNITURE_FILE).write_text('[lines]\nwidgets = ["听新闻"]\n', encoding="utf-8")
+    assert fu.fingerprint() != before
+
+
+def test_notices_do_not_compile_the_rules(user_dirs: dict[str, Path]) -> None:
+    """The app asks for the notices at start-up; the rules compile only when a report is parsed."""
+    assert fu.furniture_notices() == ()
+    assert fu.rules.cache_info().currsize == 0

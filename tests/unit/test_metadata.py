@@ -457,3 +457,12 @@ def test_a_contents_heading_without_entries_again_stays() -> None:
     text = "某某规划\n目录\n第一章 总体要求\n为了推进高质量发展，制定本规划，各地区各部门要认真贯彻执行，确保各项任务落实到位。"
     ex = run(text)
     assert body(ex, text)[0] == "目录"
+
+
+def test_invisible_and_control_lines_follow_str_strip() -> None:
+    """Blank is what str.strip() says (the pipeline's test); a line of invisible marks is furniture."""
+    text = "\x1f\n\ufeff\n\u200b\n标题通知\n正文第一句。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.title == "标题通知"
+    assert {d.line: d.reason for d in ex.dropped} == {1: "furniture", 2: "furniture", 3: "title"}

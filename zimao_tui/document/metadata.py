@@ -171,9 +171,12 @@ class _Scan:
     """The lines with their drop marks; every rule below marks lines through it."""
 
     def __init__(self, lines: Sequence[str]) -> None:
-        self.lines = [line.strip(" \t\u3000\u00a0\ufeff") for line in lines]
-        self.nb = [i for i, line in enumerate(self.lines) if line]
+        self.lines = [line.strip().strip("\ufeff\u200b\u200c\u200d\u2060").strip() for line in lines]
+        self.nb = [i for i, line in enumerate(lines) if line.strip()]  # blank as str.strip() says
         self.reason: dict[int, str] = {}
+        for i in self.nb:
+            if not self.lines[i]:  # only invisible characters (a BOM, zero-width spaces)
+                self.reason[i] = "furniture"
         self.found = _Found(table={})
 
     def text(self, pos: int) -> str:
