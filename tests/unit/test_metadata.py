@@ -466,3 +466,12 @@ def test_invisible_and_control_lines_follow_str_strip() -> None:
     check_seam(ex, text)
     assert ex.meta.title == "标题通知"
     assert {d.line: d.reason for d in ex.dropped} == {1: "furniture", 2: "furniture", 3: "title"}
+
+
+def test_regulation_with_several_adoption_lines_and_an_in_force_note() -> None:
+    text = "国家机关工作人员病假期间生活待遇的规定\n\n1981年4月6日 国务院发布\n\n发布之日施行\n\n为了适当解决国家机关工作人员病假期间的生活困难问题，作如下规定：\n一、工作人员病假在两个月以内的，发给原工资。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert (ex.meta.date, ex.meta.date_source) == ("1981-04-06", "adoption")
+    assert reasons(ex)["发布之日施行"] == "adoption"
+    assert body(ex, text)[0].startswith("为了适当解决")

@@ -141,6 +141,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?P<delivery>[^。，；]{4,60}?在[^。；]{2,60}?(?:会议|會議|会議|大会|大會|会|會)上)(?P<rest>.{0,30})$"
         ),
         "adoption": re.compile(r"通过|修订|修正|公布|施行|批准|发布"),
+        "in_force": re.compile(r"^[^。，；]{0,24}施行$"),
         "trailing_paren": re.compile(r"[（(][^（()）]{1,20}[)）]$"),
         "issuer_prefix": re.compile(r"^(?P<org>[\u4e00-\u9fff、]{2,40}?)关于"),
         "keywords": re.compile(r"^[^\s，。、：:]{1,10}(?:[ \u3000]+[^\s，。、：:]{1,10})+$"),
@@ -556,6 +557,8 @@ def _adoption_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
         dates = find_dates(text)
     elif dates and dates[0].start == 0 and adoption.search(line) and len(line) <= 100 and "。" not in line:
         count, text = 1, line
+    elif scan.found.dates and "adoption" in scan.found.dates and _patterns()["in_force"].match(line):
+        return 1, "adoption"  # 发布之日施行 / 自2019年1月1日起施行, under the adoption lines
     else:
         return None
     scan.found.date("adoption", dates[0].iso)
