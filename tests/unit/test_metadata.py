@@ -475,3 +475,29 @@ def test_regulation_with_several_adoption_lines_and_an_in_force_note() -> None:
     assert (ex.meta.date, ex.meta.date_source) == ("1981-04-06", "adoption")
     assert reasons(ex)["发布之日施行"] == "adoption"
     assert body(ex, text)[0].startswith("为了适当解决")
+
+
+def test_ftz_regulation_with_a_table_of_contents() -> None:
+    text = """中国（天津）自由贸易试验区条例
+（2015年12月24日天津市第十六届人民代表大会常务委员会第二十三次会议通过 根据2022年9月27日天津市第十七届人民代表大会常务委员会第三十七次会议《天津市人民代表大会常务委员会关于修改〈中国（天津）自由贸易试验区条例〉的决定》修正）
+目 录
+第一章 总 则
+第二章 管理体制
+第八章 附 则
+第一章 总 则
+第一条 为了推进和保障中国（天津）自由贸易试验区建设，结合本市实际，制定本条例。
+第八章 附 则
+第六十条 本条例自公布之日起施行。"""
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.title == "中国（天津）自由贸易试验区条例"
+    assert (ex.meta.date, ex.meta.date_source) == ("2015-12-24", "adoption")
+    assert [d.reason for d in ex.dropped] == [
+        "title",
+        "adoption",
+        "contents",
+        "contents",
+        "contents",
+        "contents",
+    ]
+    assert body(ex, text)[0] == "第一章 总 则"

@@ -307,7 +307,7 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
             scan.drop(pos, "title")  # the page shows the title again under its breadcrumb
             pos += 1
             continue
-        if after_title_meta and found.speaker is None and _patterns()["name"].match(s):
+        if after_title_meta and found.speaker is None and _bare_name(line):
             found.speaker = line  # 毛伟明 alone under the delivery line
             scan.drop(pos, "speaker")
             pos += 1
@@ -358,6 +358,17 @@ def _title_goes_on(lines: list[str], left: str, line: str) -> bool:
         return False
     s = fu.squeeze(line)
     return len(s) <= 40 and _title_ending(fu.squeeze("".join(lines)) + s)
+
+
+_NOT_NAMES = frozenset(
+    {"前言", "引言", "序言", "导言", "总则", "附则", "目录", "目次", "结语", "说明", "摘要"}
+)
+
+
+def _bare_name(line: str) -> bool:
+    """A person's name alone on a line (毛伟明), not a two-character heading (前言, 总则)."""
+    s = fu.squeeze(line)
+    return s not in _NOT_NAMES and not _starts_body(line) and bool(_patterns()["name"].match(s))
 
 
 def _keep_after_title(scan: _Scan, title: str, positions: list[int]) -> int | None:
