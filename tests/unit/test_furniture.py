@@ -35,6 +35,8 @@ def test_the_data_file_ships_with_the_content() -> None:
         "【字体：大 中 小】",
         "调整字体",
         "字号变大 | 字号变小",
+        "【打印】【关闭】",
+        "[打印本页] [关闭窗口]",
     ],
 )
 def test_anywhere(line: str) -> None:
