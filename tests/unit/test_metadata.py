@@ -501,3 +501,25 @@ def test_ftz_regulation_with_a_table_of_contents() -> None:
         "contents",
     ]
     assert body(ex, text)[0] == "第一章 总 则"
+
+
+def test_gov_table_with_several_fields_a_line() -> None:
+    """gov.cn's newer pages print two fields a line; the title is then the 标题 value."""
+    text = """首页 > 政策 > 国务院政策文件库 > 国务院文件
+索 引 号： 000014349/2023-00047 主题分类： 城乡建设、环境保护\\其他
+发文机关： 国务院 成文日期： 2023年07月21日
+标　　题： 国务院关于在超大特大城市积极稳步推进城中村改造的指导意见
+发文字号： 国办发〔2023〕25号 发布日期： 2023年07月25日
+主 题 词：
+国务院关于在超大特大城市积极稳步推进城中村改造的指导意见
+国办发〔2023〕25号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+在超大特大城市积极稳步推进城中村改造是改善民生、扩大内需、推动城市高质量发展的一项重要举措。"""
+    ex = run(text)
+    check_seam(ex, text)
+    meta = ex.meta
+    assert meta.title == "国务院关于在超大特大城市积极稳步推进城中村改造的指导意见"
+    assert (meta.date, meta.date_source) == ("2023-07-21", "written")
+    assert (meta.issuer, meta.doc_number) == ("国务院", "国办发〔2023〕25号")
+    assert body(ex, text)[0] == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+    assert reasons(ex)["首页 > 政策 > 国务院政策文件库 > 国务院文件"] in ("furniture", "navigation")

@@ -144,6 +144,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "in_force": re.compile(r"^[^。，；]{0,24}施行$"),
         "trailing_paren": re.compile(r"[（(][^（()）]{1,20}[)）]$"),
         "issuer_prefix": re.compile(r"^(?P<org>[\u4e00-\u9fff、]{2,40}?)关于"),
+        "table_label": re.compile(
+            "(?:"
+            + "|".join(
+                "[ \\u3000]*".join(map(re.escape, label))
+                for label in sorted(_TABLE_LABELS, key=len, reverse=True)
+            )
+            + ")[ \\u3000]*[:：]"
+        ),
         "keywords": re.compile(r"^[^\s，。、：:]{1,10}(?:[ \u3000]+[^\s，。、：:]{1,10})+$"),
         "letter_spaced": re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+$"),
     }
@@ -210,35 +218,41 @@ def extract(lines: Sequence[str], *, origin: str) -> Extracted:
 # --- the gov.cn metadata table --------------------------------------------------------------
 
 
-def _table_label(line: str) -> tuple[str, str] | None:
-    """(field, value on the same line) for a metadata-table line such as `成文日期：2018年11月07日`."""
-    s = fu.squeeze(line)
-    head, colon, _ = s.partition("：") if "：" in s else s.partition(":")
-    if not colon or head not in _TABLE_LABELS:
+def _table_pairs(line: str) -> list[tuple[str, str]] | None:
+    """(field, value) pairs of a metadata-table line: `成文日期：2018年11月07日`, or several on one line
+    as gov.cn's newer pages print them (`索 引 号： 000014349/2023-00047 主题分类： 城乡建设…`)."""
+    matches = list(_patterns()["table_label"].finditer(line.strip()))
+    if not matches or matches[0].start() != 0:
         return None
-    value = line.strip()
-    value = value[value.find(colon) + 1 :].strip(" \u3000")
-    return _TABLE_LABELS[head], value
+    text = line.strip()
+    pairs = []
+    for m, following in zip(matches, [*matches[1:], None], strict=True):
+        value = text[m.end() : following.start() if following else len(text)].strip(" \u3000")
+        pairs.append((_TABLE_LABELS[fu.squeeze(m.group(0))[:-1]], value))
+    return pairs
 
 
 def _read_table(scan: _Scan) -> int:
     """Read gov.cn's metadata table at the head (two or more of its labels); the position after it."""
-    positions = [p for p in range(min(len(scan.nb), _HEAD_LIMIT)) if _table_label(scan.text(p))]
-    if len(positions) < 2:
+    found = [
+        (p, pairs) for p in range(min(len(scan.nb), _HEAD_LIMIT)) if (pairs := _table_pairs(scan.text(p)))
+    ]
+    if sum(len(pairs) for _, pairs in found) < 2:
         return 0
+    positions = [p for p, _ in found]
     table: dict[str, str] = {}
     last = positions[0] - 1
-    pending_title: str | None = None
     for k, pos in enumerate(positions):
         if pos - last > 2 and k > 0:
             break  # the table has ended; a later label-like line belongs to the text
-        field, value = _table_label(scan.text(pos))  # type: ignore[misc]
+        pairs = _table_pairs(scan.text(pos)) or []
         scan.drop(pos, "metadata")
         last = pos
+        field, value = pairs[-1]
         nxt = positions[k + 1] if k + 1 < len(positions) else None
         if not value and pos + 1 < len(scan.nb) and nxt != pos + 1:
             candidate = scan.text(pos + 1)
-            title_so_far = fu.squeeze(table.get("title", "") or pending_title or "")
+            title_so_far = fu.squeeze(table.get("title", "") or "")
             starts_title = bool(title_so_far) and title_so_far.startswith(fu.squeeze(candidate))
             keywords = field == "keywords" and bool(_patterns()["keywords"].match(candidate))
             if (
@@ -246,13 +260,12 @@ def _read_table(scan: _Scan) -> int:
                 or keywords
                 or (not starts_title and field != "keywords" and len(candidate) <= _TITLE_MAX)
             ):
-                value = candidate
+                pairs[-1] = (field, candidate)
                 scan.drop(pos + 1, "metadata")
                 last = pos + 1
-        if value:
-            table.setdefault(field, value)
-            if field == "title":
-                pending_title = value
+        for field, value in pairs:
+            if value:
+                table.setdefault(field, value)
     for p in range(positions[0]):  # anything before the table is page furniture
         scan.drop(p, "furniture")
     scan.found.table = table
