@@ -172,3 +172,18 @@ def test_notices_do_not_compile_the_rules(user_dirs: dict[str, Path]) -> None:
     """The app asks for the notices at start-up; the rules compile only when a report is parsed."""
     assert fu.furniture_notices() == ()
     assert fu.rules.cache_info().currsize == 0
+
+
+def test_the_app_shows_a_broken_user_file_at_start_up(
+    monkeypatch: pytest.MonkeyPatch, user_dirs: dict[str, Path]
+) -> None:
+    from zimao_tui.ui.app import ZimaoApp
+    from zimao_tui.ui.launch import launch
+
+    user_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (user_dirs["config"] / fu.FURNITURE_FILE).write_text("[lines\n", encoding="utf-8")
+    fu.reload_rules()
+    seen: list[list[str]] = []
+    monkeypatch.setattr(ZimaoApp, "run", lambda self, *a, **k: seen.append([str(w) for w in self._warnings]))
+    assert launch() == 0
+    assert any("TOML" in w and fu.FURNITURE_FILE in w for w in seen[0])
