@@ -35,6 +35,8 @@ def test_the_data_file_ships_with_the_content() -> None:
         "【字体：大 中 小】",
         "调整字体",
         "字号变大 | 字号变小",
+        "【打印】【关闭】",
+        "[打印本页] [关闭窗口]",
     ],
 )
 def test_anywhere(line: str) -> None:
@@ -157,3 +159,31 @@ def test_a_user_file_that_is_not_utf8_is_a_notice(user_dirs: dict[str, Path]) ->
     (user_dirs["config"] / fu.FURNITURE_FILE).write_bytes('[lines]\nwidgets = ["听新闻"]\n'.encode("gbk"))
     fu.reload_rules()
     assert [n.key for n in fu.furniture_notices()] == ["notice.furniture_unreadable"]
+
+
+def test_fingerprint_changes_with_the_user_file(user_dirs: dict[str, Path]) -> None:
+    before = fu.fingerprint()
+    user_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (user_dirs["config"] / fu.FURNITURE_FILE).write_text('[lines]\nwidgets = ["听新闻"]\n', encoding="utf-8")
+    assert fu.fingerprint() != before
+
+
+def test_notices_do_not_compile_the_rules(user_dirs: dict[str, Path]) -> None:
+    """The app asks for the notices at start-up; the rules compile only when a report is parsed."""
+    assert fu.furniture_notices() == ()
+    assert fu.rules.cache_info().currsize == 0
+
+
+def test_the_app_shows_a_broken_user_file_at_start_up(
+    monkeypatch: pytest.MonkeyPatch, user_dirs: dict[str, Path]
+) -> None:
+    from zimao_tui.ui.app import ZimaoApp
+    from zimao_tui.ui.launch import launch
+
+    user_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (user_dirs["config"] / fu.FURNITURE_FILE).write_text("[lines\n", encoding="utf-8")
+    fu.reload_rules()
+    seen: list[list[str]] = []
+    monkeypatch.setattr(ZimaoApp, "run", lambda self, *a, **k: seen.append([str(w) for w in self._warnings]))
+    assert launch() == 0
+    assert any("TOML" in w and fu.FURNITURE_FILE in w for w in seen[0])

@@ -457,3 +457,69 @@ def test_a_contents_heading_without_entries_again_stays() -> None:
     text = "某某规划\n目录\n第一章 总体要求\n为了推进高质量发展，制定本规划，各地区各部门要认真贯彻执行，确保各项任务落实到位。"
     ex = run(text)
     assert body(ex, text)[0] == "目录"
+
+
+def test_invisible_and_control_lines_follow_str_strip() -> None:
+    """Blank is what str.strip() says (the pipeline's test); a line of invisible marks is furniture."""
+    text = "\x1f\n\ufeff\n\u200b\n标题通知\n正文第一句。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.title == "标题通知"
+    assert {d.line: d.reason for d in ex.dropped} == {1: "furniture", 2: "furniture", 3: "title"}
+
+
+def test_regulation_with_several_adoption_lines_and_an_in_force_note() -> None:
+    text = "国家机关工作人员病假期间生活待遇的规定\n\n1981年4月6日 国务院发布\n\n发布之日施行\n\n为了适当解决国家机关工作人员病假期间的生活困难问题，作如下规定：\n一、工作人员病假在两个月以内的，发给原工资。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert (ex.meta.date, ex.meta.date_source) == ("1981-04-06", "adoption")
+    assert reasons(ex)["发布之日施行"] == "adoption"
+    assert body(ex, text)[0].startswith("为了适当解决")
+
+
+def test_ftz_regulation_with_a_table_of_contents() -> None:
+    text = """中国（天津）自由贸易试验区条例
+（2015年12月24日天津市第十六届人民代表大会常务委员会第二十三次会议通过 根据2022年9月27日天津市第十七届人民代表大会常务委员会第三十七次会议《天津市人民代表大会常务委员会关于修改〈中国（天津）自由贸易试验区条例〉的决定》修正）
+目 录
+第一章 总 则
+第二章 管理体制
+第八章 附 则
+第一章 总 则
+第一条 为了推进和保障中国（天津）自由贸易试验区建设，结合本市实际，制定本条例。
+第八章 附 则
+第六十条 本条例自公布之日起施行。"""
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.title == "中国（天津）自由贸易试验区条例"
+    assert (ex.meta.date, ex.meta.date_source) == ("2015-12-24", "adoption")
+    assert [d.reason for d in ex.dropped] == [
+        "title",
+        "adoption",
+        "contents",
+        "contents",
+        "contents",
+        "contents",
+    ]
+    assert body(ex, text)[0] == "第一章 总 则"
+
+
+def test_gov_table_with_several_fields_a_line() -> None:
+    """gov.cn's newer pages print two fields a line; the title is then the 标题 value."""
+    text = """首页 > 政策 > 国务院政策文件库 > 国务院文件
+索 引 号： 000014349/2023-00047 主题分类： 城乡建设、环境保护\\其他
+发文机关： 国务院 成文日期： 2023年07月21日
+标　　题： 国务院关于在超大特大城市积极稳步推进城中村改造的指导意见
+发文字号： 国办发〔2023〕25号 发布日期： 2023年07月25日
+主 题 词：
+国务院关于在超大特大城市积极稳步推进城中村改造的指导意见
+国办发〔2023〕25号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+在超大特大城市积极稳步推进城中村改造是改善民生、扩大内需、推动城市高质量发展的一项重要举措。"""
+    ex = run(text)
+    check_seam(ex, text)
+    meta = ex.meta
+    assert meta.title == "国务院关于在超大特大城市积极稳步推进城中村改造的指导意见"
+    assert (meta.date, meta.date_source) == ("2023-07-21", "written")
+    assert (meta.issuer, meta.doc_number) == ("国务院", "国办发〔2023〕25号")
+    assert body(ex, text)[0] == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+    assert reasons(ex)["首页 > 政策 > 国务院政策文件库 > 国务院文件"] in ("furniture", "navigation")

@@ -11,6 +11,7 @@ A broken user file never stops a document from opening: it is ignored and report
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,40 +72,55 @@ def has_cjk(line: str) -> bool:
 @cache
 def rules() -> Rules:
     """The bundled rules plus the user's, compiled once per process."""
-    return _load()[0]
+    path = content_dir() / FURNITURE_FILE
+    bundled = _read(path)
+    if isinstance(bundled, Notice):  # the shipped file is part of the program: fail loudly
+        raise RuntimeError(str(bundled))
+    lists, problems = _lists(bundled, path, check_patterns=False)
+    if problems:
+        raise RuntimeError("; ".join(str(p) for p in problems))
+    for key, values in _user_lists()[0].items():
+        lists[key] = lists[key] + values
+    return _compile(lists)
 
 
 def furniture_notices() -> tuple[Notice, ...]:
-    """Warnings about the user's furniture file (unreadable, not TOML, a bad pattern), if any."""
-    return _load()[1]
+    """Warnings about the user's furniture file (unreadable, not TOML, a bad pattern), if any.
+
+    Reads only the user's file (a stat when there is none), so the app can call it at start-up
+    without compiling any rule.
+    """
+    return _user_lists()[1]
+
+
+def fingerprint() -> int:
+    """A CRC of the bundled and the user's furniture files: a parse cached under other rules is stale."""
+    crc = 0
+    for path in (content_dir() / FURNITURE_FILE, config_dir() / FURNITURE_FILE):
+        try:
+            crc = zlib.crc32(path.read_bytes(), crc)
+        except OSError:
+            crc = zlib.crc32(b"-", crc)
+    return crc
 
 
 def reload_rules() -> None:
     """Forget the compiled rules, so the next use reads the files again (the user edited theirs)."""
-    _load.cache_clear()
+    _user_lists.cache_clear()
     rules.cache_clear()
 
 
 @cache
-def _load() -> tuple[Rules, tuple[Notice, ...]]:
-    bundled = _read(content_dir() / FURNITURE_FILE)
-    if isinstance(bundled, Notice):  # the shipped file is part of the program: fail loudly
-        raise RuntimeError(str(bundled))
-    lists, problems = _lists(bundled, content_dir() / FURNITURE_FILE)
-    if problems:
-        raise RuntimeError("; ".join(str(p) for p in problems))
-    notices: list[Notice] = []
-    user_path = config_dir() / FURNITURE_FILE
-    if user_path.is_file():
-        user = _read(user_path)
-        if isinstance(user, Notice):
-            notices.append(user)
-        else:
-            extra, problems = _lists(user, user_path)
-            notices.extend(problems)
-            for key, values in extra.items():
-                lists[key] = lists[key] + values
-    return _compile(lists), tuple(notices)
+def _user_lists() -> tuple[dict[tuple[str, str], list[str]], tuple[Notice, ...]]:
+    """The user's lists, checked, and what was wrong with their file; empty when there is none."""
+    path = config_dir() / FURNITURE_FILE
+    if not path.is_file():
+        return {}, ()
+    doc = _read(path)
+    if isinstance(doc, Notice):
+        return {}, (doc,)
+    lists, problems = _lists(doc, path)
+    return lists, tuple(problems)
 
 
 def _read(path: Path) -> dict[str, Any] | Notice:
@@ -120,7 +136,9 @@ def _read(path: Path) -> dict[str, Any] | Notice:
         return Notice("notice.furniture_invalid", error=exc, path=path)
 
 
-def _lists(doc: dict[str, Any], path: Path) -> tuple[dict[tuple[str, str], list[str]], list[Notice]]:
+def _lists(
+    doc: dict[str, Any], path: Path, *, check_patterns: bool = True
+) -> tuple[dict[tuple[str, str], list[str]], list[Notice]]:
     """Every known list of the file, checked: unknown keys, wrong types and bad patterns are notices."""
     lists: dict[tuple[str, str], list[str]] = {(t, k): [] for t, keys in _SCHEMA.items() for k in keys}
     problems: list[Notice] = []
@@ -136,7 +154,7 @@ def _lists(doc: dict[str, Any], path: Path) -> tuple[dict[tuple[str, str], list[
                 problems.append(Notice("notice.furniture_not_list", key=f"{table}.{key}", path=path))
                 continue
             for value in values:
-                if (table, key) not in _PLAIN:
+                if check_patterns and (table, key) not in _PLAIN:
                     try:
                         re.compile(value)
                     except re.error as exc:

@@ -141,8 +141,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?P<delivery>[^。，；]{4,60}?在[^。；]{2,60}?(?:会议|會議|会議|大会|大會|会|會)上)(?P<rest>.{0,30})$"
         ),
         "adoption": re.compile(r"通过|修订|修正|公布|施行|批准|发布"),
+        "in_force": re.compile(r"^[^。，；]{0,24}施行$"),
         "trailing_paren": re.compile(r"[（(][^（()）]{1,20}[)）]$"),
         "issuer_prefix": re.compile(r"^(?P<org>[\u4e00-\u9fff、]{2,40}?)关于"),
+        "table_label": re.compile(
+            "(?:"
+            + "|".join(
+                "[ \\u3000]*".join(map(re.escape, label))
+                for label in sorted(_TABLE_LABELS, key=len, reverse=True)
+            )
+            + ")[ \\u3000]*[:：]"
+        ),
         "keywords": re.compile(r"^[^\s，。、：:]{1,10}(?:[ \u3000]+[^\s，。、：:]{1,10})+$"),
         "letter_spaced": re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+$"),
     }
@@ -171,9 +180,12 @@ class _Scan:
     """The lines with their drop marks; every rule below marks lines through it."""
 
     def __init__(self, lines: Sequence[str]) -> None:
-        self.lines = [line.strip(" \t\u3000\u00a0\ufeff") for line in lines]
-        self.nb = [i for i, line in enumerate(self.lines) if line]
+        self.lines = [line.strip().strip("\ufeff\u200b\u200c\u200d\u2060").strip() for line in lines]
+        self.nb = [i for i, line in enumerate(lines) if line.strip()]  # blank as str.strip() says
         self.reason: dict[int, str] = {}
+        for i in self.nb:
+            if not self.lines[i]:  # only invisible characters (a BOM, zero-width spaces)
+                self.reason[i] = "furniture"
         self.found = _Found(table={})
 
     def text(self, pos: int) -> str:
@@ -206,35 +218,41 @@ def extract(lines: Sequence[str], *, origin: str) -> Extracted:
 # --- the gov.cn metadata table --------------------------------------------------------------
 
 
-def _table_label(line: str) -> tuple[str, str] | None:
-    """(field, value on the same line) for a metadata-table line such as `成文日期：2018年11月07日`."""
-    s = fu.squeeze(line)
-    head, colon, _ = s.partition("：") if "：" in s else s.partition(":")
-    if not colon or head not in _TABLE_LABELS:
+def _table_pairs(line: str) -> list[tuple[str, str]] | None:
+    """(field, value) pairs of a metadata-table line: `成文日期：2018年11月07日`, or several on one line
+    as gov.cn's newer pages print them (`索 引 号： 000014349/2023-00047 主题分类： 城乡建设…`)."""
+    matches = list(_patterns()["table_label"].finditer(line.strip()))
+    if not matches or matches[0].start() != 0:
         return None
-    value = line.strip()
-    value = value[value.find(colon) + 1 :].strip(" \u3000")
-    return _TABLE_LABELS[head], value
+    text = line.strip()
+    pairs = []
+    for m, following in zip(matches, [*matches[1:], None], strict=True):
+        value = text[m.end() : following.start() if following else len(text)].strip(" \u3000")
+        pairs.append((_TABLE_LABELS[fu.squeeze(m.group(0))[:-1]], value))
+    return pairs
 
 
 def _read_table(scan: _Scan) -> int:
     """Read gov.cn's metadata table at the head (two or more of its labels); the position after it."""
-    positions = [p for p in range(min(len(scan.nb), _HEAD_LIMIT)) if _table_label(scan.text(p))]
-    if len(positions) < 2:
+    found = [
+        (p, pairs) for p in range(min(len(scan.nb), _HEAD_LIMIT)) if (pairs := _table_pairs(scan.text(p)))
+    ]
+    if sum(len(pairs) for _, pairs in found) < 2:
         return 0
+    positions = [p for p, _ in found]
     table: dict[str, str] = {}
     last = positions[0] - 1
-    pending_title: str | None = None
     for k, pos in enumerate(positions):
         if pos - last > 2 and k > 0:
             break  # the table has ended; a later label-like line belongs to the text
-        field, value = _table_label(scan.text(pos))  # type: ignore[misc]
+        pairs = _table_pairs(scan.text(pos)) or []
         scan.drop(pos, "metadata")
         last = pos
+        field, value = pairs[-1]
         nxt = positions[k + 1] if k + 1 < len(positions) else None
         if not value and pos + 1 < len(scan.nb) and nxt != pos + 1:
             candidate = scan.text(pos + 1)
-            title_so_far = fu.squeeze(table.get("title", "") or pending_title or "")
+            title_so_far = fu.squeeze(table.get("title", "") or "")
             starts_title = bool(title_so_far) and title_so_far.startswith(fu.squeeze(candidate))
             keywords = field == "keywords" and bool(_patterns()["keywords"].match(candidate))
             if (
@@ -242,13 +260,12 @@ def _read_table(scan: _Scan) -> int:
                 or keywords
                 or (not starts_title and field != "keywords" and len(candidate) <= _TITLE_MAX)
             ):
-                value = candidate
+                pairs[-1] = (field, candidate)
                 scan.drop(pos + 1, "metadata")
                 last = pos + 1
-        if value:
-            table.setdefault(field, value)
-            if field == "title":
-                pending_title = value
+        for field, value in pairs:
+            if value:
+                table.setdefault(field, value)
     for p in range(positions[0]):  # anything before the table is page furniture
         scan.drop(p, "furniture")
     scan.found.table = table
@@ -303,7 +320,7 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
             scan.drop(pos, "title")  # the page shows the title again under its breadcrumb
             pos += 1
             continue
-        if after_title_meta and found.speaker is None and _patterns()["name"].match(s):
+        if after_title_meta and found.speaker is None and _bare_name(line):
             found.speaker = line  # 毛伟明 alone under the delivery line
             scan.drop(pos, "speaker")
             pos += 1
@@ -354,6 +371,17 @@ def _title_goes_on(lines: list[str], left: str, line: str) -> bool:
         return False
     s = fu.squeeze(line)
     return len(s) <= 40 and _title_ending(fu.squeeze("".join(lines)) + s)
+
+
+_NOT_NAMES = frozenset(
+    {"前言", "引言", "序言", "导言", "总则", "附则", "目录", "目次", "结语", "说明", "摘要"}
+)
+
+
+def _bare_name(line: str) -> bool:
+    """A person's name alone on a line (毛伟明), not a two-character heading (前言, 总则)."""
+    s = fu.squeeze(line)
+    return s not in _NOT_NAMES and not _starts_body(line) and bool(_patterns()["name"].match(s))
 
 
 def _keep_after_title(scan: _Scan, title: str, positions: list[int]) -> int | None:
@@ -553,6 +581,8 @@ def _adoption_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
         dates = find_dates(text)
     elif dates and dates[0].start == 0 and adoption.search(line) and len(line) <= 100 and "。" not in line:
         count, text = 1, line
+    elif scan.found.dates and "adoption" in scan.found.dates and _patterns()["in_force"].match(line):
+        return 1, "adoption"  # 发布之日施行 / 自2019年1月1日起施行, under the adoption lines
     else:
         return None
     scan.found.date("adoption", dates[0].iso)
@@ -646,7 +676,12 @@ def _text_follows(scan: _Scan, body_start: int, pos: int) -> bool:
 
     Some pages carry the whole text again, flattened into one line, after their footer.
     """
-    after = [scan.text(p) for p in range(pos + 1, len(scan.nb)) if _paragraph(scan.text(p))]
+    after = []
+    for p in range(pos + 1, len(scan.nb)):
+        if _paragraph(scan.text(p)):
+            after.append(scan.text(p))
+            if len(after) > 3:
+                return True  # a flattened repeat is a line or two, not a text
     if not after:
         return False
     above = "".join(fu.squeeze(scan.text(p)) for p in range(body_start, pos))

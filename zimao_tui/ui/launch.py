@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from zimao_tui.config import load_config
+from zimao_tui.document.furniture import furniture_notices
 from zimao_tui.i18n import Notice, set_language
 from zimao_tui.model.gcpause import end_startup, pause_for_startup
 from zimao_tui.model.parse import load_reports
@@ -34,7 +35,7 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
         cache = ReportCache(cache_dir())
         skipped: list[Notice] = []
         reports = load_reports(list(paths) or [bundled_report()], cache, skipped)
-        warnings = [*skipped, *cache.warnings, *warnings]
+        warnings = [*skipped, *cache.warnings, *warnings, *furniture_notices()]
 
         from zimao_tui.ui.app import ZimaoApp
 
