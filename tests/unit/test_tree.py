@@ -465,3 +465,49 @@ def test_paragraphs_between_run_in_items_belong_to_the_item_before() -> None:
         "    - 扩大了企业自主权。",
         "  - 总的看，形势是好的。",  # the list's last item is its paragraph alone
     ]
+
+
+def test_a_glossary_after_the_numbered_parts_is_a_part_of_its_own() -> None:
+    report = parse(
+        "一、2025年工作回顾",
+        "（一）稳增长",
+        "经济增长5%。",
+        "各位代表！骐骥迎春至，万象启新程。",
+        "名词解释",
+        "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。",
+        "2.“双向揭榜挂帅”：企业找技术、成果找市场“双向",
+        "揭榜",
+        "挂帅”的简称。",
+    )
+    assert shape(report, measures=False) == [
+        "chapter:一、2025年工作回顾",
+        "  section:（一）稳增长",
+        "chapter:名词解释",
+        "  section:1.“两重”",
+        "  section:2.“双向揭榜挂帅”",
+    ]
+    assert "企业找技术、成果找市场“双向揭榜挂帅”的简称。" in [m.text for m in report.measures()]
+
+
+def test_table_cells_and_row_labels_stay_apart() -> None:
+    assert join_split_lines(["一级指标", "二级指标", "三级指标", "指标说明"]) == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标说明",
+    ]
+    report = parse(
+        "附件",
+        "三级公立医院绩效考核指标",
+        "一级指标",
+        "二级指标",
+        "一、医疗质量",
+        "15.大型医用设备检查阳性率",
+        "指标来源：医院填报。",
+        "合理用药",  # a row label before item 16: no heading
+        "16.点评处方占处方总数的比例",
+        "指标来源：医院填报。",
+    )
+    attachment = report.children[-1]
+    assert attachment.label == "附件 三级公立医院绩效考核指标"
+    assert [h.label for h in attachment.children if isinstance(h, Heading)] == ["一、医疗质量"]

@@ -82,12 +82,14 @@ def _continues(prev: str, nxt: str) -> bool:
     last, first = prev[-1], nxt[0]
     if not _han_count(prev, 2):
         return False
-    if first in _NEVER_STARTS:
-        return True  # 》已经…, ，并… : no line of its own starts so
+    if first in _NEVER_STARTS or _unbalanced(prev):
+        return True  # 》已经…, ，并… : no line of its own starts so; or “双向 / 揭榜 / 挂帅”
     if last in _SENTENCE_END:
         return False
     if not (_is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("):
         return False
+    if len(prev) <= 8 and len(nxt) <= 8 and _is_title_line(prev) and _is_title_line(nxt):
+        return False  # table cells, one a line (一级指标 / 二级指标 / 指标说明)
     if _is_spaced(prev):
         return False  # a letter-spaced title (国 务 院 工 作 规 则) stands alone
     if _is_title_line(prev) and prev.endswith(styles.DOCUMENT_ENDINGS):
@@ -96,6 +98,15 @@ def _continues(prev: str, nxt: str) -> bool:
         return False  # a salutation (国务院：, 各位代表：) starts a text
     short_ascii = len(nxt) <= 8 and nxt.isascii() and not any(ch.isspace() for ch in nxt)
     return _is_han(first) or first in _CONTINUES or short_ascii
+
+
+def _unbalanced(line: str) -> bool:
+    """The line stops inside “…”, 《…》 or brackets: its sentence goes on on the next line."""
+    return (
+        line.count("“") > line.count("”")
+        or line.count("《") > line.count("》")
+        or (line.count("（") + line.count("(") > line.count("）") + line.count(")"))
+    )
 
 
 def _is_spaced(line: str) -> bool:
@@ -128,8 +139,11 @@ def join_split_lines(lines: Sequence[str]) -> list[str]:
             continue
         fresh = not out or protected or out[-1][-1] in _SENTENCE_END
         out.append(line)
-        # After a bare label (第一章, 附件1) the next line is its title: keep it apart too.
-        protected = _is_break_point(line) or (out[-2:-1] != [] and _is_bare_label(out[-2]))
+        # After a bare label (第一章, 附件1) the next line is its title: keep it apart too. A
+        # heading line that stops inside a quotation goes on, like any sentence.
+        protected = (_is_break_point(line) and not _unbalanced(line)) or (
+            out[-2:-1] != [] and _is_bare_label(out[-2])
+        )
     if pending:
         out.append(pending)
     return out
@@ -155,7 +169,10 @@ def is_unnumbered_heading(line: str, nxt: str | None) -> bool:
         return False
     if nxt[0] in _CONTINUES or nxt[0] in _NEVER_STARTS or nxt.startswith("是"):
         return False
-    return "。" in nxt and len(nxt) > 25
+    if "。" in nxt and len(nxt) > 25:
+        return True
+    first_item = styles.match(nxt)
+    return first_item is not None and first_item.value == 1  # 名词解释 / 1.“两重”：… starts a list
 
 
 def _is_bare_label(line: str) -> bool:
@@ -256,6 +273,10 @@ class _Builder:
     def _parent_for(self, marker: Marker) -> None:
         """Pop the stack to where a heading with ``marker`` belongs."""
         style = marker.style
+        if style is UNNUMBERED:
+            while len(self.stack) > 1:  # a part of the document: at the top, like its numbered parts
+                self._pop()
+            return
         if style.rank:
             while len(self.stack) > 1 and (self.stack[-1].rank == 0 or self.stack[-1].rank >= style.rank):
                 self._pop()
