@@ -42,16 +42,16 @@ def _stamp() -> tuple[object, ...]:
     source: a parser changed by an upgrade, or by an edit in a checkout without a version
     bump, never reads reports its predecessor parsed.
     """
-    from zimao_tui import document
-    from zimao_tui.model import decode, parse, report, sentences
-
+    # Found next to this file rather than imported: a warm start needs none of them loaded.
+    model = Path(__file__).parent
     source = 0
-    for module in (decode, parse, report, sentences):
-        source = zlib.crc32(Path(module.__file__ or "").read_bytes(), source)
-    # The parser proper: every module of the document package, and the furniture data it reads.
-    package = Path(document.__file__ or "").parent
-    for file in sorted(package.glob("*.py")):
-        source = zlib.crc32(file.read_bytes(), source)
+    for name in ("decode.py", "parse.py", "report.py", "sentences.py"):
+        source = zlib.crc32((model / name).read_bytes(), source)
+    # The parser proper: every module of the document package, by size and modification time
+    # (reading ~90 kB on every start-up would cost a millisecond; any edit changes these).
+    for file in sorted((model.parent / "document").glob("*.py")):
+        info = file.stat()
+        source = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
     return (FORMAT, sys.version_info[:2], marshal.version, source)
 
 
