@@ -486,7 +486,9 @@ def test_a_glossary_after_the_numbered_parts_is_a_part_of_its_own() -> None:
         "  section:1.“两重”",
         "  section:2.“双向揭榜挂帅”",
     ]
-    assert "“双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称。" in [m.text for m in report.measures()]
+    assert "“双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称。" in [
+        m.text for m in report.measures()
+    ]
 
 
 def test_table_cells_and_row_labels_stay_apart() -> None:
