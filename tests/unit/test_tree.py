@@ -513,3 +513,22 @@ def test_table_cells_and_row_labels_stay_apart() -> None:
     attachment = report.children[-1]
     assert attachment.label == "附件 三级公立医院绩效考核指标"
     assert [h.label for h in attachment.children if isinstance(h, Heading)] == ["一、医疗质量"]
+
+
+def test_an_address_to_the_delegates_closes_the_items_before_it() -> None:
+    report = parse(
+        "一、工作回顾",
+        "六是全力保障和改善民生。",
+        "十件民生实事全面完成。",
+        "各位代表！经过五年接续奋斗，我省“十四五”顺利收官。",
+        "这是经济实力持续提升的五年。",
+    )
+    assert shape(report) == [
+        "chapter:一、工作回顾",
+        "  item:六是全力保障和改善民生",
+        "    - 全力保障和改善民生。",
+        "    - 十件民生实事全面完成。",
+        "  - 各位代表！",
+        "  - 经过五年接续奋斗，我省“十四五”顺利收官。",
+        "  - 这是经济实力持续提升的五年。",
+    ]

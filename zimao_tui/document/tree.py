@@ -32,6 +32,9 @@ UNNUMBERED = Style("unnumbered", "")
 """The style of headings without a number (see ``is_unnumbered_heading``): it takes its level
 by order of use like the numbered ones."""
 
+_ADDRESS = ("各位代表", "同志们")
+"""A work report's address to its audience: never part of an 一是 item, always of its section."""
+
 MAX_TITLE = 40
 """Longest heading title shown in the tree; longer heading lines keep their text as measures."""
 
@@ -223,6 +226,8 @@ class _Builder:
             if marker is None and k not in plain and self._unnumbered(lines, k):
                 marker = Marker(UNNUMBERED, "", 0, line)
             if marker is None or self._inside_article(marker):
+                if line.startswith(_ADDRESS):
+                    self._close_items()
                 self._paragraph(line, self._target())
                 continue
             title_line = None
@@ -238,6 +243,11 @@ class _Builder:
 
     def has_headings(self) -> bool:
         return any(isinstance(c, _Node) for c in self.root.children)
+
+    def _close_items(self) -> None:
+        """Close open 一是/第一， items: the speaker turns back to the whole section."""
+        while len(self.stack) > 1 and self.stack[-1].style is not None and self.stack[-1].style.run_in_item:
+            self._pop()
 
     def _unnumbered(self, lines: Sequence[str], k: int) -> bool:
         """An unnumbered heading: see ``is_unnumbered_heading``; never inside an article."""
