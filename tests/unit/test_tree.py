@@ -532,3 +532,11 @@ def test_an_address_to_the_delegates_closes_the_items_before_it() -> None:
         "  - 经过五年接续奋斗，我省“十四五”顺利收官。",
         "  - 这是经济实力持续提升的五年。",
     ]
+
+
+def test_a_heading_title_that_stops_on_a_conjunction_goes_on_on_the_next_line() -> None:
+    report = parse(
+        "二、2022年经济社会发展总体要求和", "政策取向", "今年发展主要预期目标是：国内生产总值增长5.5%左右。"
+    )
+    assert report.children[0].label == "二、2022年经济社会发展总体要求和政策取向"
+    assert [m.text for m in report.measures()] == ["今年发展主要预期目标是：国内生产总值增长5.5%左右。"]

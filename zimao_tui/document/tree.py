@@ -103,6 +103,21 @@ def _continues(prev: str, nxt: str) -> bool:
     return _is_han(first) or first in _CONTINUES or short_ascii
 
 
+def _closed_heading(line: str) -> bool:
+    """A heading (or place) line that nothing after it continues."""
+    return _is_break_point(line) and not _unbalanced(line) and not _stops_mid_title(line)
+
+
+def _stops_mid_title(line: str) -> bool:
+    """A heading whose title stops on 和/的/、… (二、2022年经济社会发展总体要求和 / 政策取向)."""
+    marker = styles.match(line)
+    return (
+        marker is not None
+        and bool(marker.rest)
+        and marker.rest.endswith((*_MID_SENTENCE_ENDINGS, "、", "，"))
+    )
+
+
 def _unbalanced(line: str) -> bool:
     """The line stops inside “…”, 《…》 or brackets: its sentence goes on on the next line."""
     return (
@@ -139,14 +154,13 @@ def join_split_lines(lines: Sequence[str]) -> list[str]:
         ):
             out[-1] += line
             fresh = False
+            protected = _closed_heading(out[-1])  # a heading whose title is now whole ends here
             continue
         fresh = not out or protected or out[-1][-1] in _SENTENCE_END
         out.append(line)
         # After a bare label (第一章, 附件1) the next line is its title: keep it apart too. A
         # heading line that stops inside a quotation goes on, like any sentence.
-        protected = (_is_break_point(line) and not _unbalanced(line)) or (
-            out[-2:-1] != [] and _is_bare_label(out[-2])
-        )
+        protected = _closed_heading(line) or (out[-2:-1] != [] and _is_bare_label(out[-2]))
     if pending:
         out.append(pending)
     return out
