@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from zimao_tui.document.numerals import cn_to_int
 from zimao_tui.model.report import HeadingKind
 
 CN_DIGITS = "一二三四五六七八九十百零〇○两"
@@ -24,30 +25,18 @@ CN_DIGITS = "一二三四五六七八九十百零〇○两"
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-_CN_VALUES = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_CN_VALUES.update({"六": 6, "七": 7, "八": 8, "九": 9})
-
 
 def cn_value(numeral: str) -> int:
-    """The value of a Chinese or Arabic ordinal as headings write it: 五十四 -> 54, 12 -> 12.
+    """The value of a heading's numeral: 五十四 -> 54, 12 -> 12, ⑫ -> 12 (0 if unreadable).
 
-    Only what heading numbers use (up to the thousands); anything else is 0, which the tree
-    treats as "not a continuation" rather than failing.
+    0 is treated by the tree as "not a continuation" rather than failing. Chinese numerals are
+    read by :func:`zimao_tui.document.numerals.cn_to_int`, their one home.
     """
-    if numeral.isdecimal():
-        return int(numeral)
     if len(numeral) == 1 and numeral in CIRCLED:
         return CIRCLED.index(numeral) + 1
-    total = digit = 0
-    for ch in numeral:
-        if ch in _CN_VALUES:
-            digit = _CN_VALUES[ch]
-        elif ch in "十百千":
-            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
-            digit = 0
-        else:
-            return 0
-    return total + digit
+    if numeral.isdecimal():
+        return int(numeral)
+    return cn_to_int(numeral.replace("两", "二")) or 0
 
 
 @dataclass(frozen=True)
