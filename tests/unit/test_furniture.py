@@ -187,3 +187,12 @@ def test_the_app_shows_a_broken_user_file_at_start_up(
     monkeypatch.setattr(ZimaoApp, "run", lambda self, *a, **k: seen.append([str(w) for w in self._warnings]))
     assert launch() == 0
     assert any("TOML" in w and fu.FURNITURE_FILE in w for w in seen[0])
+
+
+def test_start_up_without_a_user_file_does_not_import_the_furniture_module() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, zimao_tui.ui.launch as l; l._furniture_notices(); print('zimao_tui.document.furniture' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
