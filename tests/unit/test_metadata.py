@@ -523,3 +523,33 @@ def test_gov_table_with_several_fields_a_line() -> None:
     assert (meta.issuer, meta.doc_number) == ("国务院", "国办发〔2023〕25号")
     assert body(ex, text)[0] == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
     assert reasons(ex)["首页 > 政策 > 国务院政策文件库 > 国务院文件"] in ("furniture", "navigation")
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "expected"),
+    [
+        # 成文日期 first, whatever else the page says
+        (
+            "成文日期：\n2018年11月07日\n标　　题：\n某某通知\n发布日期：\n2018年11月23日\n某某通知",
+            "国务院\n2018年11月7日",
+            ("2018-11-07", "written"),
+        ),
+        # then the delivery line, before the page's 时间：
+        ("某某报告\n——2026年2月3日在某某会议上\n时间：2026-02-09", "", ("2026-02-03", "delivery")),
+        # then the signature, before an adoption line and the page's date
+        (
+            "某某规定\n2021年6月10日 某某会议通过\n时间：2021-07-01",
+            "某某部\n2021年6月20日",
+            ("2021-06-20", "signature"),
+        ),
+        # then the adoption line, before the page's date
+        ("某某法\n2021年6月10日 某某会议通过\n时间：2021-07-01", "", ("2021-06-10", "adoption")),
+        ("某某通知\n时间：2021-07-01 08:30", "", ("2021-07-01", "published")),
+    ],
+)
+def test_date_order(head: str, tail: str, expected: tuple[str, str]) -> None:
+    text = f"{head}\n各有关单位：\n现将有关事项通知如下，请认真贯彻执行。\n{tail}".rstrip("\n")
+    ex = run(text)
+    check_seam(ex, text)
+    assert (ex.meta.date, ex.meta.date_source) == expected
+    assert ex.meta.time == ("08:30" if expected[1] == "published" else None)
