@@ -12,13 +12,16 @@ Six checks per document, each a separate test: ``title``, ``date``, ``top_level`
 full-width and ASCII parentheses alike, since sources space headings and brackets freely.
 ``benchmarks/documents.py`` imports :func:`run_check` from here and prints the score table.
 
-``KNOWN_FAILING`` lists the (document, check) pairs today's parser gets wrong; they run as
+``KNOWN_FAILING`` lists the (document, check) pairs today's parser gets wrong (``metadata``
+too: issuer and document number, not scored, skipped until the Report carries them); they run as
 non-strict xfails so the suite stays green while the parser is rewritten. Shrink it as checks
-start to pass (an ``XPASS`` in the summary says which can go).
+start to pass (an ``XPASS`` in the summary says which can go): ``python benchmarks/documents.py
+--known-failing`` prints the ``_FAILING_TODAY`` literal for the parser of the moment.
 
-Expect-file keys (see SEAM11.md): ``kind``, ``title``, ``date`` (ISO; absent when the document
+Expect-file keys (see SEAM11.md): ``kind``, ``title`` (``title_also``: other accepted readings),
+``date`` (ISO; absent when the document
 states none, and then the report must have none either), ``issuer``/``doc_number`` (informative
-until the Report carries them: checked only when the Report has the attribute), ``top_level``
+until the Report carries them: ``test_document_metadata`` skips until then), ``top_level``
 (``[]`` for a text without numbered divisions: no division, or one un-numbered part, passes),
 ``attachments``, ``[second_level]``, ``furniture`` (strings that must occur in no measure and
 no heading), ``furniture_lines`` (short lines such as ``加大`` or ``收藏`` that also occur inside
@@ -52,7 +55,7 @@ _FAILING_TODAY: dict[str, str] = {
     "12-ftz-measures-guofa-2018-38": "title date top_level furniture",
     "15-rules-state-council-work-guofa-2004-18": "title date top_level second_level furniture sentences",
     "20-law-hainan-free-trade-port-2021": "top_level second_level",
-    "21-notice-holidays-2019": "title date top_level furniture",
+    "21-notice-holidays-2019": "title date top_level second_level furniture",
     "22-regulation-patent-agency-2018": "title date top_level second_level furniture sentences",
     "23-letter-badong-geohazard-2004": "title date top_level second_level furniture",
     "24-approval-vocational-council-2018": "title date top_level second_level furniture",
@@ -65,6 +68,11 @@ _FAILING_TODAY: dict[str, str] = {
     "31-gwr-guizhou-2026": "title date top_level furniture",
     "32-gwr-shaanxi-2026": "title date top_level second_level furniture",
     "33-gwr-yunnan-2026": "title date top_level second_level furniture",
+    "34-law-e-commerce-2018": "top_level second_level sentences",
+    "35-opinion-hospital-performance-2019": "title date top_level second_level furniture",
+    "36-gwr-sichuan-2026": "date top_level second_level furniture sentences",
+    "37-gwr-ningxia-2026": "title date top_level second_level furniture",
+    "38-gwr-qinghai-2026": "top_level furniture",
 }
 KNOWN_FAILING: set[tuple[str, str]] = {
     (doc, check) for doc, checks in _FAILING_TODAY.items() for check in checks.split()
@@ -103,26 +111,41 @@ def _optional_field(report: Report, name: str) -> str:
 
 
 def check_title(report: Report, expect: dict[str, Any]) -> tuple[bool, str]:
-    """The document's own title, not a widget word, a caption or half of a two-line title."""
-    ok = norm(report.title) == norm(expect["title"])
-    return ok, f"got {report.title!r}, want {expect['title']!r}"
+    """The document's own title, not a widget word, a caption or half of a two-line title.
+
+    ``title_also`` lists other readings a reader would accept (a page headline and the
+    document's own bare title, when the page has both).
+    """
+    accepted = [expect["title"], *expect.get("title_also", [])]
+    ok = norm(report.title) in {norm(t) for t in accepted}
+    return ok, f"got {report.title!r}, want {' or '.join(repr(t) for t in accepted)}"
 
 
 def check_date(report: Report, expect: dict[str, Any]) -> tuple[bool, str]:
     """The ISO date (written, delivery, signature, adoption, published: in that order).
 
     A document that states no date must get none: a year guessed from the title is not a date.
-    Issuer and document number ride along here once the Report carries them.
     """
     want = expect.get("date", "")
     got = report.date or ""
-    problems = [] if got == want else [f"date {got!r}, want {want!r}"]
-    for key in ("issuer", "doc_number"):
-        if key in expect and hasattr(report, key):
-            value = _optional_field(report, key)
-            if norm(value) != norm(expect[key]):
-                problems.append(f"{key} {value!r}, want {expect[key]!r}")
-    return not problems, "; ".join(problems) or f"date {got!r}"
+    return got == want, f"got {got!r}, want {want!r}"
+
+
+def check_metadata(report: Report, expect: dict[str, Any]) -> tuple[bool, str] | None:
+    """Issuer and document number, where the document states them; None until the Report has them.
+
+    Not one of the six scored checks (issue 11 measures title and date), but the metadata the
+    app shows and cites.
+    """
+    keys = [key for key in ("issuer", "doc_number") if key in expect]
+    if not keys or not all(hasattr(report, key) for key in keys):
+        return None
+    problems = []
+    for key in keys:
+        value = _optional_field(report, key)
+        if norm(value) != norm(expect[key]):
+            problems.append(f"{key} {value!r}, want {expect[key]!r}")
+    return not problems, "; ".join(problems) or "ok"
 
 
 def check_top_level(report: Report, expect: dict[str, Any]) -> tuple[bool, str]:
@@ -218,6 +241,26 @@ def test_document(name: str, check: str) -> None:
     assert ok, f"{name} {check}: {detail}"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=[pytest.mark.xfail(strict=False, reason="issue 11")]
+            if (name, "metadata") in KNOWN_FAILING
+            else [],
+        )
+        for name in document_names()
+    ],
+)
+def test_document_metadata(name: str) -> None:
+    result = check_metadata(report_of(name), load_expect(name))
+    if result is None:
+        pytest.skip("the document states no issuer/number, or the Report does not carry them yet")
+    ok, detail = result
+    assert ok, f"{name} metadata: {detail}"
+
+
 # --- the expect files themselves: they must describe the source, whatever the parser does ---
 
 
@@ -230,18 +273,20 @@ def test_expect_file_describes_its_source(name: str) -> None:
     """
     expect = load_expect(name)
     source = norm((DOCUMENTS / f"{name}.txt").read_text(encoding="utf-8"))
-    known = {"kind", "title", "date", "issuer", "doc_number", "top_level", "attachments"}
+    known = {"kind", "title", "title_also", "date", "issuer", "doc_number", "top_level", "attachments"}
     known |= {"second_level", "furniture", "furniture_lines", "sentences", "note"}
     assert set(expect) <= known, f"unknown keys {set(expect) - known}"
     assert expect["kind"] and expect["title"], "kind and title required"
     assert isinstance(expect["top_level"], list), "top_level required ([] when nothing is numbered)"
     assert expect["sentences"], "at least one body sentence"
+    assert expect.get("second_level"), "name at least one division's numbering ([] when it has none)"
     for label, numbers in expect.get("second_level", {}).items():
         # A key written after the [second_level] header lands in the table: catch that here.
         assert isinstance(numbers, list) and all(isinstance(n, str) for n in numbers), label
     if "date" in expect:
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", expect["date"]), expect["date"]
-    quoted = [expect["title"], *expect["top_level"], *expect.get("attachments", [])]
+    quoted = [expect["title"], *expect.get("title_also", []), *expect["top_level"]]
+    quoted += expect.get("attachments", [])
     quoted += [*expect.get("second_level", {}), *expect.get("furniture", [])]
     quoted += [*expect.get("furniture_lines", []), *expect["sentences"]]
     for key in ("issuer", "doc_number"):
