@@ -281,5 +281,5 @@ def label_values(line: str) -> list[tuple[str, str]] | None:
 
 
 def is_page_label_line(pairs: list[tuple[str, str]]) -> bool:
-    """Whether every label of a label–value line is a page label (时间, 来源 …) or a date."""
-    return all(label == "" or label in rules().labels_page for label, _ in pairs)
+    """Whether a label–value line carries metadata: a page label (时间, 来源 …) or a date."""
+    return any(label == "" or label in rules().labels_page for label, _ in pairs)
