@@ -37,6 +37,7 @@ def test_the_data_file_ships_with_the_content() -> None:
         "字号变大 | 字号变小",
         "【打印】【关闭】",
         "[打印本页] [关闭窗口]",
+        "姊妹计划: 数据项",
     ],
 )
 def test_anywhere(line: str) -> None:
@@ -79,6 +80,8 @@ def test_captions_end_with_the_photographer(line: str) -> None:
         ("【相关链接】", "related"),
         ("本作品是中华人民共和国的", "licence"),
         ("Public domain", "licence"),
+        ("此美国政府作品在全世界都属于公有领域，因为它是美国联邦政府雇员在其职责范围内创作的作品。", "licence"),
+        ("本作品收录于：《中华人民共和国国务院公报》", "licence"),
         ("版权所有：中华人民共和国中央人民政府", "furniture"),
         ("京ICP备05070218号", "furniture"),
     ],
