@@ -80,7 +80,10 @@ def test_captions_end_with_the_photographer(line: str) -> None:
         ("【相关链接】", "related"),
         ("本作品是中华人民共和国的", "licence"),
         ("Public domain", "licence"),
-        ("此美国政府作品在全世界都属于公有领域，因为它是美国联邦政府雇员在其职责范围内创作的作品。", "licence"),
+        (
+            "此美国政府作品在全世界都属于公有领域，因为它是美国联邦政府雇员在其职责范围内创作的作品。",
+            "licence",
+        ),
         ("本作品收录于：《中华人民共和国国务院公报》", "licence"),
         ("版权所有：中华人民共和国中央人民政府", "furniture"),
         ("京ICP备05070218号", "furniture"),
