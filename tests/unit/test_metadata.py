@@ -589,3 +589,11 @@ def test_news_dateline_is_not_part_of_the_title() -> None:
     ex = run(text)
     assert ex.meta.title == "政府工作报告"
     assert reasons(ex)["新华社北京3月5日电"] == "furniture"
+
+
+def test_issuer_line_under_the_title() -> None:
+    text = "关于做好2019年部分节假日安排的通知\n国务院办公厅\n2018年12月6日\n各省、自治区、直辖市人民政府：\n经国务院批准，现将2019年部分节假日安排通知如下。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.issuer == "国务院办公厅"
+    assert body(ex, text)[0] == "各省、自治区、直辖市人民政府："
