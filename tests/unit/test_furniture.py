@@ -37,6 +37,7 @@ def test_the_data_file_ships_with_the_content() -> None:
         "字号变大 | 字号变小",
         "【打印】【关闭】",
         "[打印本页] [关闭窗口]",
+        "姊妹计划: 数据项",
     ],
 )
 def test_anywhere(line: str) -> None:
@@ -79,6 +80,11 @@ def test_captions_end_with_the_photographer(line: str) -> None:
         ("【相关链接】", "related"),
         ("本作品是中华人民共和国的", "licence"),
         ("Public domain", "licence"),
+        (
+            "此美国政府作品在全世界都属于公有领域，因为它是美国联邦政府雇员在其职责范围内创作的作品。",
+            "licence",
+        ),
+        ("本作品收录于：《中华人民共和国国务院公报》", "licence"),
         ("版权所有：中华人民共和国中央人民政府", "furniture"),
         ("京ICP备05070218号", "furniture"),
     ],
@@ -187,3 +193,12 @@ def test_the_app_shows_a_broken_user_file_at_start_up(
     monkeypatch.setattr(ZimaoApp, "run", lambda self, *a, **k: seen.append([str(w) for w in self._warnings]))
     assert launch() == 0
     assert any("TOML" in w and fu.FURNITURE_FILE in w for w in seen[0])
+
+
+def test_start_up_without_a_user_file_does_not_import_the_furniture_module() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, zimao_tui.ui.launch as l; l._furniture_notices(); print('zimao_tui.document.furniture' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

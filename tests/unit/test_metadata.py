@@ -523,3 +523,77 @@ def test_gov_table_with_several_fields_a_line() -> None:
     assert (meta.issuer, meta.doc_number) == ("国务院", "国办发〔2023〕25号")
     assert body(ex, text)[0] == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
     assert reasons(ex)["首页 > 政策 > 国务院政策文件库 > 国务院文件"] in ("furniture", "navigation")
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "expected"),
+    [
+        # 成文日期 first, whatever else the page says
+        (
+            "成文日期：\n2018年11月07日\n标　　题：\n某某通知\n发布日期：\n2018年11月23日\n某某通知",
+            "国务院\n2018年11月7日",
+            ("2018-11-07", "written"),
+        ),
+        # then the delivery line, before the page's 时间：
+        ("某某报告\n——2026年2月3日在某某会议上\n时间：2026-02-09", "", ("2026-02-03", "delivery")),
+        # then the signature, before an adoption line and the page's date
+        (
+            "某某规定\n2021年6月10日 某某会议通过\n时间：2021-07-01",
+            "某某部\n2021年6月20日",
+            ("2021-06-20", "signature"),
+        ),
+        # then the adoption line, before the page's date
+        ("某某法\n2021年6月10日 某某会议通过\n时间：2021-07-01", "", ("2021-06-10", "adoption")),
+        ("某某通知\n时间：2021-07-01 08:30", "", ("2021-07-01", "published")),
+    ],
+)
+def test_date_order(head: str, tail: str, expected: tuple[str, str]) -> None:
+    text = f"{head}\n各有关单位：\n现将有关事项通知如下，请认真贯彻执行。\n{tail}".rstrip("\n")
+    ex = run(text)
+    check_seam(ex, text)
+    assert (ex.meta.date, ex.meta.date_source) == expected
+    assert ex.meta.time == ("08:30" if expected[1] == "published" else None)
+
+
+CITY_NOTICE = """首页 > 政务公开 > 政策文件
+武汉市人民政府办公厅关于印发武汉市优化营商环境
+三年行动方案的通知
+发布时间：2022-03-01 10:20 来源：市政府办公厅 浏览次数：1234
+字体：[大 中 小]
+武政办〔2022〕5号
+各区人民政府，市人民政府各部门：
+经市人民政府同意，现将《武汉市优化营商环境三年行动方案》印发给你们，请认真组织实施。
+武汉市人民政府办公厅
+2022年2月25日
+（此件公开发布）
+【打印】 【关闭】
+上一篇：关于做好春耕生产的通知
+下一篇：关于印发某某办法的通知"""
+
+
+def test_city_notice_page() -> None:
+    ex = run(CITY_NOTICE)
+    check_seam(ex, CITY_NOTICE)
+    meta = ex.meta
+    assert meta.title == "武汉市人民政府办公厅关于印发武汉市优化营商环境三年行动方案的通知"
+    assert (meta.date, meta.date_source, meta.issuer) == ("2022-02-25", "signature", "武汉市人民政府办公厅")
+    assert (meta.doc_number, meta.source) == ("武政办〔2022〕5号", "市政府办公厅")
+    assert body(ex, CITY_NOTICE)[-3:] == ["武汉市人民政府办公厅", "2022年2月25日", "（此件公开发布）"]
+    r = reasons(ex)
+    assert r["发布时间：2022-03-01 10:20 来源：市政府办公厅 浏览次数：1234"] == "metadata"
+    assert r["上一篇：关于做好春耕生产的通知"] == r["【打印】 【关闭】"] == "furniture"
+
+
+def test_news_dateline_is_not_part_of_the_title() -> None:
+    text = "新华社北京3月5日电\n政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。"
+    ex = run(text)
+    assert ex.meta.title == "政府工作报告"
+    assert reasons(ex)["新华社北京3月5日电"] == "furniture"
+
+
+def test_issuer_line_under_the_title() -> None:
+    text = "关于做好2019年部分节假日安排的通知\n国务院办公厅\n2018年12月6日\n各省、自治区、直辖市人民政府：\n经国务院批准，现将2019年部分节假日安排通知如下。"
+    ex = run(text)
+    check_seam(ex, text)
+    assert ex.meta.issuer == "国务院办公厅"
+    assert body(ex, text)[0] == "各省、自治区、直辖市人民政府："

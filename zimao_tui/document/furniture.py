@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from zimao_tui.i18n import Notice
 from zimao_tui.paths import config_dir, content_dir
 
 FURNITURE_FILE = "furniture.toml"
 
-_SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _SENTENCE_END = "。！？!?；;"
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 _SCHEMA: dict[str, tuple[str, ...]] = {
     "lines": ("anywhere", "widgets", "navigation", "captions"),
@@ -36,9 +33,12 @@ _PLAIN = {("labels", "anywhere"), ("labels", "page")}
 """Lists of plain words rather than regular expressions."""
 
 
-@dataclass(frozen=True)
-class Rules:
-    """The compiled furniture rules: one whole-line pattern per list, labels as one pattern."""
+class Rules(NamedTuple):
+    """The compiled furniture rules: one whole-line pattern per list, labels as one pattern.
+
+    A NamedTuple, not a dataclass: the app imports this module at start-up (for the user
+    file's warnings), and a dataclass costs ~5 ms to create there.
+    """
 
     anywhere: re.Pattern[str]
     widgets: re.Pattern[str]
@@ -53,9 +53,15 @@ class Rules:
     """Any label followed by its colon, longest label first (责任编辑 before 编辑)."""
 
 
+@cache
+def _small() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Spaces, Chinese characters, breadcrumb separators: compiled on first use, not at import."""
+    return re.compile(r"[\s\u3000\u00a0]+"), re.compile(r"[\u3400-\u9fff]"), re.compile(r"[>＞»›/|｜]+")
+
+
 def squeeze(line: str) -> str:
     """The line without any spaces: furniture patterns match this, so `索 引 号：` is `索引号：`."""
-    return _SPACES.sub("", line)
+    return _small()[0].sub("", line)
 
 
 def is_sentence_like(line: str) -> bool:
@@ -66,7 +72,7 @@ def is_sentence_like(line: str) -> bool:
 
 def has_cjk(line: str) -> bool:
     """Whether the line holds any Chinese character (a bare `false` or `-->` does not)."""
-    return bool(_CJK.search(line))
+    return bool(_small()[1].search(line))
 
 
 @cache
@@ -217,12 +223,9 @@ def is_caption(line: str) -> bool:
     return 0 < len(s) <= 200 and bool(rules().captions.match(s))
 
 
-_SEPARATOR = re.compile(r"[>＞»›/|｜]+")
-
-
 def is_separator(line: str) -> bool:
     """A breadcrumb's separator on its own line (`>`): the segment after it is navigation too."""
-    return bool(_SEPARATOR.fullmatch(squeeze(line)))
+    return bool(_small()[2].fullmatch(squeeze(line)))
 
 
 def end_reason(line: str) -> str | None:
@@ -278,5 +281,5 @@ def label_values(line: str) -> list[tuple[str, str]] | None:
 
 
 def is_page_label_line(pairs: list[tuple[str, str]]) -> bool:
-    """Whether every label of a label–value line is a page label (时间, 来源 …) or a date."""
-    return all(label == "" or label in rules().labels_page for label, _ in pairs)
+    """Whether a label–value line carries metadata: a page label (时间, 来源 …) or a date."""
+    return any(label == "" or label in rules().labels_page for label, _ in pairs)

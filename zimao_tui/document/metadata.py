@@ -385,10 +385,16 @@ def _bare_name(line: str) -> bool:
 
 
 def _keep_after_title(scan: _Scan, title: str, positions: list[int]) -> int | None:
-    """Drop repeats of the title among ``positions``; the first that is not one starts the body."""
+    """Drop repeats of the title among ``positions``, and an issuer's line right under it
+    (国务院); the first other line starts the body."""
     for p in positions:
-        if fu.squeeze(scan.text(p)) in title:  # a repeat of the title (政府工作报告)
+        line = scan.text(p)
+        if fu.squeeze(line) in title:  # a repeat of the title (政府工作报告)
             scan.drop(p, "title")
+        elif _org_line(line) and len(fu.squeeze(line)) <= 20 and not _patterns()["numbered"].match(line):
+            if scan.found.issuer is None:
+                scan.found.issuer = fu.squeeze(line)
+            scan.drop(p, "metadata")
         else:
             return p
     return None
