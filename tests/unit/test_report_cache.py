@@ -128,7 +128,7 @@ def test_the_stamp_follows_the_parser_source() -> None:
     for file in files:
         info = file.stat()
         crc = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), crc)
-    assert _stamp()[-1] == crc
+    assert _stamp()[-2] == crc
 
 
 def stamped(payload: object) -> bytes:
@@ -245,3 +245,24 @@ def test_only_the_newest_files_are_kept(tmp_path: Path, monkeypatch: pytest.Monk
     kept = sorted(p.name for p in cache.folder.glob("*.marshal"))
     assert kept == sorted(cache.path_for(d).name for d in texts[2:])
     assert cache.load(texts[4], "r4") is not None and cache.load(texts[0], "r0") is None
+
+
+def test_a_user_furniture_rule_makes_cached_parses_stale(
+    copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Furniture rules decide what is body: a user's new furniture.toml must re-parse documents."""
+    from zimao_tui.model import report_cache
+
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("ZIMAO_TUI_CONFIG_DIR", str(config))
+    report_cache._stamp.cache_clear()
+    cache = ReportCache(tmp_path / "cache")
+    load_report(copy, cache)
+    assert cache.load(copy.read_bytes(), str(copy)) is not None
+    (config / "furniture.toml").write_text('lines = ["调整字体"]\n', encoding="utf-8")
+    report_cache._stamp.cache_clear()  # a new start of the app
+    try:
+        assert cache.load(copy.read_bytes(), str(copy)) is None
+    finally:
+        report_cache._stamp.cache_clear()

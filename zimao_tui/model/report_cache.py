@@ -52,7 +52,23 @@ def _stamp() -> tuple[object, ...]:
     for file in sorted((model.parent / "document").glob("*.py")):
         info = file.stat()
         source = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
-    return (FORMAT, sys.version_info[:2], marshal.version, source)
+    return (FORMAT, sys.version_info[:2], marshal.version, source, _furniture_stamp())
+
+
+def _furniture_stamp() -> str:
+    """The furniture rules' files (bundled and the user's, see document/furniture.py) as they are
+    now: a user who adds a rule gets documents parsed again under it. By size and mtime, so the
+    warm start neither reads nor imports the rules."""
+    from zimao_tui.paths import config_dir, content_dir
+
+    stamp = []
+    for folder in (content_dir(), config_dir()):
+        try:
+            info = (folder / "furniture.toml").stat()
+            stamp.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            stamp.append("-")
+    return "|".join(stamp)
 
 
 class ReportCache:
