@@ -34,8 +34,14 @@ KEEP = 256
 """Parsed reports kept; older ones are deleted when a new one is written (a few MB at most)."""
 
 
-@cache
 def _stamp() -> tuple[object, ...]:
+    """:func:`_code_stamp` and the furniture files as they are now (read each time: the
+    config folder can change within a process, as it does between tests)."""
+    return (*_code_stamp(), _furniture_stamp())
+
+
+@cache
+def _code_stamp() -> tuple[object, ...]:
     """What a cache file must have been written by to be read.
 
     The format, the Python (marshal's format is its own) and a CRC of the parser's own
@@ -52,7 +58,7 @@ def _stamp() -> tuple[object, ...]:
     for file in sorted((model.parent / "document").glob("*.py")):
         info = file.stat()
         source = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
-    return (FORMAT, sys.version_info[:2], marshal.version, source, _furniture_stamp())
+    return (FORMAT, sys.version_info[:2], marshal.version, source)
 
 
 def _furniture_stamp() -> str:
