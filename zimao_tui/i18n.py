@@ -265,6 +265,14 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "search.line_endless": "第 {line} 行超过 {limit} 个字符仍未结束，停止读取",
         "notice.cache_unwritable": "缓存无法写入（{error}），不用缓存继续，下次启动会重新计算：{folder}",
         "notice.theme_broken": "主题 {name} 无法使用（{error}），改用 {fallback}",
+        # --- h11-struct ---
+        "detail.position_in_article": "第{n}句 / 共{total}句",
+        # --- h11-meta ---
+        "notice.furniture_unreadable": "无法读取网页杂项规则文件（{error}），已忽略：{path}",
+        "notice.furniture_invalid": "网页杂项规则文件不是有效的 TOML（{error}），已忽略：{path}",
+        "notice.furniture_key": "网页杂项规则文件中的 {key} 无法识别，已忽略：{path}",
+        "notice.furniture_not_list": "网页杂项规则文件中的 {key} 应为字符串列表，已忽略：{path}",
+        "notice.furniture_pattern": "网页杂项规则文件中的模式 {pattern} 无效（{error}），已忽略：{path}",
     },
     "en": {
         "key.search": "Search",
@@ -512,6 +520,14 @@ STRINGS: dict[Lang, dict[str, str]] = {
             "cannot write the cache ({error}); going on without it, and it will be rebuilt next time: {folder}"
         ),
         "notice.theme_broken": "theme {name} cannot be used ({error}); using {fallback}",
+        # --- h11-struct ---
+        "detail.position_in_article": "sentence {n} of {total}",
+        # --- h11-meta ---
+        "notice.furniture_unreadable": "cannot read the page-furniture rules ({error}); ignored: {path}",
+        "notice.furniture_invalid": "the page-furniture rules are not valid TOML ({error}); ignored: {path}",
+        "notice.furniture_key": "unknown entry {key} in the page-furniture rules, ignored: {path}",
+        "notice.furniture_not_list": "{key} in the page-furniture rules should be a list of strings; ignored: {path}",
+        "notice.furniture_pattern": "invalid pattern {pattern} in the page-furniture rules ({error}); ignored: {path}",
     },
 }
 

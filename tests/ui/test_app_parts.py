@@ -50,6 +50,29 @@ def test_breadcrumb_names_the_path_and_position(bundled: Report) -> None:
     assert breadcrumb(bundled, chapter) == f"《{bundled.title}》"
 
 
+def test_inside_a_law_article_the_position_counts_sentences_not_articles() -> None:
+    from zimao_tui.model.parse import parse_text
+
+    law = parse_text("中华人民共和国测试法\n第二章 贸易\n第十二条 口岸应当开放。货物可以自由进出。")
+    second = next(m for m in law.measures() if m.text.startswith("货物"))
+    assert breadcrumb(law, second) == "第二章 贸易 › 第十二条 口岸应当开放 › 第2句 / 共2句"
+    assert hit_location(law, second, with_title=False) == "第二章第十二条 第2句 / 共2句"
+
+
+def test_the_report_card_shows_issuer_number_and_date() -> None:
+    from zimao_tui.model.parse import parse_text
+
+    text = "\n".join(
+        [
+            "发文机关：", "国务院", "成文日期：", "2018年11月07日", "标　　题：",
+            "国务院关于支持自由贸易试验区深化改革创新若干措施的通知", "发文字号：", "国发〔2018〕38号",
+            "国务院关于支持自由贸易试验区深化改革创新若干措施的通知", "一、营造优良投资环境", "放宽外资限制。",
+        ]
+    )  # fmt: skip
+    report = parse_text(text)
+    assert report_content(report).plain.splitlines()[1] == "国务院 国发〔2018〕38号 2018-11-07"
+
+
 def test_breadcrumb_with_report_title_first(bundled: Report) -> None:
     assert breadcrumb(bundled, node(bundled, "1.2.2"), with_report=True) == (
         f"《{bundled.title}》 › 一、改革创新提升能级 › (二)激发制度创新内生动力 › 第2条 / 共2条"

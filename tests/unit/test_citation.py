@@ -86,3 +86,29 @@ def test_a_bad_template_in_config_falls_back_with_a_warning(tmp_path: Path) -> N
     [warning] = warnings
     set_language("zh")
     assert "citation_template" in str(warning) and "{text:>1999999999}" in str(warning)
+
+
+_LAW = "\n".join(
+    [
+        "中华人民共和国海南自由贸易港法",
+        "2021年6月10日 第十三届全国人民代表大会常务委员会第二十九次会议通过",
+        "第一章 总则",
+        "第一条 为了建设海南自由贸易港，制定本法。",
+        "第二章 贸易自由便利",
+        "第十二条 海南自由贸易港应当高标准建设口岸基础设施。",
+        "货物、物品可以自由进出。",
+        "第十三条 下列货物免征进口关税：",
+        "（一）本岛居民消费的进境商品；",
+    ]
+)
+
+
+def test_a_law_is_cited_by_its_article_as_written() -> None:
+    from zimao_tui.model.parse import parse_text
+
+    law = parse_text(_LAW)
+    second = next(m for m in law.measures() if m.text.startswith("货物"))
+    assert cite(law, second, "{path}") == "第十二条"  # not 第二章第十二条, never 第12条
+    item = next(m for m in law.measures() if m.text.startswith("（一）"))
+    assert cite(law, item, "{path}") == "第十三条"  # (一) is a measure of its article
+    assert cite(law, second).endswith("》第十二条，2021-06-10")

@@ -26,9 +26,14 @@ def test_outline_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert (doc["title"], doc["date"], doc["source"], doc["encoding"]) == (
         "武汉自贸片区高质量发展创新举措",
         "2022-07-05",
-        "",
+        None,  # absent: null, as issuer, doc_number, subtitle and speaker are here
         "UTF-8",
     )
+    assert doc["issuer"] is None and doc["doc_number"] is None and doc["date_source"]
+    # What was taken out is listed, with why: the title, the date line, the font widget.
+    dropped = {d["text"].strip(): d["reason"] for d in doc["dropped"]}
+    assert dropped["武汉自贸片区高质量发展创新举措"] == "title" and "调整字体" in dropped
+    assert all(set(d) == {"line", "text", "reason"} for d in doc["dropped"])
     chapters = doc["children"]
     assert [c["number"] for c in chapters] == ["一、", "二、", "三、", "四、", "五、"]
     section = chapters[2]["children"][1]

@@ -102,3 +102,23 @@ def test_ensure_keywords_builds_in_a_child_process(tmp_path: Path) -> None:
     # jieba's dictionary cache stays in our folder. Checked here, in a fresh process: jieba
     # sets itself up once per process, so in the test process an earlier test's folder wins.
     assert (tmp_path / "jieba.cache").is_file()
+
+
+def test_divisions_of_every_kind_get_keywords_articles_and_items_do_not(tmp_path: Path) -> None:
+    from zimao_tui.model.keywords import _job
+    from zimao_tui.model.parse import parse_text
+
+    text = "\n".join(
+        [
+            "国务院关于印发工作规则的通知",
+            "第一章 总则",
+            "第一条 本规则适用于全国。",
+            "附件",
+            "名词解释",
+            "一、术语",
+            "术语说明。",
+        ]
+    )
+    report = parse_text(text)
+    kinds = {report.node(i).kind for i in _job(report, tmp_path)["docs"]}  # type: ignore[union-attr]
+    assert kinds == {"chapter", "attachment", "section"}

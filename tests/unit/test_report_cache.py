@@ -35,6 +35,14 @@ def tree(report: Report) -> list[tuple[object, ...]]:
         return out
 
     meta = (report.title, report.date, report.time, report.source, report.encoding, report.origin)
+    meta += (
+        report.subtitle,
+        report.speaker,
+        report.issuer,
+        report.doc_number,
+        report.date_source,
+        report.dropped,
+    )
     return [meta, report.paragraphs, *walk(report.children)]
 
 
@@ -108,13 +116,19 @@ def test_an_edit_misses_even_with_the_same_size(copy: Path, tmp_path: Path) -> N
 
 def test_the_stamp_follows_the_parser_source() -> None:
     """An edited parser must not read what the old one parsed: its source is in the stamp."""
+    from zimao_tui import document
     from zimao_tui.model import decode, report, sentences
     from zimao_tui.model.report_cache import _stamp
 
     crc = 0
     for module in (decode, parse, report, sentences):
         crc = zlib.crc32(Path(module.__file__ or "").read_bytes(), crc)
-    assert _stamp()[-1] == crc
+    files = sorted(Path(document.__file__ or "").parent.glob("*.py"))
+    assert {f.name for f in files} >= {"lines.py", "metadata.py", "styles.py", "tree.py", "pipeline.py"}
+    for file in files:
+        info = file.stat()
+        crc = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), crc)
+    assert _stamp()[-2] == crc
 
 
 def stamped(payload: object) -> bytes:
@@ -203,7 +217,10 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
         "from zimao_tui.model.report_cache import ReportCache\n"
         "cache = ReportCache(Path(sys.argv[2]))\n"
         "[r] = parse.load_reports([Path(sys.argv[1])], cache)\n"
-        "print(json.dumps({'compiled': parse._patterns.cache_info().currsize, 'measures': sum(1 for _ in r.measures()),"
+        "compiled = sum(getattr(f, 'cache_info')().currsize for name, m in list(sys.modules.items())"
+        " if name.startswith('zimao_tui.document') for f in vars(m).values() if hasattr(f, 'cache_info'))\n"
+        "loaded = sorted(n for n in sys.modules if n.startswith('zimao_tui.document.'))\n"
+        "print(json.dumps({'compiled': compiled, 'loaded': loaded, 'measures': sum(1 for _ in r.measures()),"
         " 'warnings': cache.warnings}))\n"
     )
     out = subprocess.run(
@@ -213,7 +230,7 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
         check=True,
         timeout=60,
     )
-    assert json.loads(out.stdout) == {"compiled": 0, "measures": 126, "warnings": []}
+    assert json.loads(out.stdout) == {"compiled": 0, "loaded": [], "measures": 126, "warnings": []}
 
 
 def test_only_the_newest_files_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,3 +245,20 @@ def test_only_the_newest_files_are_kept(tmp_path: Path, monkeypatch: pytest.Monk
     kept = sorted(p.name for p in cache.folder.glob("*.marshal"))
     assert kept == sorted(cache.path_for(d).name for d in texts[2:])
     assert cache.load(texts[4], "r4") is not None and cache.load(texts[0], "r0") is None
+
+
+def test_a_user_furniture_rule_makes_cached_parses_stale(
+    copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Furniture rules decide what is body: a user's new furniture.toml must re-parse documents."""
+    from zimao_tui.model import report_cache
+
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("ZIMAO_TUI_CONFIG_DIR", str(config))
+    cache = ReportCache(tmp_path / "cache")
+    load_report(copy, cache)
+    assert cache.load(copy.read_bytes(), str(copy)) is not None
+    (config / "furniture.toml").write_text('lines = ["调整字体"]\n', encoding="utf-8")
+    assert cache.load(copy.read_bytes(), str(copy)) is None
+    assert report_cache._stamp()[-1] != "-|-"

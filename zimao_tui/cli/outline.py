@@ -39,15 +39,17 @@ def node_json(node: Node) -> dict[str, Any]:
     }
 
 
+META_FIELDS = ("title", "date", "date_source", "issuer", "doc_number", "source", "subtitle", "speaker")
+"""The report's metadata in ``outline --json``, null where the document does not say."""
+
+
 def report_json(report: Report) -> dict[str, Any]:
-    """A report's metadata and tree as JSON."""
-    return {
-        "title": report.title,
-        "date": report.date,
-        "source": report.source,
-        "encoding": report.encoding,
-        "children": [node_json(c) for c in report.children],
-    }
+    """A report's metadata, its tree and the lines taken out of it (with why) as JSON."""
+    doc: dict[str, Any] = {name: getattr(report, name) or None for name in META_FIELDS}
+    doc["encoding"] = report.encoding
+    doc["children"] = [node_json(c) for c in report.children]
+    doc["dropped"] = [{"line": line, "text": text, "reason": reason} for line, text, reason in report.dropped]
+    return doc
 
 
 def _add(tree: Tree, heading: Heading) -> None:

@@ -26,7 +26,14 @@ CITATION_FIELDS = {
 
 
 def _numbers(headings: tuple[Heading, ...]) -> str:
-    """Heading numbers as cited: 三、(二). A lone chapter drops its 、 (三，not 三、，)."""
+    """Heading numbers as cited: 三、(二). A lone chapter drops its 、 (三，not 三、，).
+
+    A law's articles are numbered through the whole law, so a measure in one is cited from its
+    article as written (第十二条, 第十二条（一）), without the chapter and section above it.
+    """
+    articles = [i for i, h in enumerate(headings) if h.kind == "article" and h.number.startswith("第")]
+    if articles:
+        headings = headings[articles[-1] :]
     numbers = "".join(h.number for h in headings)
     return numbers[:-1] if numbers.endswith("、") else numbers
 

@@ -102,6 +102,10 @@ def _checked(doc: Any) -> Keywords | None:
     return keywords
 
 
+_KEYWORD_KINDS = ("part", "chapter", "section", "attachment")
+"""Headings that get keywords: the document's divisions, not its articles, items or closing."""
+
+
 def _heading_text(heading: Heading) -> str:
     return "\n".join([heading.title, *(m.text for m in heading.measures())])
 
@@ -111,7 +115,7 @@ def _job(report: Report, cache_dir: Path | None) -> dict[str, Any]:
     return {
         "path": str(cache_path(report, cache_dir)),
         "title": report.title,
-        "docs": {h.id: _heading_text(h) for h in report.headings() if h.kind in ("chapter", "section")},
+        "docs": {h.id: _heading_text(h) for h in report.headings() if h.kind in _KEYWORD_KINDS},
     }
 
 

@@ -12,9 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, get_args
 
-HeadingKind = Literal["chapter", "section", "item"]
+HeadingKind = Literal["part", "chapter", "section", "article", "item", "preamble", "closing", "attachment"]
+HEADING_KINDS: frozenset[str] = frozenset(get_args(HeadingKind))
+"""Every kind a heading may have (a cache file naming another one is damaged)."""
+"""What a heading is. ``part``/``chapter``/``section``/``article`` for 第X编/章/节/条 and for the
+levels of 一、/（一）/… by depth; ``item`` for deeper levels and 一是/第一， items; ``preamble`` (text
+before the first heading), ``closing`` (结束语, the signature) and ``attachment`` (附件N) are
+places of their own at the top level."""
+
+_SPACED_NUMBERS = ("编", "篇", "部分", "章", "节", "条")
+"""Numbers a label separates from their title with a space, as laws are printed: 第一章 总则."""
 
 
 def fingerprint(text: str) -> str:
@@ -59,11 +68,11 @@ class Measure:
 
 @dataclass(frozen=True)
 class Heading:
-    """A chapter (一、), section ((一)) or item (1. / (1) / ①) with its children in order.
+    """A heading (第一章, 第十二条, 一、, (一), 1., 一是, 附件1 ...) with its children in order.
 
-    ``number`` is the marker exactly as written (``三、``, ``（二）``), ``title`` the
-    heading text after it. ``level`` is 1 for chapters, 2 for sections and 3-5 for the
-    deeper item levels, so the tree can indent without knowing the marker styles.
+    ``number`` is the marker exactly as written (``三、``, ``（二）``, ``第十二条``), ``title``
+    the heading text after it. ``level`` is its depth (1 at the top), so the tree can indent
+    without knowing the marker styles.
     """
 
     id: str
@@ -83,7 +92,11 @@ class Heading:
 
     @property
     def label(self) -> str:
-        """Number and title as a reader would cite them: ``三、扩大开放``."""
+        """Number and title as a reader would cite them: ``三、扩大开放``, ``第一章 总则``, ``附件1 名词解释``, ``1.1 编制目的``."""
+        if self.title and (
+            self.number.endswith(_SPACED_NUMBERS) or self.number[-1:].isdigit() or self.kind == "attachment"
+        ):
+            return f"{self.number} {self.title}"
         return f"{self.number}{self.title}"
 
 
@@ -92,7 +105,13 @@ Node = Heading | Measure
 
 @dataclass(frozen=True)
 class Report:
-    """A parsed report: metadata, the heading tree, and the paragraphs measures point into."""
+    """A parsed report: metadata, the heading tree, and the paragraphs measures point into.
+
+    Metadata fields are "" where the document does not say (``date`` is ISO: YYYY-MM-DD, YYYY-MM
+    or YYYY; ``date_source`` says where it came from: written, delivery, signature, adoption or
+    published). ``dropped`` lists the non-blank source lines that are in no measure and no
+    heading, as (line index, text, reason), so a user can see what was taken out.
+    """
 
     title: str
     date: str
@@ -102,6 +121,12 @@ class Report:
     origin: str
     paragraphs: tuple[str, ...]
     children: tuple[Heading, ...]
+    subtitle: str = ""
+    speaker: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+    date_source: str = ""
+    dropped: tuple[tuple[int, str, str], ...] = ()
     _index: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _parents: dict[str, tuple[Heading, ...]] = field(default_factory=dict, repr=False, compare=False)
 

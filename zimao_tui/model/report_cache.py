@@ -25,10 +25,10 @@ from typing import Any
 from zimao_tui.i18n import Notice
 from zimao_tui.model.cachedir import private_dir
 from zimao_tui.model.marshal_check import plausible
-from zimao_tui.model.report import Heading, Measure, Node, Report
+from zimao_tui.model.report import HEADING_KINDS, Heading, Measure, Node, Report
 from zimao_tui.model.statefile import read_bytes
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
 
 SUBDIR = "reports"
@@ -37,20 +37,47 @@ KEEP = 256
 """Parsed reports kept; older ones are deleted when a new one is written (a few MB at most)."""
 
 
-@cache
 def _stamp() -> tuple[object, ...]:
+    """:func:`_code_stamp` and the furniture files as they are now (read each time: the
+    config folder can change within a process, as it does between tests)."""
+    return (*_code_stamp(), _furniture_stamp())
+
+
+@cache
+def _code_stamp() -> tuple[object, ...]:
     """What a cache file must have been written by to be read.
 
     The format, the Python (marshal's format is its own) and a CRC of the parser's own
     source: a parser changed by an upgrade, or by an edit in a checkout without a version
     bump, never reads reports its predecessor parsed.
     """
-    from zimao_tui.model import decode, parse, report, sentences
-
+    # Found next to this file rather than imported: a warm start needs none of them loaded.
+    model = Path(__file__).parent
     source = 0
-    for module in (decode, parse, report, sentences):
-        source = zlib.crc32(Path(module.__file__ or "").read_bytes(), source)
+    for name in ("decode.py", "parse.py", "report.py", "sentences.py"):
+        source = zlib.crc32((model / name).read_bytes(), source)
+    # The parser proper: every module of the document package, by size and modification time
+    # (reading ~90 kB on every start-up would cost a millisecond; any edit changes these).
+    for file in sorted((model.parent / "document").glob("*.py")):
+        info = file.stat()
+        source = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
     return (FORMAT, sys.version_info[:2], marshal.version, source)
+
+
+def _furniture_stamp() -> str:
+    """The furniture rules' files (bundled and the user's, see document/furniture.py) as they are
+    now: a user who adds a rule gets documents parsed again under it. By size and mtime, so the
+    warm start neither reads nor imports the rules."""
+    from zimao_tui.paths import config_dir, content_dir
+
+    stamp = []
+    for folder in (content_dir(), config_dir()):
+        try:
+            info = (folder / "furniture.toml").stat()
+            stamp.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            stamp.append("-")
+    return "|".join(stamp)
 
 
 class ReportCache:
@@ -118,6 +145,8 @@ def _fields(report: Report) -> tuple[Any, ...]:
         report.encoding,
         report.paragraphs,
         tuple(_node_fields(c) for c in report.children),
+        (report.subtitle, report.speaker, report.issuer, report.doc_number, report.date_source),
+        report.dropped,
     )
 
 
@@ -130,15 +159,34 @@ def _node_fields(node: Node) -> tuple[Any, ...]:
 
 def _report(fields: tuple[Any, ...], origin: str) -> Report:
     """The report back from its tuple; ValueError or TypeError for any other shape."""
-    _shaped(fields, (str, str, str, str, str, tuple, tuple))
-    title, date, time, source, encoding, paragraphs, children = fields
+    _shaped(fields, (str, str, str, str, str, tuple, tuple, tuple, tuple))
+    title, date, time, source, encoding, paragraphs, children, more, dropped = fields
     if not all(isinstance(p, str) for p in paragraphs):
         raise ValueError("paragraphs")
+    _shaped(more, (str, str, str, str, str))
+    subtitle, speaker, issuer, doc_number, date_source = more
+    for d in dropped:
+        _shaped(d, (int, str, str))
     chapters = tuple(_node(c, paragraphs) for c in children)
     if not all(isinstance(c, Heading) for c in chapters):
         raise ValueError("top level")
     # Positional, in Report's field order: the names above are the fields'.
-    return Report(title, date, time, source, encoding, origin, tuple(paragraphs), chapters)  # type: ignore[arg-type]
+    return Report(  # type: ignore[arg-type]
+        title,
+        date,
+        time,
+        source,
+        encoding,
+        origin,
+        tuple(paragraphs),
+        chapters,
+        subtitle,
+        speaker,
+        issuer,
+        doc_number,
+        date_source,
+        tuple(dropped),
+    )
 
 
 _MAX_DEPTH = 16
@@ -170,7 +218,7 @@ def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...], depth: int = 0) 
     if fields[0] == "h":
         _shaped(fields, (str, str, str, str, str, int, tuple))
         _, node_id, kind, number, title, level, children = fields
-        if kind not in ("chapter", "section", "item"):
+        if kind not in HEADING_KINDS:
             raise ValueError(f"heading kind {kind!r}")
         return Heading(
             id=node_id,

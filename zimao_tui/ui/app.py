@@ -22,6 +22,7 @@ from zimao_tui.model.report import Report
 from zimao_tui.theming import load_themes
 from zimao_tui.ui.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
+from zimao_tui.ui.widgets.detail import report_facts
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -80,7 +81,7 @@ class ZimaoApp(App[None]):
         if len(self.reports) == 1:
             report = self.reports[0]
             self.title = inert(report.title)
-            self.sub_title = inert(" · ".join(p for p in (report.date, report.source) if p))
+            self.sub_title = inert(report_facts(report, " · "))
         else:
             self.title = "zimao-tui"
             self.sub_title = t("app.reports", n=len(self.reports))

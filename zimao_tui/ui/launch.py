@@ -16,7 +16,7 @@ from zimao_tui.i18n import Notice, set_language
 from zimao_tui.model.gcpause import end_startup, pause_for_startup
 from zimao_tui.model.parse import load_reports
 from zimao_tui.model.report_cache import ReportCache
-from zimao_tui.paths import bundled_report, cache_dir
+from zimao_tui.paths import bundled_report, cache_dir, config_dir
 
 
 def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
@@ -34,7 +34,7 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
         cache = ReportCache(cache_dir())
         skipped: list[Notice] = []
         reports = load_reports(list(paths) or [bundled_report()], cache, skipped)
-        warnings = [*skipped, *cache.warnings, *warnings]
+        warnings = [*skipped, *cache.warnings, *warnings, *_furniture_notices()]
 
         from zimao_tui.ui.app import ZimaoApp
 
@@ -43,3 +43,15 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
         return app.return_code or 0
     finally:
         end_startup()
+
+
+def _furniture_notices() -> list[Notice]:
+    """What is wrong with the user's furniture.toml, if they have one.
+
+    The furniture module is imported only then: no new import on the usual start path.
+    """
+    if not (config_dir() / "furniture.toml").is_file():
+        return []
+    from zimao_tui.document.furniture import furniture_notices
+
+    return list(furniture_notices())

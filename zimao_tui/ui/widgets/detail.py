@@ -21,7 +21,7 @@ from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Heading, Measure, Report
 from zimao_tui.ui.inert import inert_content
 from zimao_tui.ui.linebreak import wrap_content
-from zimao_tui.ui.widgets.report_tree import Entry, measure_position
+from zimao_tui.ui.widgets.report_tree import Entry, position_text
 
 Span = tuple[int, int]
 
@@ -75,8 +75,7 @@ def breadcrumb(report: Report, node: Heading | Measure, with_report: bool = Fals
     """
     parts = [h.label for h in report.ancestors(node.id)]
     if isinstance(node, Measure):
-        position, total = measure_position(report, node)
-        parts.append(t("detail.position", n=position, total=total))
+        parts.append(position_text(report, node))
     if with_report or not parts:
         parts.insert(0, f"《{report.title}》")
     return " › ".join(parts)
@@ -181,11 +180,16 @@ def heading_content(report: Report, heading: Heading, insights: Insights = Insig
     return Content("\n").join(lines)
 
 
+def report_facts(report: Report, separator: str) -> str:
+    """What the document says about itself, as one line: 国务院 国发〔2018〕38号 2018-11-07 (source)."""
+    return separator.join(p for p in (report.issuer, report.doc_number, report.date, report.source) if p)
+
+
 def report_content(report: Report) -> Content:
-    """The report's card: title, date, source, chapters with their counts."""
+    """The report's card: title, issuer, number, date, source, chapters with their counts."""
     lines: list[Content] = [
         Content.styled(f"《{report.title}》", "bold"),
-        Content.styled(" ".join(p for p in (report.date, report.source) if p), STYLE_BREADCRUMB),
+        Content.styled(report_facts(report, " "), STYLE_BREADCRUMB),
         Content(""),
         Content.styled(t("detail.measures", n=sum(1 for _ in report.measures())), STYLE_LABEL),
     ]

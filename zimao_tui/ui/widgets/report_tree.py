@@ -47,6 +47,14 @@ def measure_position(report: Report, measure: Measure) -> tuple[int, int]:
     return ids.index(measure.id) + 1, len(ids)
 
 
+def position_text(report: Report, measure: Measure) -> str:
+    """``第2条 / 共5条``; inside a law's article ``第2句 / 共5句``, so it never reads as 第2条 (an article)."""
+    position, total = measure_position(report, measure)
+    ancestors = report.ancestors(measure.id)
+    key = "detail.position_in_article" if any(h.kind == "article" for h in ancestors) else "detail.position"
+    return t(key, n=position, total=total)
+
+
 MARK_STYLE = "bold #d4a017"
 """Gold reads on the light, dark and high-contrast themes alike (Tree labels are Rich Text)."""
 

@@ -27,7 +27,7 @@ from zimao_tui.ui.history import SearchHistory
 from zimao_tui.ui.inert import InertInput, inert_content
 from zimao_tui.ui.linebreak import Kinsoku
 from zimao_tui.ui.widgets.detail import STYLE_MATCH
-from zimao_tui.ui.widgets.report_tree import measure_position
+from zimao_tui.ui.widgets.report_tree import position_text
 
 if TYPE_CHECKING:
     from zimao_tui.model.search import Hit, SearchIndex
@@ -41,8 +41,7 @@ SNIPPET_LENGTH = 90
 def hit_location(report: Report, measure: Measure, with_title: bool) -> str:
     """``三、(二) 第5条`` (prefixed by 《title》 when several reports are open)."""
     numbers = "".join(h.number for h in report.ancestors(measure.id))
-    position, total = measure_position(report, measure)
-    where = f"{numbers} {t('detail.position', n=position, total=total)}"
+    where = f"{numbers} {position_text(report, measure)}"
     return f"《{report.title}》{where}" if with_title else where
 
 

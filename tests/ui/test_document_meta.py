@@ -1,0 +1,40 @@
+"""A real document's metadata and structure in the app: header, report card, tree labels (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
+
+from zimao_tui.model.parse import load_report
+from zimao_tui.model.report import Heading
+from zimao_tui.ui.widgets.report_tree import ReportTree
+
+DOCUMENTS = Path(__file__).resolve().parents[1] / "documents"
+
+
+@sync
+async def test_a_state_council_notice_shows_its_issuer_number_and_date() -> None:
+    report = load_report(DOCUMENTS / "12-ftz-measures-guofa-2018-38.txt")
+    app = make_app([report])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(pilot)
+        assert app.title == "国务院关于支持自由贸易试验区深化改革创新若干措施的通知"
+        assert app.sub_title.startswith("国务院 · 国发〔2018〕38号 · 2018-11-07")
+        tree = app.query_one(ReportTree)
+        labels = [str(node.label) for node in tree.root.children[:3]]
+        assert labels[0].startswith("前言") and labels[1].startswith("一、营造优良投资环境")
+
+
+@sync
+async def test_a_law_opens_as_chapters_and_articles() -> None:
+    report = load_report(DOCUMENTS / "20-law-hainan-free-trade-port-2021.txt")
+    app = make_app([report])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(pilot)
+        tree = app.query_one(ReportTree)
+        first = tree.root.children[0]
+        assert str(first.label).startswith("第一章 总则")
+        article = first.children[0]
+        assert isinstance(article.data.node, Heading) and article.data.node.number == "第一条"
+        assert str(article.label).startswith("第一条 为了建设高水平的中国特色海南自由贸易港")

@@ -1,0 +1,15 @@
+"""The document: from a report's text to its tree, one step per module.
+
+Read it in the order the text goes through it:
+
+- ``lines.py``     text -> normalised lines (newline conventions, edge spaces);
+- ``metadata.py``  lines -> the document's metadata (title, date, issuer, number ...) and which
+                   lines are its body; everything else is recorded as dropped, with why;
+- ``styles.py``    the numbering styles a line can start with (第X章, 第X条, 一、, （一）, 1., 一是,
+                   附件1 ...), one small rule each: a new style is added there and nowhere else;
+- ``tree.py``      body lines + styles -> the heading tree (preamble, divisions, closing, attachments);
+- ``pipeline.py``  ties them together into a :class:`zimao_tui.model.report.Report`.
+
+Pure Python: nothing here imports Textual, and the patterns compile on the first parse, not at
+import (the app reads its reports from the report cache and never needs them at start-up).
+"""

@@ -1,0 +1,39 @@
+"""Text to Report: the whole pipeline in one function a newcomer can read top to bottom."""
+
+from __future__ import annotations
+
+from zimao_tui.document.lines import split_lines
+from zimao_tui.document.metadata import extract
+from zimao_tui.document.tree import build_tree
+from zimao_tui.i18n import Notice
+from zimao_tui.model.errors import ReportError
+from zimao_tui.model.report import Report
+
+
+def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") -> Report:
+    """Parse decoded report text into a Report; raises ReportError if nothing is in it."""
+    lines = split_lines(text)  # 1. text -> lines
+    if not any(line.strip() for line in lines):
+        raise ReportError(Notice("error.no_text", path=origin))
+    extracted = extract(lines, origin=origin)  # 2. metadata; body lines; dropped lines
+    paragraphs, children = build_tree(lines, extracted.body)  # 3. numbering -> tree
+    meta = extracted.meta
+    report = Report(
+        title=meta.title,
+        date=meta.date or "",
+        time=meta.time or "",
+        source=meta.source or "",
+        encoding=encoding,
+        origin=origin,
+        paragraphs=paragraphs,
+        children=children,
+        subtitle=meta.subtitle or "",
+        speaker=meta.speaker or "",
+        issuer=meta.issuer or "",
+        doc_number=meta.doc_number or "",
+        date_source=meta.date_source or "",
+        dropped=tuple((d.line, d.text, d.reason) for d in extracted.dropped),
+    )
+    if not any(True for _ in report.measures()):
+        raise ReportError(Notice("error.no_report_text", path=origin))
+    return report
