@@ -24,7 +24,9 @@ RLO = "\u202e"
 FILLER = "正常的措施，推动高质量发展，优化营商环境，建设现代化产业体系，投入3000万元用于人才引进。"
 """Padding: the decoder refuses a file where more than 1% of characters are controls."""
 
-TITLE = f"恶意报告{OSC0}测试"
+TITLE = f"关于恶意报告{CLEAR}测试{RLO}的通知\u202c"
+"""The title: no OSC here, since an OSC needs a ``;`` and a line with one reads as a sentence,
+not a title (the parser then names the report after its file); the heading carries the OSC 0."""
 CHAPTER = f"一、[/]章节[link=https://evil.example]链接[/link]{OSC0}"
 SECTION = f"(一)[bold]加粗[/bold]小节{RLO}反转\u202c"
 MEASURE = f"注入剪贴板{OSC52}的句子，设立不低于5亿元的“硬核[/]科技”基金，引用《[/]文件》。"

@@ -133,11 +133,11 @@ def test_search_stdin_json_lines_escape_controls(
 
 def test_csv_is_inert_and_guards_formulas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "formula.txt"
-    path.write_text(report_text(title=f'=HYPERLINK("http://evil"){OSC0}'), encoding="utf-8")
+    path.write_text(report_text(title=f'=HYPERLINK("http://evil"){CLEAR}的通知'), encoding="utf-8")
     status, out, _ = run(capsys, "figures", "--csv", "--report", str(path))
     assert status == 0 and unsafe_left(out) == set()
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert rows[0]["report"] == "'" + inert('=HYPERLINK("http://evil")' + OSC0)
+    assert rows[0]["report"] == "'" + inert('=HYPERLINK("http://evil")' + CLEAR + "的通知")
     assert rows[0]["chapter"] == inert(load_report(path).children[0].label)
     assert rows[0]["value"] == "500000000"  # numbers are left alone
 
@@ -243,7 +243,7 @@ def test_property_no_control_from_report_text_reaches_any_cli_output(
             assert unsafe_left(out, styled) == set(), command
             assert unsafe_left(err) == set(), command
         if not styled:
-            status, _, _ = run(capsys, "bookmarks", "add", "1.2.1", "--note", note, "--report", str(path))
+            status, _, _ = run(capsys, "bookmarks", "add", "1.2.1", f"--note={note}", "--report", str(path))
             assert status in (0, 2)
     _, out, _ = run(capsys, "outline", "--json", "--report", str(path))
     assert unsafe_left(out) == set()

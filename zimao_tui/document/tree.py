@@ -18,6 +18,7 @@ with nothing under it (a list item ending in ；, ： or nothing) becomes a meas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
@@ -377,15 +378,18 @@ def _is_title_line(line: str) -> bool:
     return len(line) <= MAX_TITLE and not any(ch in line for ch in "。！？；，") and not _is_break_point(line)
 
 
+_LABEL_COLON = re.compile(r"：|(?<!\d):(?!//|\d)")
+"""The colon that ends a run-in label: full-width, or an ASCII one that is not part of a time
+(9:30) or an address (https://…), which would cut a heading in the middle."""
+
+
 def _short_title(text: str) -> str:
     """The heading's title: its first sentence (or the label before a ：), shortened for the tree."""
     spans = sentence_spans(text)
     first = text[spans[0][0] : spans[0][1]] if spans else text
-    for colon in "：:":
-        at = first.find(colon)
-        if 0 < at <= 20 and at < len(first) - 1:
-            first = first[:at]  # 一、元旦：2018年12月30日至…共3天。 -> 元旦
-            break
+    label = _LABEL_COLON.search(first)
+    if label and 0 < label.start() <= 20 and label.start() < len(first) - 1:
+        first = first[: label.start()]  # 一、元旦：2018年12月30日至…共3天。 -> 元旦
     first = first.rstrip("。！？!?；;,，：:")
     return shorten(first, MAX_TITLE)
 
