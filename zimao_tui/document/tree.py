@@ -141,11 +141,14 @@ def join_split_lines(lines: Sequence[str]) -> list[str]:
     fresh = False  # out[-1] is one source line that began after a finished sentence
     pending = ""
     for line in lines:
-        if pending:  # a lone opening bracket: the heading number goes on on this line
+        if pending and _is_break_point(line):
+            out.append(pending)  # a number before another heading: nothing to join it with
+            protected, fresh = True, False
+        elif pending:  # a lone opening bracket or number: the heading goes on on this line
             line = pending + line
-            pending = ""
-        if line in ("（", "("):
-            pending = line
+        pending = ""
+        if line in ("（", "(") or _is_lone_number(line):
+            pending = line  # （ / 三）改革开放…; （一） / 进一步创造良好的经济环境。
             continue
         if (
             not protected
@@ -165,6 +168,15 @@ def join_split_lines(lines: Sequence[str]) -> list[str]:
     if pending:
         out.append(pending)
     return out
+
+
+def _is_lone_number(line: str) -> bool:
+    """A heading number alone on its line whose style needs text after it (（一）, 一、): the
+    source put the heading's text on the next line. Styles that stand alone (第一章) are not."""
+    if len(line) > 8:
+        return False
+    marker = styles.match(line + "文")
+    return marker is not None and not marker.style.bare and marker.number == line and marker.rest == "文"
 
 
 _MID_SENTENCE_ENDINGS = tuple("的和与及或在是为对把从等并而")
@@ -191,6 +203,11 @@ def is_unnumbered_heading(line: str, nxt: str | None) -> bool:
         return True
     first_item = styles.match(nxt)
     return first_item is not None and first_item.value == 1  # 名词解释 / 1.“两重”：… starts a list
+
+
+def _closed_up(line: str) -> str:
+    """A letter-spaced title line closed up (协 调 委 员 会 -> 协调委员会); other lines as they are."""
+    return "".join(line.split()) if _is_spaced(line) else line
 
 
 def _is_bare_label(line: str) -> bool:
@@ -268,6 +285,10 @@ class _Builder:
         """An unnumbered heading: see ``is_unnumbered_heading``; never inside an article."""
         if self.stack[-1].article or k == 0 or lines[k - 1][-1] not in _SENTENCE_END:
             return False
+        if not self.has_headings() and "".join(lines[k].split()).endswith(styles.DOCUMENT_ENDINGS):
+            # The title of a document a notice forwards (…印发给你们 / 国务院办公厅 / 某某工作方案):
+            # its 一、… are the main divisions; the title line stays text of the preamble.
+            return False
         return is_unnumbered_heading(lines[k], lines[k + 1] if k + 1 < len(lines) else None)
 
     def _inside_article(self, marker: Marker) -> bool:
@@ -311,7 +332,12 @@ class _Builder:
             return  # a style not open yet: one level below what is
         follows = [i for i in same if self.stack[i].value + 1 == marker.value]
         if not follows and marker.value == 1:
-            return  # a list starting again under a later item nests there (一、 under 二、)
+            # A list starting again nests under the nearest open item of its style (一、 under
+            # 二、), beside any lower list already open there: 三、 / （一） / （二） / 一、 puts the
+            # new 一、 beside （一）（二）, since the document used 一、 above （一） first.
+            while len(self.stack) > same[0] + 1:
+                self._pop()
+            return
         j = follows[0] if follows else same[0]
         if len(follows) > 1:
             # 三、 could go on the nested 一、二、 or the outer list: the one whose lines look alike
@@ -484,10 +510,11 @@ def build_tree(lines: Sequence[str], body: Sequence[int]) -> tuple[tuple[str, ..
             if (
                 att_lines
                 and _is_title_line(att_lines[0])
-                and not title.endswith(styles.DOCUMENT_ENDINGS)
-                and att_lines[0].endswith(styles.DOCUMENT_ENDINGS)
+                and not _closed_up(title).endswith(styles.DOCUMENT_ENDINGS)
+                and _closed_up(att_lines[0]).endswith(styles.DOCUMENT_ENDINGS)
             ):
-                title, att_lines = title + att_lines[0], att_lines[1:]  # a title over two lines
+                # A title over two lines, the second maybe letter-spaced (协 调 委 员 会 组 建 方 案).
+                title, att_lines = title + _closed_up(att_lines[0]), att_lines[1:]
         node = _Node("attachment", label.number, _short_title(title) if title else "")
         _Builder(node, paragraphs, loose=node).feed(att_lines)
         top.append(node)
