@@ -22,6 +22,8 @@ reason         what it is
 ``contents``   a table of contents (目录 and its entries, which the headings repeat)
 ``licence``    a licence footer (Wikisource) and everything after it
 ``related``    相关报道/相关文档/相关链接 and everything after it
+``row-number`` a flattened table's bare row number (1, 2, 3…): not dropped here but by
+               the tree (tree.py, ``table_rows``), which alone sees the table
 =============  ====================================================================
 
 Everything here is conservative about the body: a line is dropped only by a rule that names

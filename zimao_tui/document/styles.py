@@ -185,6 +185,20 @@ goes on on the next line (关于湖北省巴东县官渡口镇马鬃山村 / 地
 document's own title (metadata.py), attachments' titles and an enclosed document's title (tree.py)."""
 
 
+def ends_like_title(line: str) -> bool:
+    """Whether a line in the body ends like a document's title (…调研情况的报告, 某某工作方案).
+
+    Only the endings of two characters or more count here: in running text a line ending in
+    法, 函 or 令 is more often a sentence broken mid-way (坚持依法 / 行政) than a title.
+    """
+    return line.endswith(_long_endings())
+
+
+@cache
+def _long_endings() -> tuple[str, ...]:
+    return tuple(ending for ending in DOCUMENT_ENDINGS if len(ending) > 1)
+
+
 @cache
 def _listing_pattern() -> re.Pattern[str]:
     return re.compile(r"^附\s*件\s*[:：]")
