@@ -41,4 +41,6 @@ async def test_a_law_opens_as_chapters_and_articles() -> None:
         assert article.data.node.title == "" and article.data.node.label == "第一条"
         assert str(article.label).startswith("第一条 为了建设高水平的中国特色")
         preview = article.label.plain.index("为了")
-        assert any(span.start <= preview < span.end and "dim" in str(span.style) for span in article.label.spans)
+        assert any(
+            span.start <= preview < span.end and "dim" in str(span.style) for span in article.label.spans
+        )
