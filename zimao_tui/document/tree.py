@@ -304,6 +304,8 @@ class _Builder:
         self.loose = loose
         """Where text before the first heading goes (None: into a preamble made when needed)."""
         self.preamble: _Node | None = None
+        self.headed = False
+        """A heading has been made (kept as a flag: asking the root's children would be quadratic)."""
 
     def feed(self, lines: Sequence[str], plain: Set[int] = frozenset()) -> None:
         """Add ``lines`` in order; those whose index is in ``plain`` are text even if numbered."""
@@ -353,7 +355,7 @@ class _Builder:
             or lines[k] in self.cells
         ):
             return False
-        if not self.has_headings() and styles.ends_like_title("".join(lines[k].split())):
+        if not self.headed and styles.ends_like_title("".join(lines[k].split())):
             # The title of a document a notice forwards (…印发给你们 / 国务院办公厅 / 某某工作方案):
             # its 一、… are the main divisions; the title line stays text of the preamble.
             return False
@@ -416,6 +418,7 @@ class _Builder:
             self._pop()
 
     def _heading(self, marker: Marker, title_line: str | None, list_goes_on: bool = False) -> None:
+        self.headed = True
         self._parent_for(marker)
         rest = title_line if title_line is not None else marker.rest
         title = _short_title(marker.title_text if title_line is None else "".join(title_line.split()))
