@@ -681,3 +681,18 @@ def test_lone_numbers_that_are_no_table_stay_text() -> None:
     report = parse("一、成就", "地区生产总值增长", "5", "个百分点。")
     assert any("5" in m.text for m in report.measures())
     assert not [d for d in report.dropped if d[2] == "row-number"]
+
+
+def test_one_list_of_document_endings_and_only_long_ones_stop_a_join() -> None:
+    """metadata.py and the tree share styles.DOCUMENT_ENDINGS; in running text a line ending in
+    a one-character ending (依法, 命令) is a broken sentence, and 协定 / （RCEP） goes on."""
+    from zimao_tui.document import metadata, styles
+
+    assert "DOCUMENT_ENDINGS" in vars(metadata) and metadata.DOCUMENT_ENDINGS is styles.DOCUMENT_ENDINGS
+    assert join_split_lines(["各级政府要坚持依法", "行政，提高效能。"]) == [
+        "各级政府要坚持依法行政，提高效能。"
+    ]
+    assert join_split_lines(["关于某某地质险情的调研报告", "国土资源部："]) == [
+        "关于某某地质险情的调研报告",
+        "国土资源部：",
+    ]
