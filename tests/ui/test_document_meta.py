@@ -37,4 +37,10 @@ async def test_a_law_opens_as_chapters_and_articles() -> None:
         assert str(first.label).startswith("第一章 总则")
         article = first.children[0]
         assert isinstance(article.data.node, Heading) and article.data.node.number == "第一条"
-        assert str(article.label).startswith("第一条 为了建设高水平的中国特色海南自由贸易港")
+        # No title of its own: the label is 第一条, then its first words as a dimmed preview.
+        assert article.data.node.title == "" and article.data.node.label == "第一条"
+        assert str(article.label).startswith("第一条 为了建设高水平的中国特色")
+        preview = article.label.plain.index("为了")
+        assert any(
+            span.start <= preview < span.end and "dim" in str(span.style) for span in article.label.spans
+        )

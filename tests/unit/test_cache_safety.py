@@ -65,6 +65,27 @@ def test_search_cli_works_when_the_cache_path_is_a_file(
     assert captured.err.count("\n") == 1 and "缓存无法写入" in captured.err
 
 
+def test_a_jieba_cache_failure_in_one_folder_is_not_reported_for_another(
+    small: Path,
+    blocked: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """jieba writes its cache once per process: a folder that failed says nothing about the next
+    one (before: every later search in the process printed the stale "File exists")."""
+    from zimao_tui.model import segment
+
+    for name in ("_BASE", "_BASE_ERROR", "_BASE_DIR"):
+        monkeypatch.setattr(segment, name, None, raising=False)  # this process's tokenizer is built below
+    monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(blocked))
+    assert main(["search", "知识产权", "--report", str(small), "--json"]) == 0
+    assert "缓存无法写入" in capsys.readouterr().err
+    monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["search", "知识产权", "--report", str(small), "--json"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_build_index_on_a_full_disk(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """ENOSPC while saving: the index is used as built, with one notice; without a notices
     list the error is raised (never swallowed)."""

@@ -55,6 +55,26 @@ def test_outline_pretty(capsys: pytest.CaptureFixture[str]) -> None:
     assert "三、产业发展提质增效" in out and "(二)生命健康产业全国前列" in out and "26 条" in out
 
 
+LAW = "中华人民共和国某某法\n第一章 总 则\n第一条 为了规范某某活动，保护当事人的合法权益，制定本法。\n第二条 本法适用于全国。\n"
+
+
+def test_an_article_has_no_title_and_the_outline_previews_its_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    law = tmp_path / "law.txt"
+    law.write_text(LAW, encoding="utf-8")
+    assert main(["outline", "--json", "--report", str(law)]) == 0
+    articles = json.loads(capsys.readouterr().out)["children"][0]["children"]
+    assert [(a["kind"], a["number"], a["title"]) for a in articles] == [
+        ("article", "第一条", ""),
+        ("article", "第二条", ""),
+    ]
+    assert main(["outline", "--report", str(law)]) == 0
+    out = capsys.readouterr().out
+    assert "第一条 为了规范某某活动，保护当事人的…" in out  # a preview for display, not a title
+    assert "第二条 本法适用于全国。" in out
+
+
 def test_outline_of_folder_lists_each_report(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

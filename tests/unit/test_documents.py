@@ -69,6 +69,15 @@ def norm(text: str) -> str:
     return "".join(text.split()).replace("（", "(").replace("）", ")")
 
 
+_LABEL_COLON = re.compile(r"^(附件[0-9一二三四五六七八九十]{0,3})[:：]")
+
+
+def label_norm(label: str) -> str:
+    """A heading label as :func:`norm` sees it, and a colon after 附件/附件N read as the separator
+    it is (a source's ``附件：`` / title is the label ``附件`` + title, as a space would be)."""
+    return _LABEL_COLON.sub(r"\1", norm(label))
+
+
 def _top(report: Report) -> list[Heading]:
     return [node for node in report.children if isinstance(node, Heading)]
 
@@ -128,12 +137,12 @@ def check_top_level(report: Report, expect: dict[str, Any]) -> tuple[bool, str]:
     top = _top(report)
     division_nodes = [h for h in top if h.kind not in NOT_DIVISIONS]
     divisions = [norm(h.label) for h in division_nodes]
-    attachments = [norm(h.label) for h in top if h.kind == "attachment"]
+    attachments = [label_norm(h.label) for h in top if h.kind == "attachment"]
     want_divisions = [norm(x) for x in expect["top_level"]]
     if not want_divisions and len(division_nodes) == 1 and not division_nodes[0].number.strip():
         # No numbered divisions in the source: one un-numbered part holding the text is right too.
         divisions = []
-    want_attachments = [norm(x) for x in expect.get("attachments", [])]
+    want_attachments = [label_norm(x) for x in expect.get("attachments", [])]
     problems = []
     if divisions != want_divisions:
         problems.append(f"divisions {divisions[:12]}{' …' if len(divisions) > 12 else ''}")
@@ -144,10 +153,10 @@ def check_top_level(report: Report, expect: dict[str, Any]) -> tuple[bool, str]:
 
 def check_second_level(report: Report, expect: dict[str, Any]) -> tuple[bool, str]:
     """For each named top-level node, the numbers of its heading children, as written."""
-    by_label = {norm(h.label): h for h in _top(report)}
+    by_label = {label_norm(h.label): h for h in _top(report)}
     problems = []
     for label, numbers in expect.get("second_level", {}).items():
-        node = by_label.get(norm(label))
+        node = by_label.get(label_norm(label))
         if node is None:
             problems.append(f"no top-level {label!r}")
             continue

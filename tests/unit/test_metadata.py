@@ -215,8 +215,29 @@ def test_bracketed_adoption_note_over_several_lines() -> None:
     text = "中华人民共和国行政许可法\n（2003年8月27日第十届全国人民代表大会常务委员会第四次会议通过\n根据2019年4月23日第十三届全国人民代表大会常务委员会第十次会议《关于修改〈中华人民共和国建筑法〉等八部法律的决定》修正）\n第一章　总　　则\n第一条　为了规范行政许可的设定和实施，制定本法。"
     ex = run(text)
     check_seam(ex, text)
-    assert (ex.meta.date, ex.meta.date_source) == ("2003-08-27", "adoption")
+    # An amended law is dated by the version in force: its latest 修正, not its first adoption.
+    assert (ex.meta.date, ex.meta.date_source) == ("2019-04-23", "adoption")
     assert body(ex, text)[0] == "第一章　总　　则"
+
+
+def test_amended_law_on_separate_lines_is_dated_by_its_latest_version() -> None:
+    text = (
+        "中华人民共和国行政许可法\n"
+        "2003年8月27日 第十届全国人民代表大会常务委员会第四次会议通过\n"
+        "2019年4月23日 第十三届全国人民代表大会常务委员会第十次会议《关于修改〈中华人民共和国建筑法〉等八部法律的决定》修正\n"
+        "第一章 总 则\n第一条 为了规范行政许可的设定和实施，制定本法。"
+    )
+    ex = run(text)
+    check_seam(ex, text)
+    assert (ex.meta.date, ex.meta.date_source) == ("2019-04-23", "adoption")
+
+
+def test_date_a_law_takes_effect_is_not_its_version() -> None:
+    text = (
+        "中华人民共和国某某法\n（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过，"
+        "自2021年9月1日起施行）\n第一章 总 则\n第一条 为了规范某某，制定本法。"
+    )
+    assert run(text).meta.date == "2021-06-10"
 
 
 def test_news_reprint() -> None:
@@ -491,7 +512,7 @@ def test_ftz_regulation_with_a_table_of_contents() -> None:
     ex = run(text)
     check_seam(ex, text)
     assert ex.meta.title == "中国（天津）自由贸易试验区条例"
-    assert (ex.meta.date, ex.meta.date_source) == ("2015-12-24", "adoption")
+    assert (ex.meta.date, ex.meta.date_source) == ("2022-09-27", "adoption")  # as amended
     assert [d.reason for d in ex.dropped] == [
         "title",
         "adoption",

@@ -11,6 +11,7 @@ from rich.tree import Tree
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
 from zimao_tui.model.inert import inert
 from zimao_tui.model.report import Heading, Measure, Node, Report
+from zimao_tui.model.shorten import heading_preview
 
 NAME = "outline"
 HELP = "print the report's chapters, sections and measure counts"
@@ -54,7 +55,14 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def _add(tree: Tree, heading: Heading) -> None:
     count = sum(1 for _ in heading.measures())
-    branch = tree.add(Text.assemble((inert(heading.label), "bold"), (f"  {heading.id} · {count} 条", "dim")))
+    preview = heading_preview(heading)  # 第十二条 has no title: its first words, dimmed
+    branch = tree.add(
+        Text.assemble(
+            (inert(heading.label), "bold"),
+            (f" {inert(preview)}" if preview else "", "dim"),
+            (f"  {heading.id} · {count} 条", "dim"),
+        )
+    )
     for child in heading.children:
         if isinstance(child, Heading):
             _add(branch, child)

@@ -22,6 +22,8 @@ reason         what it is
 ``contents``   a table of contents (目录 and its entries, which the headings repeat)
 ``licence``    a licence footer (Wikisource) and everything after it
 ``related``    相关报道/相关文档/相关链接 and everything after it
+``row-number`` a flattened table's bare row number (1, 2, 3…): not dropped here but by
+               the tree (tree.py, ``table_rows``), which alone sees the table
 =============  ====================================================================
 
 Everything here is conservative about the body: a line is dropped only by a rule that names
@@ -37,7 +39,8 @@ from functools import cache
 from pathlib import PurePath
 
 from zimao_tui.document import furniture as fu
-from zimao_tui.document.numerals import CN_NUMERAL_CHARS, find_dates, only_date
+from zimao_tui.document.numerals import CN_NUMERAL_CHARS, DateFound, find_dates, only_date
+from zimao_tui.document.styles import DOCUMENT_ENDINGS
 
 
 @dataclass(frozen=True)
@@ -99,15 +102,6 @@ _TABLE_LABELS: dict[str, str] = {
     "公开范围": "openness",
 }
 """gov.cn's (and provincial portals') document metadata table: its labels and what each holds."""
-
-_TITLE_ENDINGS = (
-    "通知", "意见", "报告", "规则", "办法", "法", "条例", "规定", "决定", "方案", "措施", "举措", "规划",
-    "纲要", "细则", "公告", "通告", "函", "批复", "决议", "指引", "指南", "要点", "计划", "清单", "目录",
-    "标准", "守则", "章程", "说明", "讲话", "公报", "白皮书", "建议", "答复", "令", "命令", "议案", "解释",
-    "通报", "纪要", "条款", "政策", "报告书", "宣言", "声明", "预案", "制度", "协定", "协议", "公约", "草案",
-    "名单", "摘要", "批示",
-)  # fmt: skip
-"""Words a document title ends with: a line ending otherwise may be the first half of a title."""
 
 _ORG_ENDINGS = (
     "院", "厅", "部", "委", "局", "署", "会", "府", "办公室", "委员会", "政府", "中心", "行", "办", "党组",
@@ -174,6 +168,14 @@ class _Found:
         if self.dates is None:
             self.dates = {}
         self.dates.setdefault(source, (iso, time))
+
+    def latest(self, source: str, iso: str) -> None:
+        """Keep the latest date of ``source``: a law amended since its adoption is in force as
+        last amended (通过 2003年…, then 修正 2019年…: the text is the 2019 one)."""
+        if self.dates is None:
+            self.dates = {}
+        if source not in self.dates or iso > self.dates[source][0]:
+            self.dates[source] = (iso, None)
 
 
 class _Scan:
@@ -591,10 +593,20 @@ def _adoption_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
         return 1, "adoption"  # 发布之日施行 / 自2019年1月1日起施行, under the adoption lines
     else:
         return None
-    scan.found.date("adoption", dates[0].iso)
+    scan.found.latest("adoption", _version_date(text, dates))
     if scan.found.subtitle is None:
         scan.found.subtitle = text
     return count, "adoption"
+
+
+def _version_date(text: str, dates: Sequence[DateFound]) -> str:
+    """The date of the version an adoption note describes: its latest 通过/修正/修订 date.
+
+    A date followed by 起施行/施行 is when the text takes effect, not a version of it, and is
+    skipped (unless it is the only date).
+    """
+    versions = [d.iso for d in dates if "施行" not in text[d.end : d.end + 6]]
+    return max(versions or [d.iso for d in dates])
 
 
 _HEAD_RULES: tuple[Callable[[_Scan, int], tuple[int, str] | None], ...] = (
@@ -622,7 +634,7 @@ def _starts_body(line: str) -> bool:
 
 def _title_ending(text: str) -> bool:
     text = _patterns()["trailing_paren"].sub("", text.strip())
-    return text.endswith(_TITLE_ENDINGS)
+    return text.endswith(DOCUMENT_ENDINGS)
 
 
 def _choose_title(scan: _Scan, groups: list[list[int]]) -> tuple[int, int] | None:

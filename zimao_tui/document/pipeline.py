@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zimao_tui.document.lines import split_lines
 from zimao_tui.document.metadata import extract
-from zimao_tui.document.tree import build_tree
+from zimao_tui.document.tree import ROW_NUMBER, build_tree
 from zimao_tui.i18n import Notice
 from zimao_tui.model.errors import ReportError
 from zimao_tui.model.report import Report
@@ -16,7 +16,11 @@ def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") ->
     if not any(line.strip() for line in lines):
         raise ReportError(Notice("error.no_text", path=origin))
     extracted = extract(lines, origin=origin)  # 2. metadata; body lines; dropped lines
-    paragraphs, children = build_tree(lines, extracted.body)  # 3. numbering -> tree
+    paragraphs, children, left_out = build_tree(lines, extracted.body)  # 3. numbering -> tree
+    dropped = sorted(
+        [(d.line, d.text, d.reason) for d in extracted.dropped]
+        + [(i, lines[i], ROW_NUMBER) for i in left_out]  # a flattened table's bare row numbers
+    )
     meta = extracted.meta
     report = Report(
         title=meta.title,
@@ -32,7 +36,7 @@ def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") ->
         issuer=meta.issuer or "",
         doc_number=meta.doc_number or "",
         date_source=meta.date_source or "",
-        dropped=tuple((d.line, d.text, d.reason) for d in extracted.dropped),
+        dropped=tuple(dropped),
     )
     if not any(True for _ in report.measures()):
         raise ReportError(Notice("error.no_report_text", path=origin))

@@ -174,35 +174,29 @@ class Attachment:
 
 
 DOCUMENT_ENDINGS = (
-    "报告",
-    "意见",
-    "通知",
-    "办法",
-    "制度",
-    "方案",
-    "规则",
-    "规定",
-    "细则",
-    "清单",
-    "名单",
-    "目录",
-)
-DOCUMENT_ENDINGS += (
-    "计划",
-    "纲要",
-    "标准",
-    "要点",
-    "说明",
-    "规划",
-    "措施",
-    "预案",
-    "条例",
-    "协议",
-    "一览表",
-    "实事",
-)
-"""Words an attachment's title ends with: a title line ending otherwise goes on on the next line
-(关于湖北省巴东县官渡口镇马鬃山村 / 地质险情调研情况的报告)."""
+    "通知", "意见", "报告", "规则", "办法", "法", "条例", "规定", "决定", "方案", "措施", "举措", "规划",
+    "纲要", "细则", "公告", "通告", "函", "批复", "决议", "指引", "指南", "要点", "计划", "清单", "目录",
+    "标准", "守则", "章程", "说明", "讲话", "公报", "白皮书", "建议", "答复", "令", "命令", "议案", "解释",
+    "通报", "纪要", "条款", "政策", "报告书", "宣言", "声明", "预案", "制度", "协定", "协议", "公约", "草案",
+    "名单", "摘要", "批示", "一览表", "实事",
+)  # fmt: skip
+"""Words a document's title ends with (the one home of this list): a title line ending otherwise
+goes on on the next line (关于湖北省巴东县官渡口镇马鬃山村 / 地质险情调研情况的报告). Used for the
+document's own title (metadata.py), attachments' titles and an enclosed document's title (tree.py)."""
+
+
+def ends_like_title(line: str) -> bool:
+    """Whether a line in the body ends like a document's title (…调研情况的报告, 某某工作方案).
+
+    Only the endings of two characters or more count here: in running text a line ending in
+    法, 函 or 令 is more often a sentence broken mid-way (坚持依法 / 行政) than a title.
+    """
+    return line.endswith(_long_endings())
+
+
+@cache
+def _long_endings() -> tuple[str, ...]:
+    return tuple(ending for ending in DOCUMENT_ENDINGS if len(ending) > 1)
 
 
 @cache

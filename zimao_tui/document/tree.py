@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from zimao_tui.document import styles
 from zimao_tui.document.lines import EDGE_SPACE
@@ -96,8 +97,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False  # table cells, one a line (一级指标 / 二级指标 / 指标说明)
     if _is_spaced(prev):
         return False  # a letter-spaced title (国 务 院 工 作 规 则) stands alone
-    if _is_title_line(prev) and prev.endswith(styles.DOCUMENT_ENDINGS):
-        return False  # a title (…地质险情调研情况的报告) before its text
+    if _is_title_line(prev) and styles.ends_like_title(prev) and first not in "（(":
+        return False  # a title (…地质险情调研情况的报告) before its text; 协定 / （RCEP） goes on
     if len(nxt) <= 30 and nxt[-1] in "：:" and _is_title_line(nxt[:-1]):
         return False  # a salutation (国务院：, 各位代表：) starts a text
     short_ascii = len(nxt) <= 8 and nxt.isascii() and not any(ch.isspace() for ch in nxt)
@@ -134,29 +135,85 @@ def _is_spaced(line: str) -> bool:
     return len(parts) >= 3 and all(len(part) == 1 for part in parts)
 
 
-def join_split_lines(lines: Sequence[str]) -> list[str]:
-    """The body's logical lines: headings and sentences the source split over lines, joined back."""
+ROW_NUMBER = "row-number"
+"""The reason given in a Report's ``dropped`` for a table's bare row number (see ``table_rows``)."""
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+_ROW_WIDTH = 15
+"""Most lines a table row may take (its number, then one line per cell)."""
+
+
+def table_rows(lines: Sequence[str]) -> tuple[set[int], set[int]]:
+    """A table flattened one cell a line: (its bare row numbers, every line of it), as indexes.
+
+    A web page's table copied as text loses its grid: 序号 / 改革举措 / … / 1 / 知识产权… / 全国 /
+    2 / …. It shows as bare numbers (1, 2, 3…) alone on their lines, each next within a row's
+    width of the one before. Two such numbers in sequence make a table, from the first to the last
+    row's end (the widest row's width past the last number). One pass over the lines.
+    """
+    numbers: set[int] = set()
+    table: set[int] = set()
+    chain: list[int] = []  # indexes of the current run of row numbers
+    last_value = 0
+
+    def close() -> None:
+        if len(chain) >= 2:
+            numbers.update(chain)
+            width = max(b - a for a, b in pairwise(chain))
+            table.update(range(chain[0], min(len(lines), chain[-1] + width)))
+        chain.clear()
+
+    for k, line in enumerate(lines):
+        if not _ROW_NUMBER.fullmatch(line):
+            continue
+        value = int(line)
+        if not (chain and value == last_value + 1 and k - chain[-1] <= _ROW_WIDTH):
+            close()
+        chain.append(k)
+        last_value = value
+    close()
+    return numbers, table
+
+
+def _must_continue(prev: str, nxt: str) -> bool:
+    """Even in a table's cell: the line stops on a comma or inside brackets, or the next cannot start."""
+    return nxt[0] in _NEVER_STARTS or _unbalanced(prev) or prev[-1] in "，,、“‘《（("
+
+
+def join_split_lines(lines: Sequence[str], table: Set[int] = frozenset()) -> list[str]:
+    """The body's logical lines: headings and sentences the source split over lines, joined back.
+
+    Lines whose index is in ``table`` are cells of a table (see ``table_rows``): each stays a line
+    of its own unless it plainly goes on, so cells of different rows are never glued together.
+    """
     out: list[str] = []
     protected = True  # the line before cannot be continued (a heading, a title, the start)
     fresh = False  # out[-1] is one source line that began after a finished sentence
     pending = ""
-    for line in lines:
-        if pending:  # a lone opening bracket: the heading number goes on on this line
+    prev_cell = False  # out[-1] ends with a table cell
+    for k, line in enumerate(lines):
+        cell = k in table
+        if pending and _is_break_point(line):
+            out.append(pending)  # a number before another heading: nothing to join it with
+            protected, fresh = True, False
+        elif pending:  # a lone opening bracket or number: the heading goes on on this line
             line = pending + line
-            pending = ""
-        if line in ("（", "("):
-            pending = line
+        pending = ""
+        if line in ("（", "(") or _is_lone_number(line):
+            pending = line  # （ / 三）改革开放…; （一） / 进一步创造良好的经济环境。
             continue
         if (
             not protected
             and not _is_break_point(line)
             and _continues(out[-1], line)
             and not (fresh and is_unnumbered_heading(out[-1], line))
+            and (not (cell or prev_cell) or _must_continue(out[-1], line))
         ):
             out[-1] += line
             fresh = False
             protected = _closed_heading(out[-1])  # a heading whose title is now whole ends here
+            prev_cell = cell
             continue
+        prev_cell = cell
         fresh = not out or protected or out[-1][-1] in _SENTENCE_END
         out.append(line)
         # After a bare label (第一章, 附件1) the next line is its title: keep it apart too. A
@@ -165,6 +222,15 @@ def join_split_lines(lines: Sequence[str]) -> list[str]:
     if pending:
         out.append(pending)
     return out
+
+
+def _is_lone_number(line: str) -> bool:
+    """A heading number alone on its line whose style needs text after it (（一）, 一、): the
+    source put the heading's text on the next line. Styles that stand alone (第一章) are not."""
+    if len(line) > 8:
+        return False
+    marker = styles.match(line + "文")
+    return marker is not None and not marker.style.bare and marker.number == line and marker.rest == "文"
 
 
 _MID_SENTENCE_ENDINGS = tuple("的和与及或在是为对把从等并而")
@@ -191,6 +257,11 @@ def is_unnumbered_heading(line: str, nxt: str | None) -> bool:
         return True
     first_item = styles.match(nxt)
     return first_item is not None and first_item.value == 1  # 名词解释 / 1.“两重”：… starts a list
+
+
+def _closed_up(line: str) -> str:
+    """A letter-spaced title line closed up (协 调 委 员 会 -> 协调委员会); other lines as they are."""
+    return "".join(line.split()) if _is_spaced(line) else line
 
 
 def _is_bare_label(line: str) -> bool:
@@ -222,13 +293,19 @@ class _Node:
 class _Builder:
     """Streams lines into a tree below ``root`` (paragraphs are shared by every builder)."""
 
-    def __init__(self, root: _Node, paragraphs: list[str], loose: _Node | None = None) -> None:
+    def __init__(
+        self, root: _Node, paragraphs: list[str], loose: _Node | None = None, cells: Set[str] = frozenset()
+    ) -> None:
         self.root = root
+        self.cells = cells
+        """A table's cell lines (see ``table_rows``): text, never an unnumbered heading."""
         self.paragraphs = paragraphs
         self.stack: list[_Node] = [root]
         self.loose = loose
         """Where text before the first heading goes (None: into a preamble made when needed)."""
         self.preamble: _Node | None = None
+        self.headed = False
+        """A heading has been made (kept as a flag: asking the root's children would be quadratic)."""
 
     def feed(self, lines: Sequence[str], plain: Set[int] = frozenset()) -> None:
         """Add ``lines`` in order; those whose index is in ``plain`` are text even if numbered."""
@@ -246,7 +323,12 @@ class _Builder:
                 self._paragraph(line, self._target())
                 continue
             title_line = None
-            if not marker.rest and k + 1 < len(lines) and _is_title_line(lines[k + 1]):
+            if (
+                not marker.rest
+                and marker.style.key != "article"  # 第一条 / its text: measures, never a title
+                and k + 1 < len(lines)
+                and _is_title_line(lines[k + 1])
+            ):
                 title_line = lines[k + 1]  # 第一章 / 总则: the title on the next line
                 skip_title = True
             self._heading(marker, title_line, _list_goes_on(lines, k, marker, plain))
@@ -266,7 +348,16 @@ class _Builder:
 
     def _unnumbered(self, lines: Sequence[str], k: int) -> bool:
         """An unnumbered heading: see ``is_unnumbered_heading``; never inside an article."""
-        if self.stack[-1].article or k == 0 or lines[k - 1][-1] not in _SENTENCE_END:
+        if (
+            self.stack[-1].article
+            or k == 0
+            or lines[k - 1][-1] not in _SENTENCE_END
+            or lines[k] in self.cells
+        ):
+            return False
+        if not self.headed and styles.ends_like_title("".join(lines[k].split())):
+            # The title of a document a notice forwards (…印发给你们 / 国务院办公厅 / 某某工作方案):
+            # its 一、… are the main divisions; the title line stays text of the preamble.
             return False
         return is_unnumbered_heading(lines[k], lines[k + 1] if k + 1 < len(lines) else None)
 
@@ -311,7 +402,12 @@ class _Builder:
             return  # a style not open yet: one level below what is
         follows = [i for i in same if self.stack[i].value + 1 == marker.value]
         if not follows and marker.value == 1:
-            return  # a list starting again under a later item nests there (一、 under 二、)
+            # A list starting again nests under the nearest open item of its style (一、 under
+            # 二、), beside any lower list already open there: 三、 / （一） / （二） / 一、 puts the
+            # new 一、 beside （一）（二）, since the document used 一、 above （一） first.
+            while len(self.stack) > same[0] + 1:
+                self._pop()
+            return
         j = follows[0] if follows else same[0]
         if len(follows) > 1:
             # 三、 could go on the nested 一、二、 or the outer list: the one whose lines look alike
@@ -322,9 +418,12 @@ class _Builder:
             self._pop()
 
     def _heading(self, marker: Marker, title_line: str | None, list_goes_on: bool = False) -> None:
+        self.headed = True
         self._parent_for(marker)
         rest = title_line if title_line is not None else marker.rest
         title = _short_title(marker.title_text if title_line is None else "".join(title_line.split()))
+        if marker.style.key == "article":
+            title = ""  # 第十二条 has no title of its own: its text is its measures (the tree previews it)
         node = _Node(marker.style.kind, marker.number, title, marker.style, marker.value, rest)
         parent = self.stack[-1]
         # 第X条, or a numbered paragraph carrying its text right under 第X章 (the State Council's
@@ -454,15 +553,29 @@ def _signature_start(lines: Sequence[str]) -> int:
     return j
 
 
-def build_tree(lines: Sequence[str], body: Sequence[int]) -> tuple[tuple[str, ...], tuple[Heading, ...]]:
-    """The paragraphs and top-level headings of the body lines ``body`` (indexes into ``lines``)."""
-    texts = [t for t in (lines[i].strip(EDGE_SPACE) for i in body) if t]
-    parts = _segments(join_split_lines(texts))
+def build_tree(
+    lines: Sequence[str], body: Sequence[int]
+) -> tuple[tuple[str, ...], tuple[Heading, ...], tuple[int, ...]]:
+    """The paragraphs and top-level headings of the body lines ``body`` (indexes into ``lines``),
+    and the indexes of the lines left out: a flattened table's bare row numbers, which would be
+    measures of their own (``1``) and mean nothing without the grid."""
+    kept = [(i, t) for i, t in ((i, lines[i].strip(EDGE_SPACE)) for i in body) if t]
+    numbers, table = table_rows([t for _, t in kept])
+    texts: list[str] = []
+    cells: set[int] = set()
+    for k, (_, text) in enumerate(kept):
+        if k in numbers:
+            continue
+        if k in table:
+            cells.add(len(texts))
+        texts.append(text)
+    parts = _segments(join_split_lines(texts, cells))
     paragraphs: list[str] = []
     top: list[_Node] = []
 
     root = _Node(None, "", "")
-    main = _Builder(root, paragraphs)
+    cell_texts = frozenset(texts[k] for k in cells)
+    main = _Builder(root, paragraphs, cells=cell_texts)
     main.feed(parts.main, parts.plain)
     if main.has_headings():
         if main.preamble is not None:
@@ -484,15 +597,17 @@ def build_tree(lines: Sequence[str], body: Sequence[int]) -> tuple[tuple[str, ..
             if (
                 att_lines
                 and _is_title_line(att_lines[0])
-                and not title.endswith(styles.DOCUMENT_ENDINGS)
-                and att_lines[0].endswith(styles.DOCUMENT_ENDINGS)
+                and not styles.ends_like_title(_closed_up(title))
+                and styles.ends_like_title(_closed_up(att_lines[0]))
             ):
-                title, att_lines = title + att_lines[0], att_lines[1:]  # a title over two lines
+                # A title over two lines, the second maybe letter-spaced (协 调 委 员 会 组 建 方 案).
+                title, att_lines = title + _closed_up(att_lines[0]), att_lines[1:]
         node = _Node("attachment", label.number, _short_title(title) if title else "")
-        _Builder(node, paragraphs, loose=node).feed(att_lines)
+        _Builder(node, paragraphs, loose=node, cells=cell_texts).feed(att_lines)
         top.append(node)
     frozen = tuple(_freeze(node, str(i), paragraphs, 1, None) for i, node in enumerate(top, 1))
-    return tuple(paragraphs), tuple(h for h in frozen if isinstance(h, Heading))
+    left_out = tuple(kept[k][0] for k in sorted(numbers))
+    return tuple(paragraphs), tuple(h for h in frozen if isinstance(h, Heading)), left_out
 
 
 def _kind(node: _Node, level: int, parent: _Node | None) -> HeadingKind:

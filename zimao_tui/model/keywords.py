@@ -233,7 +233,7 @@ def main() -> int:
         keywords = _compute(one, cache_dir, failures)
         if len(failures) > before:
             unsaved[one["path"]] = {"version": VERSION, "title": one["title"], "keywords": keywords}
-    error = failures[0] if failures else jieba_cache_error()
+    error = failures[0] if failures else jieba_cache_error(cache_dir)
     if error is not None:
         json.dump({"unsaved": unsaved, "error": str(error.strerror or error)}, sys.stdout, ensure_ascii=False)
     return 0

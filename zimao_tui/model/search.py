@@ -527,7 +527,7 @@ def build_index(
                 if notices is None:
                     raise
                 add_once(notices, unwritable(folder, exc))
-            problem = jieba_cache_error()
+            problem = jieba_cache_error(folder)
             if problem is not None and notices is not None:
                 add_once(notices, unwritable(folder, problem))
         data.append(cached)

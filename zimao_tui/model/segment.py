@@ -32,6 +32,8 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 _BASE: jieba.Tokenizer | None = None
 _BASE_ERROR: OSError | None = None
+_BASE_DIR: Path | None = None
+"""The cache folder the base tokenizer was built for: ``_BASE_ERROR`` is about that folder only."""
 
 
 def coined_terms(texts: Iterable[str]) -> list[str]:
@@ -57,9 +59,11 @@ def _base_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
     file that is not a regular file or not the (dict, total) pair jieba writes is deleted
     before jieba reads it, so a damaged one cannot make it allocate gigabytes.
     """
-    global _BASE, _BASE_ERROR
+    global _BASE, _BASE_ERROR, _BASE_DIR
     if _BASE is None:
         import jieba
+
+        _BASE_DIR = cache_dir
 
         jieba.setLogLevel(logging.WARNING)
         cache_path = cache_dir / "jieba.cache"
@@ -108,8 +112,14 @@ def _drop_damaged_cache(path: Path) -> None:
     path.unlink()
 
 
-def jieba_cache_error() -> OSError | None:
-    """Why jieba's own cache file could not be written in this process, if it could not."""
+def jieba_cache_error(cache_dir: Path | None = None) -> OSError | None:
+    """Why jieba's own cache file could not be written in this process, if it could not.
+
+    With ``cache_dir``: only if that is the folder jieba tried (it writes its cache once per
+    process; a failure in one folder says nothing about another, as when tests change folders).
+    """
+    if cache_dir is not None and cache_dir != _BASE_DIR:
+        return None
     return _BASE_ERROR
 
 
@@ -196,7 +206,7 @@ def main() -> int:
         except OSError as exc:
             error = exc
             unsaved[n] = json.loads(dumps(texts, data))
-    error = error or jieba_cache_error()
+    error = error or jieba_cache_error(cache_dir)
     if error is not None:
         json.dump({"unsaved": unsaved, "error": str(error.strerror or error)}, sys.stdout, ensure_ascii=False)
     return 0

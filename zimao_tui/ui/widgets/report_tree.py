@@ -18,7 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from zimao_tui.i18n import t
 from zimao_tui.model.report import Heading, Measure, Node, Report
-from zimao_tui.model.shorten import shorten
+from zimao_tui.model.shorten import heading_preview, shorten
 from zimao_tui.ui.inert import inert_text
 
 BOOKMARK_MARK = "★"
@@ -62,7 +62,10 @@ MARK_STYLE = "bold #d4a017"
 def heading_label(heading: Heading) -> Text:
     """``一、改革创新提升能级 (3)``: the count dimmed so the titles stay easy to scan."""
     count = sum(1 for _ in heading.measures())
-    return Text.assemble(heading.label, (f" ({t('tree.measures', n=count)})", "dim"))
+    preview = heading_preview(heading)  # 第十二条 has no title: its first words, dimmed
+    return Text.assemble(
+        heading.label, (f" {preview}" if preview else "", "dim"), (f" ({t('tree.measures', n=count)})", "dim")
+    )
 
 
 def measure_label(measure: Measure, position: int, bookmarked: bool) -> Text:
