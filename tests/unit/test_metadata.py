@@ -618,3 +618,21 @@ def test_issuer_line_under_the_title() -> None:
     check_seam(ex, text)
     assert ex.meta.issuer == "国务院办公厅"
     assert body(ex, text)[0] == "各省、自治区、直辖市人民政府："
+
+
+def test_a_rule_s_publication_line_gives_date_and_order_number_not_its_in_force_line() -> None:
+    """部门规章: 2022年4月14日 …总局令第56号公布 / 2022年7月1日 施行: the version is the one
+    published on 4 April; 1 July is when it takes effect."""
+    lines = [
+        "明码标价和禁止价格欺诈规定",
+        "",
+        "2022年4月14日 国家市场监督管理总局令第56号公布",
+        "",
+        "2022年7月1日 施行",
+        "",
+        "第一条 为了规范经营者明码标价行为，制定本规定。",
+    ]
+    found = extract(lines, origin="rule.txt")
+    assert (found.meta.date, found.meta.date_source) == ("2022-04-14", "adoption")
+    assert found.meta.doc_number == "国家市场监督管理总局令第56号"
+    assert found.body == (6,)

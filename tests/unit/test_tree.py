@@ -696,3 +696,43 @@ def test_one_list_of_document_endings_and_only_long_ones_stop_a_join() -> None:
         "关于某某地质险情的调研报告",
         "国土资源部：",
     ]
+
+
+def test_a_law_s_unnumbered_supplementary_part_holds_its_articles() -> None:
+    """刑法 writes 第一编 总则 … 第二编 分则 … and then 附则 with no number: a part of its own, not
+    a sentence of the last article, and the articles after it are its own."""
+    report = parse_text(
+        "\n".join(
+            [
+                "中华人民共和国刑法",
+                "第一编 总则",
+                "第一章 刑法的任务",
+                "第一条 为了惩罚犯罪，制定本法。",
+                "第二编 分则",
+                "第十章 军人违反职责罪",
+                "第四百五十一条 本章所称战时，是指国家宣布进入战争状态。",
+                "附　则",
+                "第四百五十二条 本法自1997年10月1日起施行。",
+            ]
+        )
+    )
+    assert shape(report) == [
+        "part:第一编 总则",
+        "  chapter:第一章 刑法的任务",
+        "    article:第一条",
+        "      - 为了惩罚犯罪，制定本法。",
+        "part:第二编 分则",
+        "  chapter:第十章 军人违反职责罪",
+        "    article:第四百五十一条",
+        "      - 本章所称战时，是指国家宣布进入战争状态。",
+        "part:附则",
+        "  article:第四百五十二条",
+        "    - 本法自1997年10月1日起施行。",
+    ]
+
+
+def test_a_law_with_chapters_only_puts_an_unnumbered_supplementary_chapter_beside_them() -> None:
+    report = parse(
+        "第一章 总则", "第一条 为了规范行为，制定本规定。", "附则", "第二条 本规定自公布之日起施行。"
+    )
+    assert [h.label for h in report.children if h.kind == "chapter"] == ["第一章 总则", "附则"]

@@ -593,7 +593,12 @@ def _adoption_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
         return 1, "adoption"  # 发布之日施行 / 自2019年1月1日起施行, under the adoption lines
     else:
         return None
-    scan.found.latest("adoption", _version_date(text, dates))
+    decree = _patterns()["doc_number"].search(fu.squeeze(text[dates[0].end :] if dates else text))
+    if decree and "令" in decree.group(0) and scan.found.doc_number is None:
+        scan.found.doc_number = decree.group(0)  # 2022年4月14日 国家市场监督管理总局令第56号公布
+    in_force_only = all("施行" in text[d.end : d.end + 6] for d in dates)
+    if not (in_force_only and "adoption" in scan.found.dates):  # 2022年7月1日 施行, below 公布
+        scan.found.latest("adoption", _version_date(text, dates))
     if scan.found.subtitle is None:
         scan.found.subtitle = text
     return count, "adoption"

@@ -30,6 +30,13 @@ from zimao_tui.model.report import Heading, HeadingKind, Measure, Node
 from zimao_tui.model.sentences import sentence_spans
 from zimao_tui.model.shorten import shorten
 
+_LEGAL_DIVISIONS = frozenset({"附则", "总则", "分则"})
+"""Divisions a law may write without a number (刑法: 第一编 总则 … 第二编 分则 … 附则)."""
+
+LEGAL_PART = Style("legal_part", "", 1, "part", spaced=True)
+LEGAL_CHAPTER = Style("legal_chapter", "", 2, "chapter", spaced=True)
+"""附则 written without a number, at the level of the law's 第X编 or 第X章."""
+
 UNNUMBERED = Style("unnumbered", "")
 """The style of headings without a number (see ``is_unnumbered_heading``): it takes its level
 by order of use like the numbered ones."""
@@ -316,7 +323,7 @@ class _Builder:
                 continue
             marker = None if k in plain else styles.match(line)
             if marker is None and k not in plain and self._unnumbered(lines, k):
-                marker = Marker(UNNUMBERED, "", 0, line)
+                marker = Marker(self._unnumbered_style(line), "", 0, line)
             if marker is None or self._inside_article(marker):
                 if line.startswith(_ADDRESS):
                     self._close_items()
@@ -347,7 +354,10 @@ class _Builder:
             self._pop()
 
     def _unnumbered(self, lines: Sequence[str], k: int) -> bool:
-        """An unnumbered heading: see ``is_unnumbered_heading``; never inside an article."""
+        """An unnumbered heading: see ``is_unnumbered_heading``; never inside an article, but for
+        a law's own unnumbered divisions (附则 after 第二编), which close the article before them."""
+        if "".join(lines[k].split()) in _LEGAL_DIVISIONS and any(n.rank for n in self.stack[1:]):
+            return True
         if (
             self.stack[-1].article
             or k == 0
@@ -361,10 +371,19 @@ class _Builder:
             return False
         return is_unnumbered_heading(lines[k], lines[k + 1] if k + 1 < len(lines) else None)
 
+    def _unnumbered_style(self, line: str) -> Style:
+        """UNNUMBERED, or for a law's 附则 the rank of its highest numbered division (编 or 章), so
+        the articles after it nest under it as they do under 第X编."""
+        if "".join(line.split()) in _LEGAL_DIVISIONS:
+            rank = min((n.rank for n in self.stack[1:] if n.rank), default=0)
+            if rank in (1, 2):
+                return LEGAL_PART if rank == 1 else LEGAL_CHAPTER
+        return UNNUMBERED
+
     def _inside_article(self, marker: Marker) -> bool:
         """An item of the open article ((一)… under 第十二条): one of its measures, not a heading."""
         top = self.stack[-1]
-        return top.article and marker.style.rank == 0 and marker.style is not top.style
+        return top.article and marker.style.rank == 0 and marker.style not in (top.style, UNNUMBERED)
 
     def _target(self) -> _Node:
         if len(self.stack) > 1:
