@@ -10,11 +10,11 @@ from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from zimao_tui.config import load_config
-from zimao_tui.model.citation import cite, section_text
-from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.document.report import Heading, Measure, Report
+from zimao_tui.insights.citation import cite, section_text
+from zimao_tui.store.config import load_config
+from zimao_tui.store.history import SearchHistory, history_path
 from zimao_tui.ui.app import ZimaoApp
-from zimao_tui.ui.history import SearchHistory, history_path
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 from zimao_tui.ui.screens.help import HelpScreen
 from zimao_tui.ui.widgets.detail import DetailPane
@@ -420,7 +420,7 @@ async def test_quit_key(bundled: Report) -> None:
 
 @sync
 async def test_several_reports_top_level_and_search_spans_them(bundled: Report, data_dir: Path) -> None:
-    from zimao_tui.model.parse import load_report
+    from zimao_tui.document.parse import load_report
 
     other = load_report(data_dir / "fullwidth.txt")
     app = make_app([bundled, other])
@@ -442,7 +442,7 @@ async def test_several_reports_top_level_and_search_spans_them(bundled: Report, 
 async def test_note_key_edits_the_bookmark_note(bundled: Report) -> None:
     from textual.widgets import TextArea
 
-    from zimao_tui.ui.screens.note_dialog import NoteDialog
+    from zimao_tui.ui.dialogs.note import NoteDialog
 
     app = make_app([bundled])
     async with app.run_test(size=SIZE) as pilot:
@@ -460,7 +460,7 @@ async def test_note_key_edits_the_bookmark_note(bundled: Report) -> None:
         assert detail.insights.note == "写进周报"
         assert "写进周报" in str(app.query_one("#detail-body").render())
         # b on it now asks first: the note must not go with one keystroke.
-        from zimao_tui.ui.screens.bookmarks import ConfirmDialog
+        from zimao_tui.ui.dialogs.confirm import ConfirmDialog
 
         await press(pilot, "b")
         assert isinstance(app.screen, ConfirmDialog)
@@ -583,7 +583,7 @@ async def test_hit_counter_does_not_stack_toasts(bundled: Report) -> None:
 
 @sync
 async def test_breadcrumb_names_the_report_when_several_are_open(bundled: Report, data_dir: Path) -> None:
-    from zimao_tui.model.parse import load_report
+    from zimao_tui.document.parse import load_report
 
     other = load_report(data_dir / "fullwidth.txt")
     app = make_app([bundled, other])
@@ -603,7 +603,7 @@ async def test_index_arrives_before_keywords_and_detail_says_loading(
     """Empty cache: the shipped index is usable at once; keywords (a jieba child) come later."""
     import threading
 
-    from zimao_tui.model import keywords
+    from zimao_tui.insights import keywords
 
     monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(tmp_path / "empty-cache"))
     release = threading.Event()

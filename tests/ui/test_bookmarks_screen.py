@@ -10,11 +10,13 @@ import pytest
 from hosts import Host, snapshot_sizes, sync
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from zimao_tui.model.bookmarks import Bookmark, BookmarkError, BookmarkStore, ReadOnlyError
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.ui.screens.bookmarks import BookmarksScreen, ConfirmDialog, error_text
-from zimao_tui.ui.screens.note_dialog import NoteDialog
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Measure, Report
+from zimao_tui.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, ReadOnlyError
+from zimao_tui.ui.dialogs.confirm import ConfirmDialog
+from zimao_tui.ui.dialogs.note import NoteDialog
+from zimao_tui.ui.screens.bookmarks import BookmarksScreen
+from zimao_tui.ui.text.errors import error_text
 
 
 def m(report: Report, measure_id: str) -> Measure:

@@ -13,10 +13,10 @@ import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.pilot import Pilot
 
-from zimao_tui.config import Config, load_config, save_config
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Report
+from zimao_tui.store.config import Config, load_config, save_config
 from zimao_tui.ui.app import ZimaoApp
 from zimao_tui.ui.widgets.search_bar import SearchBar
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from zimao_tui.document.numerals import cn_to_int
-from zimao_tui.model.report import HeadingKind
+from zimao_tui.document.report import HeadingKind
 
 CN_DIGITS = "一二三四五六七八九十百零〇○两"
 """Characters of a Chinese ordinal number (〇 U+3007 and ○ U+25CB are both typed for zero)."""

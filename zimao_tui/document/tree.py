@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 
 from zimao_tui.document import styles
 from zimao_tui.document.lines import EDGE_SPACE
+from zimao_tui.document.report import Heading, HeadingKind, Measure, Node
+from zimao_tui.document.sentences import sentence_spans
+from zimao_tui.document.shorten import shorten
 from zimao_tui.document.styles import Marker, Style
-from zimao_tui.model.report import Heading, HeadingKind, Measure, Node
-from zimao_tui.model.sentences import sentence_spans
-from zimao_tui.model.shorten import shorten
 
 UNNUMBERED = Style("unnumbered", "")
 """The style of headings without a number (see ``is_unnumbered_heading``): it takes its level

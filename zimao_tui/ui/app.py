@@ -1,7 +1,7 @@
 """The Textual app: themes, config, key map and the app-wide keys; screens do the rest.
 
 Kept thin on purpose (posting's 1,700-line app.py is the cautionary tale): the explorer
-lives in screens/explorer.py, widgets in widgets/, copying in zimao_tui.clipboard.
+lives in screens/explorer.py, widgets in widgets/, copying in zimao_tui.ui.clipboard.
 Reports are parsed before the app starts (launch.py) so bad input never reaches Textual.
 """
 
@@ -14,14 +14,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from zimao_tui.config import DEFAULT_THEME, Config, save_config
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice, t
-from zimao_tui.model.cachedir import is_cache_notice
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Report
-from zimao_tui.theming import load_themes
-from zimao_tui.ui.history import SearchHistory
+from zimao_tui.store.cachedir import is_cache_notice
+from zimao_tui.store.config import DEFAULT_THEME, Config, save_config
+from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
+from zimao_tui.ui.theming import load_themes
 from zimao_tui.ui.widgets.detail import report_facts
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notification, SeverityLevel
     from textual.theme import Theme
 
-    from zimao_tui.model.bookmarks import BookmarkStore
+    from zimao_tui.store.bookmarks import BookmarkStore
 
 
 def _palette_commands() -> type[Provider]:
@@ -105,7 +105,7 @@ class ZimaoApp(App[None]):
             wanted = fallback
         self._start_with_theme(wanted)
         if self.config.keys:
-            from zimao_tui.config import config_path
+            from zimao_tui.store.config import config_path
             from zimao_tui.ui.keymap import checked_keymap
 
             keymap, problems = checked_keymap(self.config.keys, config_path())
@@ -159,7 +159,7 @@ class ZimaoApp(App[None]):
         """The bookmark store, opened on first use: the explorer asks for it right after the
         first paint, so reading the file (and importing its code) never delays start-up."""
         if self._bookmark_store is None:
-            from zimao_tui.model.bookmarks import BookmarkStore
+            from zimao_tui.store.bookmarks import BookmarkStore
 
             self._bookmark_store = BookmarkStore(on_warning=self.warn)
         return self._bookmark_store
@@ -196,7 +196,7 @@ class ZimaoApp(App[None]):
 
     def copy(self, text: str, label: str) -> None:
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""
-        from zimao_tui.clipboard import copy_text  # first copy, not start-up, pays its imports
+        from zimao_tui.ui.clipboard import copy_text  # first copy, not start-up, pays its imports
 
         copy_text(self, text, label, lambda message, severity: self.notify_in("copy", message, severity))
 

@@ -22,19 +22,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import Notice, t
-from zimao_tui.model.figures import figures_in
-from zimao_tui.model.gcpause import end_startup
-from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.model.terms import term_spans
+from zimao_tui.insights.figures import figures_in
+from zimao_tui.insights.terms import term_spans
 from zimao_tui.paths import cache_dir
+from zimao_tui.search.gcpause import end_startup
+from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.widgets.detail import DetailPane, Insights
-from zimao_tui.ui.widgets.report_tree import Entry, ReportTree
+from zimao_tui.ui.widgets.report_tree import ReportTree
 from zimao_tui.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from zimao_tui.model.bookmarks import BookmarkStore
-    from zimao_tui.model.search import Hit, SearchIndex
+    from zimao_tui.search.search import Hit, SearchIndex
+    from zimao_tui.store.bookmarks import BookmarkStore
     from zimao_tui.ui.app import ZimaoApp
 
 
@@ -143,7 +144,7 @@ class ExplorerScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="search index")
     def load_index(self) -> SearchIndex:
         """Open (or build, in a child process) the search index off the UI thread."""
-        from zimao_tui.model.search import open_index
+        from zimao_tui.search.search import open_index
 
         notices: list[Notice] = []
         # Quitting cancels the worker, which ends a cold build's child at once (see child.py).
@@ -159,7 +160,7 @@ class ExplorerScreen(Screen[None]):
     def load_keywords(self) -> dict[int, dict[str, list[str]]]:
         """Cached keywords, or computed in a child process (jieba here would hold the GIL
         for hundreds of milliseconds and freeze typing)."""
-        from zimao_tui.model import keywords
+        from zimao_tui.insights import keywords
 
         notices: list[Notice] = []
         found = keywords.ensure_keywords(
@@ -353,8 +354,8 @@ class ExplorerScreen(Screen[None]):
         if existing is None or not (existing.note or existing.tags):
             self._toggle_bookmark(report, measure)
             return
-        from zimao_tui.ui.screens.bookmarks import ConfirmDialog
-        from zimao_tui.ui.screens.note_dialog import excerpt
+        from zimao_tui.ui.dialogs.confirm import ConfirmDialog
+        from zimao_tui.ui.text.snippets import excerpt
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -392,7 +393,7 @@ class ExplorerScreen(Screen[None]):
     @work(thread=True, group="bookmark-change", exit_on_error=False, name="bookmark change")
     def _run_bookmark_change(self) -> None:
         """Apply the oldest queued bookmark change (one worker per change, one at a time)."""
-        from zimao_tui.model.bookmarks import BookmarkError
+        from zimao_tui.store.bookmarks import BookmarkError
 
         with self._bookmark_lock:
             report, measure, change, done = self._bookmark_changes.popleft()
@@ -404,7 +405,7 @@ class ExplorerScreen(Screen[None]):
             self.app.call_from_thread(self._bookmark_landed, report, measure, result, done)
 
     def _bookmark_failed(self, exc: BaseException) -> None:
-        from zimao_tui.ui.screens.bookmarks import error_text
+        from zimao_tui.ui.text.errors import error_text
 
         self.notify(error_text(exc), severity="error")
 
@@ -432,7 +433,7 @@ class ExplorerScreen(Screen[None]):
         current = self._current_measure()
         if current is None:
             return
-        from zimao_tui.ui.screens.note_dialog import NoteDialog
+        from zimao_tui.ui.dialogs.note import NoteDialog
 
         report, measure = current
         bookmark = self.bookmarks.get(report, measure)
@@ -473,14 +474,14 @@ class ExplorerScreen(Screen[None]):
             self.zimao.copy(current[1].text, t("copy.measure"))
 
     def action_cite(self) -> None:
-        from zimao_tui.model.citation import cite
+        from zimao_tui.insights.citation import cite
 
         current = self._current_measure()
         if current is not None:
             self.zimao.copy(cite(*current, self.zimao.config.citation_template), t("copy.citation"))
 
     def action_copy_section(self) -> None:
-        from zimao_tui.model.citation import section_text
+        from zimao_tui.insights.citation import section_text
 
         entry = self.detail.entry
         if entry is None or entry.node is None:

@@ -16,16 +16,17 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui.inert import inert_content
-from zimao_tui.ui.linebreak import wrap_content
-from zimao_tui.ui.widgets.report_tree import Entry, position_text
+from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.text.inert import inert_content
+from zimao_tui.ui.text.linebreak import wrap_content
+from zimao_tui.ui.text.position import position_text
+from zimao_tui.ui.text.styles import STYLE_MATCH
 
 Span = tuple[int, int]
 
-STYLE_MATCH = "bold $text on $warning 45%"
 STYLE_FIGURE = "bold $accent"
 STYLE_TERM = "$primary underline"
 STYLE_CONTEXT = "dim"

@@ -6,7 +6,7 @@ report, dictionary or index format simply misses and is rebuilt; a file that doe
 or does not fit its report is treated the same way. Nothing here imports jieba or pypinyin.
 
 The bundled report's index also ships in content/index/ so that even the first run of the
-app finds it without starting jieba (``python -m zimao_tui.model.index_cache`` refreshes it;
+app finds it without starting jieba (``python -m zimao_tui.search.index_cache`` refreshes it;
 a test fails when it is stale).
 """
 
@@ -20,11 +20,11 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from zimao_tui.model.atomic import atomic_write_text
-from zimao_tui.model.cachedir import private_dir
-from zimao_tui.model.statefile import MIB, loads_json, read_bytes
-from zimao_tui.model.vocab import userdict_text
 from zimao_tui.paths import content_dir
+from zimao_tui.search.vocab import userdict_text
+from zimao_tui.store.atomic import atomic_write_text
+from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.statefile import MIB, loads_json, read_bytes
 
 INDEX_VERSION = 1
 """Bump when the cached format or the way it is computed changes."""
@@ -135,9 +135,9 @@ def save(cache_dir: Path, texts: Sequence[str], data: dict[str, Any]) -> Path:
 
 def main() -> int:
     """Regenerate the bundled report's shipped index in content/index/."""
-    from zimao_tui.model.parse import load_report
-    from zimao_tui.model.segment import analyse
+    from zimao_tui.document.parse import load_report
     from zimao_tui.paths import bundled_report, cache_dir
+    from zimao_tui.search.segment import analyse
 
     texts = [m.text for m in load_report(bundled_report()).measures()]
     for old in (shipped_dir() / SUBDIR).glob("*.json"):

@@ -22,11 +22,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from zimao_tui.document.report import HEADING_KINDS, Heading, Measure, Node, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model.cachedir import private_dir
-from zimao_tui.model.marshal_check import plausible
-from zimao_tui.model.report import HEADING_KINDS, Heading, Measure, Node, Report
-from zimao_tui.model.statefile import read_bytes
+from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.marshal_check import plausible
+from zimao_tui.store.statefile import read_bytes
 
 FORMAT = 2
 """Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
@@ -52,13 +52,13 @@ def _code_stamp() -> tuple[object, ...]:
     bump, never reads reports its predecessor parsed.
     """
     # Found next to this file rather than imported: a warm start needs none of them loaded.
-    model = Path(__file__).parent
+    document = Path(__file__).parent.parent / "document"
     source = 0
     for name in ("decode.py", "parse.py", "report.py", "sentences.py"):
-        source = zlib.crc32((model / name).read_bytes(), source)
+        source = zlib.crc32((document / name).read_bytes(), source)
     # The parser proper: every module of the document package, by size and modification time
     # (reading ~90 kB on every start-up would cost a millisecond; any edit changes these).
-    for file in sorted((model.parent / "document").glob("*.py")):
+    for file in sorted(document.glob("*.py")):
         info = file.stat()
         source = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
     return (FORMAT, sys.version_info[:2], marshal.version, source)

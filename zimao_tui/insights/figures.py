@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from zimao_tui.model.report import Report
-from zimao_tui.model.terms import term_spans
+from zimao_tui.document.report import Report
+from zimao_tui.insights.terms import term_spans
 
 FigureKind = Literal["money", "count", "percent", "duration", "area", "date"]
 KINDS: tuple[FigureKind, ...] = ("money", "count", "percent", "duration", "area", "date")

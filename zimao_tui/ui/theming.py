@@ -14,9 +14,9 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from zimao_tui.model.statefile import read_text
-from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
 from zimao_tui.paths import config_dir, themes_dir
+from zimao_tui.store.statefile import read_text
+from zimao_tui.store.tomlcompat import TOMLDecodeError, loads
 
 _COLOURS = (
     "primary",
