@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
+from rich.tree import Tree as RichTree
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -710,3 +711,16 @@ async def test_a_bookmarks_file_damaged_while_the_app_runs_is_set_aside_and_the_
         aside = [p for p in store.parent.iterdir() if p.name != store.name and p.read_bytes() == damaged]
         assert len(aside) == 1 and any(str(aside[0]) in m for m in messages)
         assert len(app.bookmarks.bookmarks) == 2  # rewritten from what the app showed, plus the new one
+
+
+@sync
+async def test_the_explorer_keeps_textual_tree_and_closed(bundled: Report) -> None:
+    """Issue 12: a ``tree`` property hid DOMNode.tree and a ``_closed`` handler MessagePump._closed."""
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = explorer(app)
+        assert screen._closed is False  # MessagePump's flag, not a bound method (always truthy)
+        assert isinstance(screen.tree, RichTree)  # DOMNode.tree: a Rich tree of the DOM
+        assert isinstance(screen.report_tree, ReportTree)
+        assert "_closed" not in vars(ExplorerScreen) and "tree" not in vars(ExplorerScreen)

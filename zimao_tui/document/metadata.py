@@ -508,7 +508,7 @@ def _delivery_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
         return _undashed_delivery(scan, pos)
     count = 1
     text = line
-    closed = (
+    closed: Callable[[str], bool] = (
         (lambda t: t.endswith(("）", ")"))) if bracketed else (lambda t: t.endswith(("上", "讲话", "报告")))
     )
     while not closed(text) and pos + count < len(scan.nb) and count < 3:

@@ -173,7 +173,7 @@ class Attachment:
     title: str
 
 
-DOCUMENT_ENDINGS = (
+DOCUMENT_ENDINGS: tuple[str, ...] = (
     "报告",
     "意见",
     "通知",

@@ -238,6 +238,7 @@ def _figure(text: str, m: re.Match[str], measure_id: str) -> Figure | None:
         return None  # 5G, T3, B2B, 799N, 1-N: model names, not quantities
     if before == "第":
         return None
+    kind: FigureKind
     if unit_text is None:
         if not (mult and "亿" in mult):
             return None

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from zimao_tui.paths import content_dir
 from zimao_tui.search.vocab import userdict_text
@@ -59,7 +59,7 @@ _SYLLABLES = re.compile(r"[a-z|]*")
 """What a pinyin field may hold: lowercase syllables, "|" between characters."""
 
 
-def _valid(data: Any, key: str, texts: Sequence[str]) -> bool:
+def _valid(data: Any, key: str, texts: Sequence[str]) -> TypeGuard[dict[str, Any]]:
     """Does a parsed file hold this report's index? (A wrong shape means rebuild, not crash.)
 
     Strict, because whatever passes is trusted by every query: word starts are ints

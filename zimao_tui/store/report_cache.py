@@ -37,14 +37,14 @@ KEEP = 256
 """Parsed reports kept; older ones are deleted when a new one is written (a few MB at most)."""
 
 
-def _stamp() -> tuple[object, ...]:
+def _stamp() -> tuple[Any, ...]:
     """:func:`_code_stamp` and the furniture files as they are now (read each time: the
     config folder can change within a process, as it does between tests)."""
     return (*_code_stamp(), _furniture_stamp())
 
 
 @cache
-def _code_stamp() -> tuple[object, ...]:
+def _code_stamp() -> tuple[Any, ...]:
     """What a cache file must have been written by to be read.
 
     The format, the Python (marshal's format is its own) and a CRC of the parser's own
@@ -167,11 +167,12 @@ def _report(fields: tuple[Any, ...], origin: str) -> Report:
     subtitle, speaker, issuer, doc_number, date_source = more
     for d in dropped:
         _shaped(d, (int, str, str))
-    chapters = tuple(_node(c, paragraphs) for c in children)
-    if not all(isinstance(c, Heading) for c in chapters):
+    nodes = tuple(_node(c, paragraphs) for c in children)
+    chapters = tuple(c for c in nodes if isinstance(c, Heading))
+    if len(chapters) != len(nodes):
         raise ValueError("top level")
     # Positional, in Report's field order: the names above are the fields'.
-    return Report(  # type: ignore[arg-type]
+    return Report(
         title,
         date,
         time,
@@ -222,7 +223,7 @@ def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...], depth: int = 0) 
             raise ValueError(f"heading kind {kind!r}")
         return Heading(
             id=node_id,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             number=number,
             title=title,
             level=level,

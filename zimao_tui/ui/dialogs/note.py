@@ -26,7 +26,7 @@ from zimao_tui.ui.text.snippets import excerpt
 class NoteArea(TextArea):
     """The note's TextArea, whose pastes arrive inert (see :class:`InertInput`)."""
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # TextArea's own handler would insert the raw text
         event.stop()
         if self.read_only:

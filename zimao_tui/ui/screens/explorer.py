@@ -106,7 +106,7 @@ class ExplorerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        tree = self.tree
+        tree = self.report_tree
         tree.focus()
         tree.move_cursor(tree.root.children[0] if tree.root.children else None)
         self.call_after_refresh(self._after_first_paint)
@@ -121,14 +121,15 @@ class ExplorerScreen(Screen[None]):
         warning = self.zimao.history.warning  # reads the history file
         if warning:
             self.zimao.warn(warning)
-        self.tree.set_bookmark_check(self.bookmarks.is_bookmarked)
+        self.report_tree.set_bookmark_check(self.bookmarks.is_bookmarked)
         self.load_index()
         self.load_keywords()
 
     # ------------------------------------------------------------------ parts
 
     @property
-    def tree(self) -> ReportTree:
+    def report_tree(self) -> ReportTree:
+        """The outline (not ``tree``: that is DOMNode's own, the widget tree)."""
         return self.query_one(ReportTree)
 
     @property
@@ -231,10 +232,10 @@ class ExplorerScreen(Screen[None]):
             )
         measures = list(node.measures())
         terms = [s.term for m in measures for s in term_spans(m.text) if s.kind == "term"]
-        figures = [f.raw for m in measures for f in figures_in(m.text, m.id)]
+        figure_texts = [f.raw for m in measures for f in figures_in(m.text, m.id)]
         return Insights(
             terms=_unique(terms)[:SUMMARY_ITEMS],
-            figures=_unique(figures)[:SUMMARY_ITEMS],
+            figures=_unique(figure_texts)[:SUMMARY_ITEMS],
             keywords=keywords.get(node.id, []),
             keywords_loading=self.keywords_loading,
             with_report=several,
@@ -270,7 +271,8 @@ class ExplorerScreen(Screen[None]):
         self._go_to_hit()
 
     @on(SearchBar.Closed)
-    def _closed(self) -> None:
+    def _search_closed(self) -> None:
+        """(Not ``_closed``: MessagePump's flag of that name says the screen is closed.)"""
         self.focus_tree()
 
     def _go_to_hit(self) -> None:
@@ -279,14 +281,14 @@ class ExplorerScreen(Screen[None]):
 
     def go_to(self, report: Report, node: Heading | Measure) -> None:
         """Reveal a node in the tree, show it, and give the tree the focus."""
-        self.tree.reveal(report, node.id)
+        self.report_tree.reveal(report, node.id)
         self.show_entry(Entry(report, node))
         self.focus_tree()
 
     def focus_tree(self) -> None:
         """Focus the tree (the detail when the tree is hidden) now, not on the next loop
         (Widget.focus), so keys the app takes off its queue next already go there."""
-        tree = self.tree
+        tree = self.report_tree
         self.set_focus(tree if tree.display else self.detail)
 
     def action_search(self) -> None:
@@ -324,12 +326,12 @@ class ExplorerScreen(Screen[None]):
         self.zimao.notify_in("explorer.warning", message, "warning", timeout=3)
 
     def action_step_measure(self, delta: int) -> None:
-        moved = self.tree.step_measure(delta, self.detail.entry)
+        moved = self.report_tree.step_measure(delta, self.detail.entry)
         if moved is not None:
             self.show_entry(Entry(*moved))
 
     def action_toggle_tree(self) -> None:
-        tree = self.tree
+        tree = self.report_tree
         tree.display = not tree.display
         self.set_class(not tree.display, "-tree-hidden")
         self.focus_tree()
@@ -412,7 +414,7 @@ class ExplorerScreen(Screen[None]):
     def _bookmark_landed(
         self, report: Report, measure: Measure, result: T, done: Callable[[T], None] | None
     ) -> None:
-        self.tree.refresh_mark(report, measure)
+        self.report_tree.refresh_mark(report, measure)
         entry = self.detail.entry
         if (
             entry is not None
@@ -462,7 +464,7 @@ class ExplorerScreen(Screen[None]):
 
     def _jump_back(self, result: tuple[Report, Measure] | None) -> None:
         """Result of a list screen (bookmarks, figures, glossary): go to the chosen measure."""
-        self.tree.refresh_marks()
+        self.report_tree.refresh_marks()
         if result is not None:
             self.go_to(*result)
 

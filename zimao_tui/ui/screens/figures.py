@@ -76,10 +76,6 @@ def figure_rows(reports: Sequence[Report]) -> list[Row]:
     return rows
 
 
-def _id_key(measure_id: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in measure_id.split(".") if p.isdigit())
-
-
 SORT_KEYS: dict[str, Callable[[Row], Any]] = {
     "raw": lambda r: r.figure.raw,
     "value": lambda r: (KINDS.index(r.figure.kind), r.figure.unit, r.figure.value),

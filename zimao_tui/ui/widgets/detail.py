@@ -9,7 +9,7 @@ the highlights without rebuilding anything.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual.app import ComposeResult, RenderResult
 from textual.containers import VerticalScroll
@@ -64,7 +64,6 @@ class Insights:
     The query is named because ``n`` keeps stepping through it after the bar is cleared."""
     with_report: bool = False
     """Several reports are open: the breadcrumb starts with the report's title."""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def breadcrumb(report: Report, node: Heading | Measure, with_report: bool = False) -> str:

@@ -84,7 +84,9 @@ class SearchInput(InertInput):
             event.prevent_default()
             event.stop()
             self.app.simulate_key(event.key)
-        elif event.key == "enter" and await self.run_action("screen.submit_search"):
+        # App.run_action says whether the action ran (Widget.run_action returns None, which
+        # made this branch dead: the Enter went on to Input after the jump).
+        elif event.key == "enter" and await self.app.run_action("screen.submit_search", self):
             event.prevent_default()
             event.stop()
 
