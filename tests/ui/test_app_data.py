@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from zimao_tui.document.report import Report
 from zimao_tui.ui.app import ZimaoApp
 from zimao_tui.ui.keymap import checked_keymap, valid_key
+from zimao_tui.ui.textual_compat import notifications
 
 pytestmark = pytest.mark.usefixtures("app_env")
 
@@ -24,7 +25,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 def toasts(app: ZimaoApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in notifications(app)]
 
 
 HOSTILE = {

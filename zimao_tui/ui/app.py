@@ -21,6 +21,7 @@ from zimao_tui.store.cachedir import is_cache_notice
 from zimao_tui.store.config import DEFAULT_THEME, Config, save_config
 from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
+from zimao_tui.ui.textual_compat import set_ansi_filter, withdraw
 from zimao_tui.ui.theming import load_themes
 from zimao_tui.ui.widgets.detail import report_facts
 
@@ -138,7 +139,7 @@ class ZimaoApp(App[None]):
         self.update_classes(
             {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
         )
-        self._refresh_truecolor_filter(self.ansi_theme)
+        set_ansi_filter(self)
 
     def get_default_screen(self) -> Screen[None]:
         return ExplorerScreen(self.reports)
@@ -206,14 +207,14 @@ class ZimaoApp(App[None]):
         """A notification that replaces the last one of its ``slot`` if still shown.
 
         ``c`` pressed ten times is one copy toast saying what the last copy did, not a
-        column of them over the text. (Textual has no public way to withdraw a toast;
-        ``_unnotify`` is its own, and Textual is pinned to a major version.)
+        column of them over the text. (Textual has no public way to withdraw a toast:
+        see ``textual_compat.withdraw``.)
         """
         from textual.notifications import Notification, Notify
 
         previous = self._slots.get(slot)
-        if previous is not None and previous in self._notifications:
-            self._unnotify(previous, refresh=False)
+        if previous is not None:
+            withdraw(self, previous)
         notification = Notification(
             inert(message), "", severity, timeout or self.NOTIFICATION_TIMEOUT, markup=False
         )

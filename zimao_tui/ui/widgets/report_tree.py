@@ -21,6 +21,7 @@ from zimao_tui.i18n import t
 from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.text.inert import inert_text
 from zimao_tui.ui.text.position import measure_position
+from zimao_tui.ui.textual_compat import build_tree_lines
 
 BOOKMARK_MARK = "★"
 
@@ -239,9 +240,9 @@ class ReportTree(Tree[Entry]):
         Tree.move_cursor reads the node's line number, which Tree only recomputes when it
         next builds its lines (on idle or render). A key handled before that (``l l`` typed
         fast: expand, then step in) would move to a stale line, -1 for a just-revealed
-        child, clamped to the top of the tree. Reading ``last_line`` builds the lines now.
+        child, clamped to the top of the tree. ``build_tree_lines`` builds the lines now.
         """
-        self.last_line  # noqa: B018  (builds the lines if an expand/collapse invalidated them)
+        build_tree_lines(self)
         super().move_cursor(node, animate=animate)
 
     # ------------------------------------------------------------------ actions
