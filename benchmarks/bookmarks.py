@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from zimao_tui.model.bookmarks import Bookmark, BookmarkStore, dumps
-from zimao_tui.model.parse import parse_text
-from zimao_tui.model.report import Report
+from zimao_tui.document.parse import parse_text
+from zimao_tui.document.report import Report
 from zimao_tui.paths import bundled_report
+from zimao_tui.store.bookmarks import Bookmark, BookmarkStore, dumps
 
 
 def corpus(count: int) -> tuple[list[Report], list[Bookmark]]:
@@ -55,7 +55,7 @@ async def screen_times(
     """Seconds from pushing the bookmarks screen to a painted list, and per filter keystroke."""
     from textual.widgets import Input, OptionList
 
-    from zimao_tui.config import Config
+    from zimao_tui.store.config import Config
     from zimao_tui.ui.app import ZimaoApp
     from zimao_tui.ui.screens.bookmarks import BookmarksScreen
 

@@ -2,7 +2,7 @@
 
     python benchmarks/hostile.py [--copies 1000] [--repeat 3]
 
-Before the caps in ``zimao_tui/model/query.py`` a 10,000-character query on 1,000 reports
+Before the caps in ``zimao_tui/search/query.py`` a 10,000-character query on 1,000 reports
 took 92-108 s, ``!知识 `` x 2,000 took 19 s and ``a`` x 1,000 raised RecursionError. The
 corpus is the bundled report's varied copies (benchmarks/search.py's ``variant``); every
 copy reuses the bundled report's segmentation (the copies differ only in a city name and
@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from search import variant
 
-from zimao_tui.model.parse import load_report, parse_text
-from zimao_tui.model.search import SearchIndex, build_index
+from zimao_tui.document.parse import load_report, parse_text
 from zimao_tui.paths import bundled_report
+from zimao_tui.search.search import SearchIndex, build_index
 
 
 def hostile_queries(text: str) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from zimao_tui.model.parse import parse_text
+from zimao_tui.document.parse import parse_text
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "tests" / "documents"
 SENTENCE = "推进制度型开放，扩大规则、规制、管理、标准等对接，建设更高水平开放型经济新体制。"

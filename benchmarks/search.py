@@ -24,11 +24,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from zimao_tui.model.parse import load_report, load_reports
-from zimao_tui.model.report import Report
-from zimao_tui.model.search import SearchIndex, build_index, open_index
-from zimao_tui.model.segment import analyse
+from zimao_tui.document.parse import load_report, load_reports
+from zimao_tui.document.report import Report
 from zimao_tui.paths import bundled_report
+from zimao_tui.search.search import SearchIndex, build_index, open_index
+from zimao_tui.search.segment import analyse
 
 QUERIES = [
     "知识产权证券化",
@@ -159,7 +159,7 @@ def main() -> int:
         texts = [m.text for m in bundled.measures()]
         job = json.dumps({"cache_dir": str(tmp / "cold-one"), "reports": [texts]})
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "zimao_tui.model.segment"], input=job, text=True, check=True)
+        subprocess.run([sys.executable, "-m", "zimao_tui.search.segment"], input=job, text=True, check=True)
         print(
             "index build, bundled report, in a child process as open_index does without the shipped "
             f"index (interpreter + jieba + pypinyin load): {ms(time.perf_counter() - t)}"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Report
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Report
 from zimao_tui.paths import bundled_report
 
 DATA = Path(__file__).parent / "data"

@@ -12,7 +12,7 @@ import re
 
 from hypothesis import strategies as st
 
-from zimao_tui.model.inert import BIDI_CONTROLS, UNSAFE
+from zimao_tui.document.inert import BIDI_CONTROLS, UNSAFE
 
 OSC52 = "\x1b]52;c;" + base64.b64encode(b"PWNED-CLIPBOARD").decode() + "\x1b\\"
 OSC0 = "\x1b]0;PWNED-TITLE\x07"

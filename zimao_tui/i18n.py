@@ -558,7 +558,7 @@ def set_language(lang: str) -> None:
     global _language
     if lang not in LANGS:
         raise ValueError(f"unknown interface language {lang!r} (expected one of {', '.join(LANGS)})")
-    _language = lang  # type: ignore[assignment]
+    _language = lang
 
 
 def language() -> Lang:

@@ -90,7 +90,7 @@ def test_q_during_a_cold_index_ends_the_app_and_its_children_at_once(
             children = {
                 pid: cmd
                 for pid, cmd in _descendants(shell).items()
-                if "zimao_tui.model.segment" in cmd or "zimao_tui.model.keywords" in cmd
+                if "zimao_tui.search.segment" in cmd or "zimao_tui.insights.keywords" in cmd
             }
             if len(children) == 2 and (cache / "jieba.cache").exists():
                 break

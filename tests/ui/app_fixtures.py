@@ -14,11 +14,11 @@ import pytest
 from hosts import sync  # noqa: F401  (re-exported: the app tests import it from here)
 from textual.pilot import Pilot
 
-from zimao_tui import clipboard
-from zimao_tui.config import Config
-from zimao_tui.model.keywords import build_keywords
-from zimao_tui.model.report import Report
-from zimao_tui.model.search import open_index
+from zimao_tui.document.report import Report
+from zimao_tui.insights.keywords import build_keywords
+from zimao_tui.search.search import open_index
+from zimao_tui.store.config import Config
+from zimao_tui.ui import clipboard
 from zimao_tui.ui.app import ZimaoApp
 
 _WARM: dict[str, Path] = {}

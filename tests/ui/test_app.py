@@ -7,16 +7,18 @@ from pathlib import Path
 
 import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
+from rich.tree import Tree as RichTree
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from zimao_tui.config import load_config
-from zimao_tui.model.citation import cite, section_text
-from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.document.report import Heading, Measure, Report
+from zimao_tui.insights.citation import cite, section_text
+from zimao_tui.store.config import load_config
+from zimao_tui.store.history import SearchHistory, history_path
 from zimao_tui.ui.app import ZimaoApp
-from zimao_tui.ui.history import SearchHistory, history_path
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 from zimao_tui.ui.screens.help import HelpScreen
+from zimao_tui.ui.textual_compat import notifications
 from zimao_tui.ui.widgets.detail import DetailPane
 from zimao_tui.ui.widgets.report_tree import ReportTree
 from zimao_tui.ui.widgets.search_bar import SearchBar
@@ -145,7 +147,7 @@ async def test_search_flow_enter_n_N_escape(bundled: Report) -> None:
         await press(pilot, "N")  # no hit before the first: stays
         assert shown(app) == bar.hits[0].measure
         await press(pilot, "N", "N", "N")  # pressed again and again: one warning, not a pile
-        assert [n.message for n in app._notifications].count("没有更多匹配") == 1
+        assert [n.message for n in notifications(app)].count("没有更多匹配") == 1
         await press(pilot, "slash", "escape")
         assert bar.input.value == ""
         assert isinstance(app.focused, ReportTree)
@@ -176,7 +178,7 @@ async def test_a_broken_history_file_is_reported_once_and_replaced(bundled: Repo
     app = make_app([bundled])
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert sum("不是有效的 JSON" in m for m in messages) == 1
         await press(pilot, "slash", *"人才", "enter")
     assert json.loads(history_path().read_text(encoding="utf-8")) == ["人才"]
@@ -218,7 +220,7 @@ async def test_copy_keys(bundled: Report) -> None:
         assert app.clipboard == section_text(bundled, section)
         for _ in range(6):  # again and again: one copy toast, saying what the last copy did
             await press(pilot, "c")
-        copies = [str(n.message) for n in app._notifications if "复制" in str(n.message)]
+        copies = [str(n.message) for n in notifications(app) if "复制" in str(n.message)]
         assert len(copies) == 1 and copies[0].startswith("已复制措施"), copies
 
 
@@ -232,7 +234,7 @@ async def test_copy_selection_uses_the_copy_function(bundled: Report) -> None:
         await pilot.pause()
         await press(pilot, "ctrl+c")
         assert "改革创新提升能级" in app.clipboard
-        assert any("选中文字" in n.message for n in app._notifications)
+        assert any("选中文字" in n.message for n in notifications(app))
 
 
 @sync
@@ -261,7 +263,7 @@ async def test_bookmark_toggle_marks_tree_and_detail(bundled: Report) -> None:
         assert not app.bookmarks.is_bookmarked(bundled, measure)
         assert not str(tree.cursor_node.label).startswith("★")  # type: ignore[union-attr]
         await press(pilot, "b", "b", "b", "b")  # toggled again and again: one toast, the last state
-        toasts = [str(n.message) for n in app._notifications if "收藏" in str(n.message)]
+        toasts = [str(n.message) for n in notifications(app) if "收藏" in str(n.message)]
         assert toasts == ["已取消收藏"]
 
 
@@ -330,7 +332,7 @@ async def test_broken_theme_file_notifies_and_falls_back(bundled: Report, user_d
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert app.theme == "zimao-paper"
-        messages = " ".join(n.message for n in app._notifications)
+        messages = " ".join(n.message for n in notifications(app))
         assert "broken.toml" in messages and "no-such-theme" in messages
     assert not (user_dirs["config"] / "config.toml").exists()  # the fallback is not saved over it
 
@@ -420,7 +422,7 @@ async def test_quit_key(bundled: Report) -> None:
 
 @sync
 async def test_several_reports_top_level_and_search_spans_them(bundled: Report, data_dir: Path) -> None:
-    from zimao_tui.model.parse import load_report
+    from zimao_tui.document.parse import load_report
 
     other = load_report(data_dir / "fullwidth.txt")
     app = make_app([bundled, other])
@@ -442,7 +444,7 @@ async def test_several_reports_top_level_and_search_spans_them(bundled: Report, 
 async def test_note_key_edits_the_bookmark_note(bundled: Report) -> None:
     from textual.widgets import TextArea
 
-    from zimao_tui.ui.screens.note_dialog import NoteDialog
+    from zimao_tui.ui.dialogs.note import NoteDialog
 
     app = make_app([bundled])
     async with app.run_test(size=SIZE) as pilot:
@@ -460,7 +462,7 @@ async def test_note_key_edits_the_bookmark_note(bundled: Report) -> None:
         assert detail.insights.note == "写进周报"
         assert "写进周报" in str(app.query_one("#detail-body").render())
         # b on it now asks first: the note must not go with one keystroke.
-        from zimao_tui.ui.screens.bookmarks import ConfirmDialog
+        from zimao_tui.ui.dialogs.confirm import ConfirmDialog
 
         await press(pilot, "b")
         assert isinstance(app.screen, ConfirmDialog)
@@ -576,14 +578,14 @@ async def test_hit_counter_does_not_stack_toasts(bundled: Report) -> None:
         assert total >= 4
         await press(pilot, "enter", "n", "n", "n")
         assert shown(app) == bar.hits[3].measure
-        assert len(app._notifications) == 0  # no "match k/n" toast pile
+        assert len(notifications(app)) == 0  # no "match k/n" toast pile
         body = str(app.query_one("#detail-body").render())
         assert f"匹配 4/{total}" in body
 
 
 @sync
 async def test_breadcrumb_names_the_report_when_several_are_open(bundled: Report, data_dir: Path) -> None:
-    from zimao_tui.model.parse import load_report
+    from zimao_tui.document.parse import load_report
 
     other = load_report(data_dir / "fullwidth.txt")
     app = make_app([bundled, other])
@@ -603,7 +605,7 @@ async def test_index_arrives_before_keywords_and_detail_says_loading(
     """Empty cache: the shipped index is usable at once; keywords (a jieba child) come later."""
     import threading
 
-    from zimao_tui.model import keywords
+    from zimao_tui.insights import keywords
 
     monkeypatch.setenv("ZIMAO_TUI_CACHE_DIR", str(tmp_path / "empty-cache"))
     release = threading.Event()
@@ -687,7 +689,7 @@ async def test_bookmark_on_a_read_only_store_says_why_in_chinese(
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await press(pilot, "right_square_bracket", "b")
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("更新版本" in str(m) for m in messages), messages
         assert not any("ReadOnlyError" in str(m) for m in messages)
     assert store.read_bytes() == before
@@ -705,8 +707,21 @@ async def test_a_bookmarks_file_damaged_while_the_app_runs_is_set_aside_and_the_
         damaged = b"\xff not toml [[["
         store.write_bytes(damaged)  # another program breaks it meanwhile
         await press(pilot, "right_square_bracket", "b")
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(n.message) for n in notifications(app)]
         assert any("书签文件被外部改坏" in m for m in messages), messages
         aside = [p for p in store.parent.iterdir() if p.name != store.name and p.read_bytes() == damaged]
         assert len(aside) == 1 and any(str(aside[0]) in m for m in messages)
         assert len(app.bookmarks.bookmarks) == 2  # rewritten from what the app showed, plus the new one
+
+
+@sync
+async def test_the_explorer_keeps_textual_tree_and_closed(bundled: Report) -> None:
+    """Issue 12: a ``tree`` property hid DOMNode.tree and a ``_closed`` handler MessagePump._closed."""
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = explorer(app)
+        assert screen._closed is False  # MessagePump's flag, not a bound method (always truthy)
+        assert isinstance(screen.tree, RichTree)  # DOMNode.tree: a Rich tree of the DOM
+        assert isinstance(screen.report_tree, ReportTree)
+        assert "_closed" not in vars(ExplorerScreen) and "tree" not in vars(ExplorerScreen)

@@ -8,9 +8,10 @@ import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.pilot import Pilot
 
-from zimao_tui.model.report import Report
+from zimao_tui.document.report import Report
 from zimao_tui.ui.app import ZimaoApp
 from zimao_tui.ui.keymap import checked_keymap, valid_key
+from zimao_tui.ui.textual_compat import notifications
 
 pytestmark = pytest.mark.usefixtures("app_env")
 
@@ -24,7 +25,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 def toasts(app: ZimaoApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in notifications(app)]
 
 
 HOSTILE = {
@@ -82,7 +83,7 @@ async def test_b_while_another_process_holds_the_lock_does_not_freeze_the_app(
 ) -> None:
     import fcntl
 
-    from zimao_tui.model import bookmarks as store_module
+    from zimao_tui.store import bookmarks as store_module
     from zimao_tui.ui.widgets.detail import DetailPane
 
     monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 4.0)

@@ -10,13 +10,13 @@ import pytest
 
 from zimao_tui import i18n
 from zimao_tui.cli import main
-from zimao_tui.model.errors import ReportError
-from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui.history import MAX_ENTRIES, SearchHistory, history_path
+from zimao_tui.document.errors import ReportError
+from zimao_tui.document.report import Heading, Measure, Report
+from zimao_tui.store.history import MAX_ENTRIES, SearchHistory, history_path
 from zimao_tui.ui.launch import launch
+from zimao_tui.ui.text.styles import STYLE_MATCH
 from zimao_tui.ui.widgets.detail import (
     STYLE_CONTEXT,
-    STYLE_MATCH,
     Insights,
     breadcrumb,
     heading_content,
@@ -51,7 +51,7 @@ def test_breadcrumb_names_the_path_and_position(bundled: Report) -> None:
 
 
 def test_inside_a_law_article_the_position_counts_sentences_not_articles() -> None:
-    from zimao_tui.model.parse import parse_text
+    from zimao_tui.document.parse import parse_text
 
     law = parse_text("中华人民共和国测试法\n第二章 贸易\n第十二条 口岸应当开放。货物可以自由进出。")
     second = next(m for m in law.measures() if m.text.startswith("货物"))
@@ -60,7 +60,7 @@ def test_inside_a_law_article_the_position_counts_sentences_not_articles() -> No
 
 
 def test_the_report_card_shows_issuer_number_and_date() -> None:
-    from zimao_tui.model.parse import parse_text
+    from zimao_tui.document.parse import parse_text
 
     text = "\n".join(
         [
@@ -256,7 +256,7 @@ ENGLISH_RUN = """
 import asyncio
 from zimao_tui.i18n import set_language
 set_language("en")
-from zimao_tui.model.parse import load_reports
+from zimao_tui.document.parse import load_reports
 from zimao_tui.paths import bundled_report
 from zimao_tui.ui.app import ZimaoApp
 

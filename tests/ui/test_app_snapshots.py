@@ -12,7 +12,7 @@ import pytest
 from app_fixtures import app_env, make_app, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.pilot import Pilot
 
-from zimao_tui.model.report import Measure, Report
+from zimao_tui.document.report import Measure, Report
 
 pytestmark = pytest.mark.usefixtures("app_env")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from hosts import Host, sync
 from textual.widgets import Input, OptionList
 
-from zimao_tui.model.bookmarks import Bookmark, BookmarkStore, dumps
-from zimao_tui.model.parse import parse_text
-from zimao_tui.model.report import Report
+from zimao_tui.document.parse import parse_text
+from zimao_tui.document.report import Report
 from zimao_tui.paths import bundled_report
+from zimao_tui.store.bookmarks import Bookmark, BookmarkStore, dumps
 from zimao_tui.ui.screens.bookmarks import ROW_LIMIT, BookmarksScreen
 
 

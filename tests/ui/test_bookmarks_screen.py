@@ -10,11 +10,14 @@ import pytest
 from hosts import Host, snapshot_sizes, sync
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from zimao_tui.model.bookmarks import Bookmark, BookmarkError, BookmarkStore, ReadOnlyError
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.ui.screens.bookmarks import BookmarksScreen, ConfirmDialog, error_text
-from zimao_tui.ui.screens.note_dialog import NoteDialog
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Measure, Report
+from zimao_tui.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, ReadOnlyError
+from zimao_tui.ui.dialogs.confirm import ConfirmDialog
+from zimao_tui.ui.dialogs.note import NoteDialog
+from zimao_tui.ui.screens.bookmarks import BookmarksScreen
+from zimao_tui.ui.text.errors import error_text
+from zimao_tui.ui.textual_compat import notifications
 
 
 def m(report: Report, measure_id: str) -> Measure:
@@ -151,7 +154,7 @@ async def test_orphans_are_marked_and_cannot_be_jumped_to(
         await pilot.press("end", "enter")
         await pilot.pause()
         assert app.screen is screen  # not dismissed
-        assert any("无法跳转" in n.message for n in app._notifications)
+        assert any("无法跳转" in n.message for n in notifications(app))
         await pilot.press("d", "y")  # but it can be deleted
         await pilot.pause()
         assert screen.query_one(OptionList).option_count == 2
@@ -213,7 +216,7 @@ async def test_a_read_only_store_says_so_in_the_interface_language(
     async with app.opened() as (pilot, _):
         await pilot.press("d", "y")
         await pilot.pause()
-        [note] = [n.message for n in app._notifications]
+        [note] = [n.message for n in notifications(app)]
     assert note.startswith("书签文件由更新版本的 zimao-tui 写入（schema_version = 7）")
     assert note.endswith(f"文件：{store.path}") and "Error" not in note
     assert store.path.read_text(encoding="utf-8") == text

@@ -13,11 +13,12 @@ import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.pilot import Pilot
 
-from zimao_tui.config import Config, load_config, save_config
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Report
+from zimao_tui.store.config import Config, load_config, save_config
 from zimao_tui.ui.app import ZimaoApp
+from zimao_tui.ui.textual_compat import notifications
 from zimao_tui.ui.widgets.search_bar import SearchBar
 
 pytestmark = pytest.mark.usefixtures("app_env")
@@ -35,7 +36,7 @@ def _themes(user_dirs: dict[str, Path]) -> None:
 
 
 def _messages(app: ZimaoApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in notifications(app)]
 
 
 @sync
@@ -107,7 +108,7 @@ async def test_an_unwritable_cache_costs_one_warning_not_the_search(
         warnings = [w for w in warned if str(blocked) in w]
         assert len(warnings) == 1
         assert ("无法保存已解析的报告" if report_cache_warned else "缓存无法写入") in warnings[0]
-        assert not [n for n in app._notifications if n.severity == "error"]
+        assert not [n for n in notifications(app) if n.severity == "error"]
 
 
 async def _type(pilot: Pilot[None], text: str) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Heading
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Heading
 from zimao_tui.ui.widgets.report_tree import ReportTree
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "documents"

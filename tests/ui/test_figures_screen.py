@@ -10,8 +10,8 @@ from hosts import Host, snapshot_sizes, sync
 from rich.cells import cell_len
 from textual.widgets import DataTable, Input, Static
 
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Measure, Report
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.ui.screens.figures import FigureChart, FiguresScreen, bar, chart, figure_rows
 
 

@@ -27,8 +27,8 @@ FOOTER_RUN = """
 import asyncio, json, sys
 from zimao_tui.i18n import set_language
 set_language(sys.argv[1])
-from zimao_tui.config import Config
-from zimao_tui.model.parse import load_reports
+from zimao_tui.store.config import Config
+from zimao_tui.document.parse import load_reports
 from zimao_tui.paths import bundled_report
 from zimao_tui.ui.app import ZimaoApp
 

@@ -7,7 +7,7 @@ from typing import Any
 from hosts import Host, snapshot_sizes, sync
 from textual.widgets import Input, OptionList, Static
 
-from zimao_tui.model.report import Measure, Report
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.ui.screens.glossary import GlossaryScreen, filter_entries, glossary_entries, occurrence_text
 
 

@@ -20,13 +20,13 @@ from hostile import MEASURE, OSC0, OSC52, hostile_text, report_text, unsafe_left
 from hypothesis import HealthCheck, given, settings
 from textual.pilot import Pilot
 
-from zimao_tui.model.bookmarks import BookmarkStore
-from zimao_tui.model.inert import inert
-from zimao_tui.model.keywords import build_keywords
-from zimao_tui.model.parse import parse_text
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.model.search import open_index
+from zimao_tui.document.inert import inert
+from zimao_tui.document.parse import parse_text
+from zimao_tui.document.report import Measure, Report
+from zimao_tui.insights.keywords import build_keywords
 from zimao_tui.paths import cache_dir
+from zimao_tui.search.search import open_index
+from zimao_tui.store.bookmarks import BookmarkStore
 from zimao_tui.ui.app import ZimaoApp
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 
@@ -190,7 +190,7 @@ async def test_search_history_queries_and_pastes_are_inert(bundled: Report) -> N
 
     from textual import events
 
-    from zimao_tui.ui.history import history_path
+    from zimao_tui.store.history import history_path
     from zimao_tui.ui.widgets.search_bar import SearchInput
 
     history_path().parent.mkdir(parents=True, exist_ok=True)

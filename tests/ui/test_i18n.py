@@ -16,7 +16,7 @@ import pytest
 import zimao_tui
 from zimao_tui import i18n
 from zimao_tui.i18n import LANGS, STRINGS, binding_help
-from zimao_tui.model.figures import KINDS
+from zimao_tui.insights.figures import KINDS
 from zimao_tui.ui.screens.figures import COLUMNS, SORT_KEYS
 
 SOURCE = Path(zimao_tui.__file__).parent

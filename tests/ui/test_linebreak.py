@@ -12,8 +12,8 @@ from textual.style import Style
 from textual.visual import RenderOptions
 from textual.widgets import Static
 
-from zimao_tui.model.report import Report
-from zimao_tui.ui.linebreak import NO_LINE_END, NO_LINE_START, Kinsoku, break_offsets, wrap_content
+from zimao_tui.document.report import Report
+from zimao_tui.ui.text.linebreak import NO_LINE_END, NO_LINE_START, Kinsoku, break_offsets, wrap_content
 
 
 def lines(text: str, width: int) -> list[str]:

@@ -12,10 +12,11 @@ from hosts import sync
 from textual.app import App, ComposeResult
 from textual.widgets.tree import TreeNode
 
-from zimao_tui.model.gcpause import end_startup, pause_for_startup
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Heading, Node, Report
-from zimao_tui.ui.widgets.report_tree import Entry, ReportTree
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Heading, Node, Report
+from zimao_tui.search.gcpause import end_startup, pause_for_startup
+from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.widgets.report_tree import ReportTree
 
 
 def model_order(report: Report, nodes: tuple[Node, ...] | list[Node] | None = None) -> Iterator[str]:

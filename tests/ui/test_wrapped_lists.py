@@ -19,9 +19,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from zimao_tui.model.report import Report
-from zimao_tui.ui.linebreak import NO_LINE_END, NO_LINE_START
+from zimao_tui.document.report import Report
 from zimao_tui.ui.screens.glossary import GlossaryScreen
+from zimao_tui.ui.text.linebreak import NO_LINE_END, NO_LINE_START
 from zimao_tui.ui.widgets.search_bar import SearchBar, hit_location
 
 pytestmark = pytest.mark.usefixtures("app_env")

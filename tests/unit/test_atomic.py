@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model import atomic
-from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.store import atomic
+from zimao_tui.store.atomic import atomic_write_text
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:

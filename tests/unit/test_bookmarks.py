@@ -8,8 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zimao_tui.model import bookmarks
-from zimao_tui.model.bookmarks import (
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Measure, Report
+from zimao_tui.paths import bundled_report
+from zimao_tui.store import bookmarks
+from zimao_tui.store.bookmarks import (
     SCHEMA_VERSION,
     BookmarkError,
     BookmarkStore,
@@ -17,10 +20,7 @@ from zimao_tui.model.bookmarks import (
     dumps,
     parse_tags,
 )
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.model.tomlcompat import loads as toml_loads
-from zimao_tui.paths import bundled_report
+from zimao_tui.store.tomlcompat import loads as toml_loads
 
 
 def measure(report: Report, measure_id: str) -> Measure:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model.bookmarks import BookmarkStore
-from zimao_tui.model.report import Report
+from zimao_tui.document.report import Report
+from zimao_tui.store.bookmarks import BookmarkStore
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="flock is POSIX")
 
@@ -126,8 +126,8 @@ def test_the_temp_file_of_a_save_in_progress_is_left_alone(bundled: Report, tmp_
             sys.executable,
             "-c",
             "import sys; from pathlib import Path;"
-            "from zimao_tui.model.bookmarks import BookmarkStore;"
-            "from zimao_tui.model.parse import load_report;"
+            "from zimao_tui.store.bookmarks import BookmarkStore;"
+            "from zimao_tui.document.parse import load_report;"
             "from zimao_tui.paths import bundled_report;"
             "r = load_report(bundled_report());"
             "BookmarkStore(Path(sys.argv[1])).update(r, r.node('1.2.2'), 'second', [])",

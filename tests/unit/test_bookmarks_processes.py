@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model.bookmarks import BookmarkStore
-from zimao_tui.model.tomlcompat import loads as toml_loads
+from zimao_tui.store.bookmarks import BookmarkStore
+from zimao_tui.store.tomlcompat import loads as toml_loads
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and flock are POSIX")
 
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and flock ar
 SAVER = """
 import sys
 from pathlib import Path
-from zimao_tui.model.bookmarks import BookmarkStore
-from zimao_tui.model.parse import load_report
+from zimao_tui.store.bookmarks import BookmarkStore
+from zimao_tui.document.parse import load_report
 from zimao_tui.paths import bundled_report
 
 report = load_report(bundled_report())
@@ -42,8 +42,8 @@ ADDER = """
 import sys
 import time
 from pathlib import Path
-from zimao_tui.model.bookmarks import BookmarkStore
-from zimao_tui.model.parse import load_report
+from zimao_tui.store.bookmarks import BookmarkStore
+from zimao_tui.document.parse import load_report
 from zimao_tui.paths import bundled_report
 
 report = load_report(bundled_report())

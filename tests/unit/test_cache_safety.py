@@ -19,14 +19,15 @@ from pathlib import Path
 import pytest
 
 from zimao_tui.cli import main
+from zimao_tui.document.parse import load_report, parse_text
+from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice, set_language
-from zimao_tui.model import index_cache, keywords
-from zimao_tui.model.marshal_check import plausible
-from zimao_tui.model.parse import load_report, parse_text
-from zimao_tui.model.report import Report
-from zimao_tui.model.report_cache import ReportCache, _fields, _stamp
-from zimao_tui.model.search import build_index, open_index
+from zimao_tui.insights import keywords
 from zimao_tui.paths import bundled_report
+from zimao_tui.search import index_cache
+from zimao_tui.search.search import build_index, open_index
+from zimao_tui.store.marshal_check import plausible
+from zimao_tui.store.report_cache import ReportCache, _fields, _stamp
 
 SMALL = "小报告\n一、知识产权\n推动知识产权证券化试点。建设跨境电商平台。\n二、营商环境\n推行一业一证改革。\n"
 
@@ -74,7 +75,7 @@ def test_a_jieba_cache_failure_in_one_folder_is_not_reported_for_another(
 ) -> None:
     """jieba writes its cache once per process: a folder that failed says nothing about the next
     one (before: every later search in the process printed the stale "File exists")."""
-    from zimao_tui.model import segment
+    from zimao_tui.search import segment
 
     for name in ("_BASE", "_BASE_ERROR", "_BASE_DIR"):
         monkeypatch.setattr(segment, name, None, raising=False)  # this process's tokenizer is built below
@@ -131,7 +132,7 @@ _LIMITED = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 from pathlib import Path
-from zimao_tui.model.report_cache import ReportCache
+from zimao_tui.store.report_cache import ReportCache
 data = Path(sys.argv[2]).read_bytes()
 print(ReportCache(Path(sys.argv[1])).load(data, sys.argv[2]))
 """
@@ -282,7 +283,7 @@ def test_cache_folders_are_private_whatever_the_umask(small: Path, tmp_path: Pat
 
 def test_damaged_jieba_cache_is_deleted_before_jieba_reads_it(tmp_path: Path) -> None:
     """jieba marshal-loads its cache file itself; one that is not its (dict, total) pair goes."""
-    from zimao_tui.model.segment import _drop_damaged_cache
+    from zimao_tui.search.segment import _drop_damaged_cache
 
     path = tmp_path / "jieba.cache"
     path.write_bytes(b"(\xff\xff\xff\x7f")

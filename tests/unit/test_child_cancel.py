@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model.child import ChildCancelled, run_child
-from zimao_tui.model.parse import parse_text
-from zimao_tui.model.search import open_index
+from zimao_tui.document.parse import parse_text
 from zimao_tui.paths import bundled_report
+from zimao_tui.search.child import ChildCancelled, run_child
+from zimao_tui.search.search import open_index
 
 
 def test_a_cancelled_cold_build_ends_its_child_and_leaves_no_temp_file(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_a_cancelled_cold_build_ends_its_child_and_leaves_no_temp_file(tmp_path:
 def test_a_failing_child_still_reports_its_stderr(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="TypeError"):
         run_child(
-            "zimao_tui.model.segment",
+            "zimao_tui.search.segment",
             {"cache_dir": str(tmp_path), "reports": 5},
             "building",
             threading.Event(),

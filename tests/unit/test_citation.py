@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zimao_tui.model.citation import DEFAULT_TEMPLATE, cite, section_text, template_problem
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Heading, Measure, Report
+from zimao_tui.insights.citation import DEFAULT_TEMPLATE, cite, section_text, template_problem
 
 
 def test_default_citation(bundled: Report) -> None:
@@ -76,8 +76,8 @@ def test_a_template_only_substitutes_fields(bundled: Report) -> None:
 
 
 def test_a_bad_template_in_config_falls_back_with_a_warning(tmp_path: Path) -> None:
-    from zimao_tui.config import load_config
     from zimao_tui.i18n import set_language
+    from zimao_tui.store.config import load_config
 
     path = tmp_path / "config.toml"
     path.write_text('citation_template = "{text:>1999999999}"\n', encoding="utf-8")
@@ -104,7 +104,7 @@ _LAW = "\n".join(
 
 
 def test_a_law_is_cited_by_its_article_as_written() -> None:
-    from zimao_tui.model.parse import parse_text
+    from zimao_tui.document.parse import parse_text
 
     law = parse_text(_LAW)
     second = next(m for m in law.measures() if m.text.startswith("货物"))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from zimao_tui.cli import main
-from zimao_tui.model.bookmarks import BookmarkStore
 from zimao_tui.paths import bundled_report
+from zimao_tui.store.bookmarks import BookmarkStore
 
 TITLE = "武汉自贸片区高质量发展创新举措"
 

@@ -29,8 +29,8 @@ from hostile import (
 from hypothesis import HealthCheck, given, settings
 
 from zimao_tui.cli import main
-from zimao_tui.model.inert import inert
-from zimao_tui.model.parse import load_report
+from zimao_tui.document.inert import inert
+from zimao_tui.document.parse import load_report
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.clipboard import native_command, native_copy
+from zimao_tui.ui.clipboard import native_command, native_copy
 
 
 def _fake_tool(folder: Path, name: str, body: str) -> None:

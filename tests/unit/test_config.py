@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zimao_tui.config import Config, config_path, load_config, save_config
 from zimao_tui.i18n import set_language
-from zimao_tui.model.citation import DEFAULT_TEMPLATE
+from zimao_tui.insights.citation import DEFAULT_TEMPLATE
+from zimao_tui.store.config import Config, config_path, load_config, save_config
 
 
 def test_defaults_when_missing() -> None:

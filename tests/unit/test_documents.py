@@ -38,9 +38,9 @@ from typing import Any
 
 import pytest
 
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.report import Heading, Report
-from zimao_tui.model.tomlcompat import loads
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Heading, Report
+from zimao_tui.store.tomlcompat import loads
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
 CHECKS = ("title", "date", "top_level", "second_level", "furniture", "sentences")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zimao_tui.model.figures import KINDS, Figure, extract_figures, figures_in
-from zimao_tui.model.report import Report
+from zimao_tui.document.report import Report
+from zimao_tui.insights.figures import KINDS, Figure, extract_figures, figures_in
 
 # (measure id, raw, value, unit, kind, approximate)
 EXPECTED = [

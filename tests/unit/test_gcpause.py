@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from zimao_tui.cli import main
-from zimao_tui.model.gcpause import collector_paused, end_startup, pause_for_startup
+from zimao_tui.search.gcpause import collector_paused, end_startup, pause_for_startup
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from zimao_tui.cli import main
-from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore
-from zimao_tui.model.report import Report
+from zimao_tui.document.report import Report
+from zimao_tui.store.bookmarks import BookmarkError, BookmarkStore
 
 BAD = os.fsdecode(b"bad\xff")  # what Python makes of the byte: a lone surrogate
 

@@ -17,17 +17,17 @@ import pytest
 
 from zimao_tui.cli import main
 from zimao_tui.cli.search import MAX_LINE
-from zimao_tui.config import load_config
+from zimao_tui.document.errors import ReportError
+from zimao_tui.document.parse import load_report
+from zimao_tui.document.report import Report
 from zimao_tui.i18n import set_language
-from zimao_tui.model import statefile
-from zimao_tui.model.bookmarks import BookmarkStore
-from zimao_tui.model.errors import ReportError
-from zimao_tui.model.parse import load_report
-from zimao_tui.model.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS, parse_query
-from zimao_tui.model.report import Report
-from zimao_tui.model.search import SearchIndex, build_index
-from zimao_tui.theming import load_themes
-from zimao_tui.ui.history import SearchHistory
+from zimao_tui.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS, parse_query
+from zimao_tui.search.search import SearchIndex, build_index
+from zimao_tui.store import statefile
+from zimao_tui.store.bookmarks import BookmarkStore
+from zimao_tui.store.config import load_config
+from zimao_tui.store.history import SearchHistory
+from zimao_tui.ui.theming import load_themes
 
 DEEP_TOML = "x = " + "[" * 900 + "]" * 900 + "\n"
 DEEP_JSON = "[" * 900 + "]" * 900
@@ -271,7 +271,7 @@ def test_report_over_the_cap_is_refused(tmp_path: Path, monkeypatch: pytest.Monk
     """Above the cap: a clear message naming the limit (the cap itself is 200 MB)."""
     path = tmp_path / "big.txt"
     path.write_text("一、标题\n" + "这是一条措施。" * 100, encoding="utf-8")
-    monkeypatch.setattr("zimao_tui.model.parse.MAX_REPORT_BYTES", 1024)
+    monkeypatch.setattr("zimao_tui.document.parse.MAX_REPORT_BYTES", 1024)
     with pytest.raises(ReportError, match="文件太大"):
         load_report(path)
     assert statefile.MAX_REPORT_BYTES >= 4 * 50 * 1000 * 1000

@@ -1,4 +1,4 @@
-"""The sanitiser every display of untrusted text goes through (zimao_tui.model.inert)."""
+"""The sanitiser every display of untrusted text goes through (zimao_tui.document.inert)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from hostile import EVERY_CONTROL, hostile_text
 from hypothesis import given
 
-from zimao_tui.model.inert import REPLACEMENT, UNSAFE, inert, json_escape_controls
+from zimao_tui.document.inert import REPLACEMENT, UNSAFE, inert, json_escape_controls
 
 
 def test_the_unsafe_set_is_exactly_c0_del_c1_and_bidi() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model import keywords as kw
-from zimao_tui.model.report import Report
+from zimao_tui.document.report import Report
+from zimao_tui.insights import keywords as kw
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +70,9 @@ def test_reading_the_cache_never_imports_jieba(
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from zimao_tui.model.parse import load_report\n"
+        "from zimao_tui.document.parse import load_report\n"
         "from zimao_tui.paths import bundled_report\n"
-        "from zimao_tui.model.keywords import cached_keywords\n"
+        "from zimao_tui.insights.keywords import cached_keywords\n"
         f"k = cached_keywords(load_report(bundled_report()), Path({str(cache)!r}))\n"
         "print(len(k or {}), any(m == 'jieba' or m.startswith('jieba.') for m in sys.modules))\n"
     )
@@ -85,8 +85,8 @@ def test_ensure_keywords_builds_in_a_child_process(tmp_path: Path) -> None:
     code = (
         "import sys, json\n"
         "from pathlib import Path\n"
-        "from zimao_tui.model.keywords import ensure_keywords, cached_keywords\n"
-        "from zimao_tui.model.parse import load_report\n"
+        "from zimao_tui.insights.keywords import ensure_keywords, cached_keywords\n"
+        "from zimao_tui.document.parse import load_report\n"
         "from zimao_tui.paths import bundled_report\n"
         "r = load_report(bundled_report())\n"
         f"cache = Path({str(tmp_path)!r})\n"
@@ -105,8 +105,8 @@ def test_ensure_keywords_builds_in_a_child_process(tmp_path: Path) -> None:
 
 
 def test_divisions_of_every_kind_get_keywords_articles_and_items_do_not(tmp_path: Path) -> None:
-    from zimao_tui.model.keywords import _job
-    from zimao_tui.model.parse import parse_text
+    from zimao_tui.document.parse import parse_text
+    from zimao_tui.insights.keywords import _job
 
     text = "\n".join(
         [

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zimao_tui.document.decode import decode
 from zimao_tui.document.metadata import Extracted, extract
 from zimao_tui.document.numerals import only_date
-from zimao_tui.model.decode import decode
-from zimao_tui.model.tomlcompat import loads
+from zimao_tui.store.tomlcompat import loads
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
 NAMES = sorted(p.name.removesuffix(".expect.toml") for p in DOCUMENTS.glob("*.expect.toml"))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model.errors import ReportError
-from zimao_tui.model.parse import load_report, load_reports, parse_bytes, parse_text
-from zimao_tui.model.report import Heading, Report
-from zimao_tui.model.sentences import sentence_spans
+from zimao_tui.document.errors import ReportError
+from zimao_tui.document.parse import load_report, load_reports, parse_bytes, parse_text
+from zimao_tui.document.report import Heading, Report
+from zimao_tui.document.sentences import sentence_spans
 from zimao_tui.paths import bundled_report
 
 SOURCE = Path(__file__).parents[2] / "content" / "wuhan-ftz-innovation-2022.txt"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zimao_tui.model.errors import ReportError
-from zimao_tui.model.parse import parse_bytes, parse_text
+from zimao_tui.document.errors import ReportError
+from zimao_tui.document.parse import parse_bytes, parse_text
 
 _HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 _WORD = st.text(_HAN, min_size=1, max_size=12)

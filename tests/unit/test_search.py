@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zimao_tui.model.query import Term, parse_query
-from zimao_tui.model.report import Report
-from zimao_tui.model.search import Hit, SearchIndex, build_index
+from zimao_tui.document.report import Report
+from zimao_tui.search.query import Term, parse_query
+from zimao_tui.search.search import Hit, SearchIndex, build_index
 
 TOP3: list[tuple[str, str]] = [
     # Chinese words and phrases
@@ -255,7 +255,7 @@ def test_ties_keep_report_order(index: SearchIndex, bundled: Report) -> None:
 
 
 def test_several_reports_are_searched_together(bundled: Report, data_dir: Path, tmp_path: Path) -> None:
-    from zimao_tui.model.parse import load_report
+    from zimao_tui.document.parse import load_report
 
     other = load_report(data_dir / "fullwidth.txt")
     index = build_index([bundled, other], cache_dir=tmp_path / "c")

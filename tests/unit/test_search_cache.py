@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from zimao_tui.model import index_cache, segment
-from zimao_tui.model.parse import load_report, parse_text
-from zimao_tui.model.report import Report
-from zimao_tui.model.search import build_index, open_index
+from zimao_tui.document.parse import load_report, parse_text
+from zimao_tui.document.report import Report
 from zimao_tui.paths import bundled_report
+from zimao_tui.search import index_cache, segment
+from zimao_tui.search.search import build_index, open_index
 
 SMALL = "测试报告\n\n一、开放\n\n(一)跨境电商\n\n推进“先赋权后转化”改革，开通武汉至布拉格的中欧班列。银行行长到重庆调研。\n"
 
@@ -112,10 +112,10 @@ def test_open_index_builds_a_cold_cache_in_a_child_process(small: Report, tmp_pa
 def test_open_index_reports_a_failing_child(small: Report, tmp_path: Path) -> None:
     """A child that fails is a RuntimeError naming the work and the child's error (its last
     line, not a traceback). An unwritable cache is no longer a failure: test_cache_safety."""
-    from zimao_tui.model.child import run_child
+    from zimao_tui.search.child import run_child
 
     with pytest.raises(RuntimeError, match=r"building the search index failed: .*No module named"):
-        run_child("zimao_tui.model.no_such_module", {}, "building the search index")
+        run_child("zimao_tui.search.no_such_module", {}, "building the search index")
 
 
 def _fresh_python(code: str, cache: Path) -> subprocess.CompletedProcess[str]:
@@ -128,8 +128,8 @@ def _fresh_python(code: str, cache: Path) -> subprocess.CompletedProcess[str]:
 WARM_START = """
 import sys
 from pathlib import Path
-from zimao_tui.model.parse import load_reports
-from zimao_tui.model.search import open_index
+from zimao_tui.document.parse import load_reports
+from zimao_tui.search.search import open_index
 index = open_index(load_reports([Path(p) for p in sys.argv[1:]] or [__import__('zimao_tui.paths').paths.bundled_report()]))
 for q in ("zscq", "知识产全", "诉前 调解", "自贸区", "'x", "!y"):
     index.search(q)
@@ -163,11 +163,11 @@ def test_cold_build_prints_nothing(tmp_path: Path, data_dir: Path) -> None:
 
 def test_shipped_index_is_current(tmp_path: Path) -> None:
     """Fails when the report, the user dictionary or INDEX_VERSION changed without
-    regenerating it: run ``python -m zimao_tui.model.index_cache``."""
+    regenerating it: run ``python -m zimao_tui.search.index_cache``."""
     report_texts = texts(load_report(bundled_report()))
     key = index_cache.cache_key(report_texts)
     shipped = index_cache.cache_path(index_cache.shipped_dir(), key)
-    assert shipped.is_file(), "run: python -m zimao_tui.model.index_cache"
+    assert shipped.is_file(), "run: python -m zimao_tui.search.index_cache"
     assert index_cache.load(tmp_path / "empty", report_texts) is not None
     fresh = index_cache.dumps(report_texts, segment.analyse(report_texts, tmp_path))
     assert shipped.read_text(encoding="utf-8") == fresh

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zimao_tui.model.shorten import shorten
-from zimao_tui.ui.screens.note_dialog import excerpt
+from zimao_tui.document.shorten import shorten
+from zimao_tui.ui.text.snippets import excerpt
 
 
 def test_boundaries() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zimao_tui.model.report import Report
-from zimao_tui.model.terms import Term, collect_terms, extract_terms, term_spans
+from zimao_tui.document.report import Report
+from zimao_tui.insights.terms import Term, collect_terms, extract_terms, term_spans
 
 
 @pytest.fixture(scope="module")

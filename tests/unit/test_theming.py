@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zimao_tui.theming import load_themes, user_themes_dir
+from zimao_tui.ui.theming import load_themes, user_themes_dir
 
 
 def test_bundled_themes() -> None:

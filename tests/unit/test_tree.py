@@ -7,9 +7,9 @@ so each test reads as the outline a reader would expect.
 
 from __future__ import annotations
 
+from zimao_tui.document.parse import parse_text
+from zimao_tui.document.report import Heading, Node, Report
 from zimao_tui.document.tree import join_split_lines
-from zimao_tui.model.parse import parse_text
-from zimao_tui.model.report import Heading, Node, Report
 
 
 def shape(report: Report, measures: bool = True) -> list[str]:

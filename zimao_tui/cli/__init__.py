@@ -3,7 +3,9 @@
 Each subcommand lives in its own module with ``NAME``, ``register(sub)`` and ``run(args)``;
 adding one is adding its name to ``COMMANDS``. Modules are imported only when a subcommand
 runs: the app's start-up must not pay for the bookmark store, search or Rich tables. ``zimao-tui FILE|DIR …`` (no subcommand)
-starts the app, so the first word decides which parser reads the rest.
+starts the app, so the first word decides which parser reads the rest. The CLI may import every
+model package (document, search, insights, store) and i18n; of the UI only ``ui.launch``
+(import-linter contracts in pyproject.toml).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zimao_tui import __version__
-from zimao_tui.model.errors import UserError
+from zimao_tui.document.errors import UserError
 
 if TYPE_CHECKING:
     import argparse
@@ -62,8 +64,8 @@ def app_parser() -> argparse.ArgumentParser:
 def _use_configured_language() -> None:
     """Commands speak the language config.toml chooses (Chinese by default), as the app does;
     a problem with config.toml itself is one line on stderr and does not stop the command."""
-    from zimao_tui.config import load_config
     from zimao_tui.i18n import set_language
+    from zimao_tui.store.config import load_config
 
     config, warnings = load_config()
     set_language(config.lang)
@@ -90,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = app_parser().parse_args(argv)
         return launch(args.paths, args.lang)
     except UserError as exc:
-        from zimao_tui.model.inert import inert  # a message may name a hostile file
+        from zimao_tui.document.inert import inert  # a message may name a hostile file
 
         print(f"zimao-tui: {inert(str(exc))}", file=sys.stderr)
         return 2

@@ -15,11 +15,11 @@ from typing import Any
 from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from, warn
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
-from zimao_tui.model.citation import cite
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Measure, Report
+from zimao_tui.insights.citation import cite
+from zimao_tui.store.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 
 NAME = "bookmarks"
 HELP = "list, add, remove or export bookmarks and their notes"

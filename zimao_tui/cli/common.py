@@ -2,7 +2,7 @@
 
 Report text (and notes, tags, file names) is never formatted into Rich markup here or in
 any subcommand: human output is built from ``rich.text.Text`` pieces made inert with
-:func:`zimao_tui.model.inert.inert`, and JSON keeps the exact text with every control
+:func:`zimao_tui.document.inert.inert`, and JSON keeps the exact text with every control
 written as an escape (:func:`dumps`)."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Any
 
 from rich.console import Console
 
+from zimao_tui.document.inert import inert, json_escape_controls
+from zimao_tui.document.parse import load_reports
+from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model.inert import inert, json_escape_controls
-from zimao_tui.model.parse import load_reports
-from zimao_tui.model.report import Report
 from zimao_tui.paths import bundled_report
 
 

@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
-from zimao_tui.model.figures import Figure, extract_figures, format_number
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Report
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Report
+from zimao_tui.insights.figures import Figure, extract_figures, format_number
 
 NAME = "figures"
 HELP = "list every figure (money, counts, percentages, durations, areas, dates) with its measure"

@@ -9,9 +9,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Heading, Measure, Node, Report
-from zimao_tui.model.shorten import heading_preview
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Heading, Measure, Node, Report
+from zimao_tui.document.shorten import heading_preview
 
 NAME = "outline"
 HELP = "print the report's chapters, sections and measure counts"

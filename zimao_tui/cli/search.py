@@ -14,11 +14,11 @@ from typing import IO, Any
 from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, dumps, print_json, reports_from, warn
+from zimao_tui.document.errors import UserError
+from zimao_tui.document.inert import inert
 from zimao_tui.i18n import Notice
-from zimao_tui.model.errors import UserError
-from zimao_tui.model.inert import inert
-from zimao_tui.model.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS
-from zimao_tui.model.search import Hit, Results, SearchIndex, build_index
+from zimao_tui.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS
+from zimao_tui.search.search import Hit, Results, SearchIndex, build_index
 
 NAME = "search"
 HELP = "find measures by Chinese words (typos, any order), pinyin or pinyin initials"

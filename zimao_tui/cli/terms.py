@@ -9,8 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
-from zimao_tui.model.inert import inert
-from zimao_tui.model.terms import Term, extract_terms
+from zimao_tui.document.inert import inert
+from zimao_tui.insights.terms import Term, extract_terms
 
 NAME = "terms"
 HELP = "list coined terms (“…”) and cited documents (《…》) with their counts and measures"

@@ -8,8 +8,17 @@ Read it in the order the text goes through it:
 - ``styles.py``    the numbering styles a line can start with (第X章, 第X条, 一、, （一）, 1., 一是,
                    附件1 ...), one small rule each: a new style is added there and nowhere else;
 - ``tree.py``      body lines + styles -> the heading tree (preamble, divisions, closing, attachments);
-- ``pipeline.py``  ties them together into a :class:`zimao_tui.model.report.Report`.
+- ``pipeline.py``  ties them together into a :class:`zimao_tui.document.report.Report`.
 
-Pure Python: nothing here imports Textual, and the patterns compile on the first parse, not at
-import (the app reads its reports from the report cache and never needs them at start-up).
+Around the pipeline: ``report.py`` (the immutable Report tree everything else reads),
+``parse.py`` (files -> Reports: the public entry points), ``decode.py`` (bytes -> text, encoding
+named), ``sentences.py`` (a paragraph -> measures), ``errors.py`` (``ReportError``/``UserError``),
+and two text rules every layer shares: ``shorten.py`` (cutting a label) and ``inert.py`` (making
+untrusted text safe to display). A new input format goes in ``parse.py``/``decode.py`` as a step
+that yields text. Parsed reports are cached by ``store/report_cache.py``.
+
+Pure Python: may import ``store`` (safe reads, TOML), ``i18n`` and ``paths``; nothing here
+imports Textual, ``ui`` or ``cli`` (import-linter contracts in pyproject.toml), and the patterns
+compile on the first parse, not at import (the app reads its reports from the report cache and
+never needs them at start-up).
 """

@@ -130,7 +130,7 @@ def _user_lists() -> tuple[dict[tuple[str, str], list[str]], tuple[Notice, ...]]
 
 
 def _read(path: Path) -> dict[str, Any] | Notice:
-    from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
+    from zimao_tui.store.tomlcompat import TOMLDecodeError, loads
 
     try:
         raw = path.read_text(encoding="utf-8")

@@ -510,7 +510,7 @@ def _delivery_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
         return _undashed_delivery(scan, pos)
     count = 1
     text = line
-    closed = (
+    closed: Callable[[str], bool] = (
         (lambda t: t.endswith(("）", ")"))) if bracketed else (lambda t: t.endswith(("上", "讲话", "报告")))
     )
     while not closed(text) and pos + count < len(scan.nb) and count < 3:
@@ -597,7 +597,7 @@ def _adoption_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     if decree and "令" in decree.group(0) and scan.found.doc_number is None:
         scan.found.doc_number = decree.group(0)  # 2022年4月14日 国家市场监督管理总局令第56号公布
     in_force_only = all("施行" in text[d.end : d.end + 6] for d in dates)
-    if not (in_force_only and "adoption" in scan.found.dates):  # 2022年7月1日 施行, below 公布
+    if not (in_force_only and "adoption" in (scan.found.dates or {})):  # 2022年7月1日 施行, below 公布
         scan.found.latest("adoption", _version_date(text, dates))
     if scan.found.subtitle is None:
         scan.found.subtitle = text

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from zimao_tui.document.errors import ReportError
 from zimao_tui.document.lines import split_lines
 from zimao_tui.document.metadata import extract
+from zimao_tui.document.report import Report
 from zimao_tui.document.tree import ROW_NUMBER, build_tree
 from zimao_tui.i18n import Notice
-from zimao_tui.model.errors import ReportError
-from zimao_tui.model.report import Report
 
 
 def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") -> Report:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from zimao_tui.document.numerals import cn_to_int
-from zimao_tui.model.report import HeadingKind
+from zimao_tui.document.report import HeadingKind
 
 CN_DIGITS = "一二三四五六七八九十百零〇○两"
 """Characters of a Chinese ordinal number (〇 U+3007 and ○ U+25CB are both typed for zero)."""
@@ -173,7 +173,7 @@ class Attachment:
     title: str
 
 
-DOCUMENT_ENDINGS = (
+DOCUMENT_ENDINGS: tuple[str, ...] = (
     "通知", "意见", "报告", "规则", "办法", "法", "条例", "规定", "决定", "方案", "措施", "举措", "规划",
     "纲要", "细则", "公告", "通告", "函", "批复", "决议", "指引", "指南", "要点", "计划", "清单", "目录",
     "标准", "守则", "章程", "说明", "讲话", "公报", "白皮书", "建议", "答复", "令", "命令", "议案", "解释",

@@ -25,10 +25,10 @@ from itertools import pairwise
 
 from zimao_tui.document import styles
 from zimao_tui.document.lines import EDGE_SPACE
+from zimao_tui.document.report import Heading, HeadingKind, Measure, Node
+from zimao_tui.document.sentences import sentence_spans
+from zimao_tui.document.shorten import shorten
 from zimao_tui.document.styles import Marker, Style
-from zimao_tui.model.report import Heading, HeadingKind, Measure, Node
-from zimao_tui.model.sentences import sentence_spans
-from zimao_tui.model.shorten import shorten
 
 _LEGAL_DIVISIONS = frozenset({"附则", "总则", "分则"})
 """Divisions a law may write without a number (刑法: 第一编 总则 … 第二编 分则 … 附则)."""

@@ -1,7 +1,7 @@
 """The Textual app: themes, config, key map and the app-wide keys; screens do the rest.
 
 Kept thin on purpose (posting's 1,700-line app.py is the cautionary tale): the explorer
-lives in screens/explorer.py, widgets in widgets/, copying in zimao_tui.clipboard.
+lives in screens/explorer.py, widgets in widgets/, copying in zimao_tui.ui.clipboard.
 Reports are parsed before the app starts (launch.py) so bad input never reaches Textual.
 """
 
@@ -14,14 +14,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from zimao_tui.config import DEFAULT_THEME, Config, save_config
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice, t
-from zimao_tui.model.cachedir import is_cache_notice
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Report
-from zimao_tui.theming import load_themes
-from zimao_tui.ui.history import SearchHistory
+from zimao_tui.store.cachedir import is_cache_notice
+from zimao_tui.store.config import DEFAULT_THEME, Config, save_config
+from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
+from zimao_tui.ui.textual_compat import set_ansi_filter, withdraw
+from zimao_tui.ui.theming import load_themes
 from zimao_tui.ui.widgets.detail import report_facts
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from textual.notifications import Notification, SeverityLevel
     from textual.theme import Theme
 
-    from zimao_tui.model.bookmarks import BookmarkStore
+    from zimao_tui.store.bookmarks import BookmarkStore
 
 
 def _palette_commands() -> type[Provider]:
@@ -105,7 +106,7 @@ class ZimaoApp(App[None]):
             wanted = fallback
         self._start_with_theme(wanted)
         if self.config.keys:
-            from zimao_tui.config import config_path
+            from zimao_tui.store.config import config_path
             from zimao_tui.ui.keymap import checked_keymap
 
             keymap, problems = checked_keymap(self.config.keys, config_path())
@@ -138,7 +139,7 @@ class ZimaoApp(App[None]):
         self.update_classes(
             {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
         )
-        self._refresh_truecolor_filter(self.ansi_theme)
+        set_ansi_filter(self)
 
     def get_default_screen(self) -> Screen[None]:
         return ExplorerScreen(self.reports)
@@ -159,7 +160,7 @@ class ZimaoApp(App[None]):
         """The bookmark store, opened on first use: the explorer asks for it right after the
         first paint, so reading the file (and importing its code) never delays start-up."""
         if self._bookmark_store is None:
-            from zimao_tui.model.bookmarks import BookmarkStore
+            from zimao_tui.store.bookmarks import BookmarkStore
 
             self._bookmark_store = BookmarkStore(on_warning=self.warn)
         return self._bookmark_store
@@ -196,7 +197,7 @@ class ZimaoApp(App[None]):
 
     def copy(self, text: str, label: str) -> None:
         """The one copy path (OSC 52 plus a native tool), with an honest notification."""
-        from zimao_tui.clipboard import copy_text  # first copy, not start-up, pays its imports
+        from zimao_tui.ui.clipboard import copy_text  # first copy, not start-up, pays its imports
 
         copy_text(self, text, label, lambda message, severity: self.notify_in("copy", message, severity))
 
@@ -206,14 +207,14 @@ class ZimaoApp(App[None]):
         """A notification that replaces the last one of its ``slot`` if still shown.
 
         ``c`` pressed ten times is one copy toast saying what the last copy did, not a
-        column of them over the text. (Textual has no public way to withdraw a toast;
-        ``_unnotify`` is its own, and Textual is pinned to a major version.)
+        column of them over the text. (Textual has no public way to withdraw a toast:
+        see ``textual_compat.withdraw``.)
         """
         from textual.notifications import Notification, Notify
 
         previous = self._slots.get(slot)
-        if previous is not None and previous in self._notifications:
-            self._unnotify(previous, refresh=False)
+        if previous is not None:
+            withdraw(self, previous)
         notification = Notification(
             inert(message), "", severity, timeout or self.NOTIFICATION_TIMEOUT, markup=False
         )
@@ -264,5 +265,6 @@ class ZimaoApp(App[None]):
         """Textual's palette, with a placeholder in the interface language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open for App[object], and App is invariant in its result type.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Heading, Measure, Report
+from zimao_tui.document.shorten import shorten
 from zimao_tui.i18n import t
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.model.shorten import shorten
 
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp

@@ -35,7 +35,7 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _NAMED_KEYS = frozenset(k.value for k in Keys if "+" not in k.value)
 _UI_MODULES = (
     "zimao_tui.ui.screens.bookmarks",
-    "zimao_tui.ui.screens.note_dialog",
+    "zimao_tui.ui.dialogs.note",
     "zimao_tui.ui.screens.figures",
     "zimao_tui.ui.screens.glossary",
     "zimao_tui.ui.screens.help",

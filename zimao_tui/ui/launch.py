@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from zimao_tui.config import load_config
+from zimao_tui.document.parse import load_reports
 from zimao_tui.i18n import Notice, set_language
-from zimao_tui.model.gcpause import end_startup, pause_for_startup
-from zimao_tui.model.parse import load_reports
-from zimao_tui.model.report_cache import ReportCache
 from zimao_tui.paths import bundled_report, cache_dir, config_dir
+from zimao_tui.search.gcpause import end_startup, pause_for_startup
+from zimao_tui.store.config import load_config
+from zimao_tui.store.report_cache import ReportCache
 
 
 def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:

@@ -16,9 +16,11 @@ from __future__ import annotations
 from inspect import getfile
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
-from textual.css.stylesheet import Stylesheet, StylesheetError, StylesheetParseError
+from textual.css.errors import StylesheetError
+from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.dom import DOMNode
 from textual.theme import Theme
 
@@ -47,7 +49,7 @@ def _plain(message: object) -> str:
         return str(message)
 
 
-def css_error(app: App[object], theme: Theme) -> str | None:
+def css_error(app: App[Any], theme: Theme) -> str | None:
     """Why the app's CSS does not build with ``theme``, or None if it does."""
     variables = {
         **app.get_theme_variable_defaults(),

@@ -16,34 +16,21 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
-from zimao_tui.model.bookmarks import BookmarkError, BookmarkStore, ReadOnlyError, ResolvedBookmark
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.ui.inert import InertInput, inert_content, inert_text
-from zimao_tui.ui.screens.note_dialog import NoteDialog, excerpt
+from zimao_tui.store.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
+from zimao_tui.ui.dialogs.confirm import ConfirmDialog
+from zimao_tui.ui.dialogs.note import NoteDialog
+from zimao_tui.ui.text.errors import error_text
+from zimao_tui.ui.text.inert import InertInput, inert_content, inert_text
+from zimao_tui.ui.text.snippets import excerpt
 
 ROW_LIMIT = 200
 """Rows built at once; the filter narrows the rest down (see ``_apply_filter``)."""
-
-
-def error_text(exc: BaseException) -> str:
-    """What the app tells the user when saving a bookmark failed, in the interface language.
-
-    A read-only store (newer or unreadable file) is the common case and gets a translated
-    sentence; other errors (a held lock, a full disk) already say what happened in
-    ``str(exc)``. Never the exception's class name: that means nothing to a reader.
-    """
-    if isinstance(exc, ReadOnlyError):
-        if exc.newer is not None:
-            return t("bm.read_only_newer", version=exc.newer, path=exc.path)
-        return t("bm.read_only", path=exc.path)
-    return str(exc)
 
 
 def haystack(item: ResolvedBookmark) -> str:
@@ -83,41 +70,6 @@ def row(item: ResolvedBookmark) -> Text:
             Text(" ".join(f"#{tag}" for tag in bm.tags), style="cyan", no_wrap=True, overflow="ellipsis")
         )
     return inert_text(Text("\n").join(lines))
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; dismisses with True only on an explicit confirmation."""
-
-    CSS_PATH = "bookmarks.tcss"
-    BINDINGS = [  # noqa: RUF012 - Textual's declared class attribute
-        Binding("y,enter", "answer(True)", t("bm.key.confirm"), id="zimao.confirm.yes"),
-        Binding("n,escape", "answer(False)", t("bm.key.cancel"), id="zimao.confirm.no"),
-    ]
-
-    def __init__(self, question: str, detail: str = "") -> None:
-        super().__init__()
-        self._question = question
-        self._detail = detail
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog"):
-            yield Label(inert(self._question), id="confirm-question", markup=False)
-            if self._detail:
-                yield Label(inert(self._detail), id="confirm-detail", markup=False)
-            with Horizontal(id="confirm-buttons"):
-                yield Button(f"{t('bm.yes')} (y)", variant="error", id="confirm-yes")
-                yield Button(f"{t('bm.no')} (n)", id="confirm-no")
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()  # the safe answer has the focus
-
-    def action_answer(self, yes: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(yes)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "confirm-yes")
 
 
 class BookmarksScreen(Screen[tuple[Report, Measure] | None]):

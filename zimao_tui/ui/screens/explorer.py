@@ -22,19 +22,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import Notice, t
-from zimao_tui.model.figures import figures_in
-from zimao_tui.model.gcpause import end_startup
-from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.model.terms import term_spans
+from zimao_tui.insights.figures import figures_in
+from zimao_tui.insights.terms import term_spans
 from zimao_tui.paths import cache_dir
+from zimao_tui.search.gcpause import end_startup
+from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.widgets.detail import DetailPane, Insights
-from zimao_tui.ui.widgets.report_tree import Entry, ReportTree
+from zimao_tui.ui.widgets.report_tree import ReportTree
 from zimao_tui.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from zimao_tui.model.bookmarks import BookmarkStore
-    from zimao_tui.model.search import Hit, SearchIndex
+    from zimao_tui.search.search import Hit, SearchIndex
+    from zimao_tui.store.bookmarks import BookmarkStore
     from zimao_tui.ui.app import ZimaoApp
 
 
@@ -105,7 +106,7 @@ class ExplorerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        tree = self.tree
+        tree = self.report_tree
         tree.focus()
         tree.move_cursor(tree.root.children[0] if tree.root.children else None)
         self.call_after_refresh(self._after_first_paint)
@@ -120,14 +121,15 @@ class ExplorerScreen(Screen[None]):
         warning = self.zimao.history.warning  # reads the history file
         if warning:
             self.zimao.warn(warning)
-        self.tree.set_bookmark_check(self.bookmarks.is_bookmarked)
+        self.report_tree.set_bookmark_check(self.bookmarks.is_bookmarked)
         self.load_index()
         self.load_keywords()
 
     # ------------------------------------------------------------------ parts
 
     @property
-    def tree(self) -> ReportTree:
+    def report_tree(self) -> ReportTree:
+        """The outline (not ``tree``: that is DOMNode's own, the widget tree)."""
         return self.query_one(ReportTree)
 
     @property
@@ -143,7 +145,7 @@ class ExplorerScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="search index")
     def load_index(self) -> SearchIndex:
         """Open (or build, in a child process) the search index off the UI thread."""
-        from zimao_tui.model.search import open_index
+        from zimao_tui.search.search import open_index
 
         notices: list[Notice] = []
         # Quitting cancels the worker, which ends a cold build's child at once (see child.py).
@@ -159,7 +161,7 @@ class ExplorerScreen(Screen[None]):
     def load_keywords(self) -> dict[int, dict[str, list[str]]]:
         """Cached keywords, or computed in a child process (jieba here would hold the GIL
         for hundreds of milliseconds and freeze typing)."""
-        from zimao_tui.model import keywords
+        from zimao_tui.insights import keywords
 
         notices: list[Notice] = []
         found = keywords.ensure_keywords(
@@ -230,10 +232,10 @@ class ExplorerScreen(Screen[None]):
             )
         measures = list(node.measures())
         terms = [s.term for m in measures for s in term_spans(m.text) if s.kind == "term"]
-        figures = [f.raw for m in measures for f in figures_in(m.text, m.id)]
+        figure_texts = [f.raw for m in measures for f in figures_in(m.text, m.id)]
         return Insights(
             terms=_unique(terms)[:SUMMARY_ITEMS],
-            figures=_unique(figures)[:SUMMARY_ITEMS],
+            figures=_unique(figure_texts)[:SUMMARY_ITEMS],
             keywords=keywords.get(node.id, []),
             keywords_loading=self.keywords_loading,
             with_report=several,
@@ -269,7 +271,8 @@ class ExplorerScreen(Screen[None]):
         self._go_to_hit()
 
     @on(SearchBar.Closed)
-    def _closed(self) -> None:
+    def _search_closed(self) -> None:
+        """(Not ``_closed``: MessagePump's flag of that name says the screen is closed.)"""
         self.focus_tree()
 
     def _go_to_hit(self) -> None:
@@ -278,14 +281,14 @@ class ExplorerScreen(Screen[None]):
 
     def go_to(self, report: Report, node: Heading | Measure) -> None:
         """Reveal a node in the tree, show it, and give the tree the focus."""
-        self.tree.reveal(report, node.id)
+        self.report_tree.reveal(report, node.id)
         self.show_entry(Entry(report, node))
         self.focus_tree()
 
     def focus_tree(self) -> None:
         """Focus the tree (the detail when the tree is hidden) now, not on the next loop
         (Widget.focus), so keys the app takes off its queue next already go there."""
-        tree = self.tree
+        tree = self.report_tree
         self.set_focus(tree if tree.display else self.detail)
 
     def action_search(self) -> None:
@@ -323,12 +326,12 @@ class ExplorerScreen(Screen[None]):
         self.zimao.notify_in("explorer.warning", message, "warning", timeout=3)
 
     def action_step_measure(self, delta: int) -> None:
-        moved = self.tree.step_measure(delta, self.detail.entry)
+        moved = self.report_tree.step_measure(delta, self.detail.entry)
         if moved is not None:
             self.show_entry(Entry(*moved))
 
     def action_toggle_tree(self) -> None:
-        tree = self.tree
+        tree = self.report_tree
         tree.display = not tree.display
         self.set_class(not tree.display, "-tree-hidden")
         self.focus_tree()
@@ -353,8 +356,8 @@ class ExplorerScreen(Screen[None]):
         if existing is None or not (existing.note or existing.tags):
             self._toggle_bookmark(report, measure)
             return
-        from zimao_tui.ui.screens.bookmarks import ConfirmDialog
-        from zimao_tui.ui.screens.note_dialog import excerpt
+        from zimao_tui.ui.dialogs.confirm import ConfirmDialog
+        from zimao_tui.ui.text.snippets import excerpt
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -392,7 +395,7 @@ class ExplorerScreen(Screen[None]):
     @work(thread=True, group="bookmark-change", exit_on_error=False, name="bookmark change")
     def _run_bookmark_change(self) -> None:
         """Apply the oldest queued bookmark change (one worker per change, one at a time)."""
-        from zimao_tui.model.bookmarks import BookmarkError
+        from zimao_tui.store.bookmarks import BookmarkError
 
         with self._bookmark_lock:
             report, measure, change, done = self._bookmark_changes.popleft()
@@ -404,14 +407,14 @@ class ExplorerScreen(Screen[None]):
             self.app.call_from_thread(self._bookmark_landed, report, measure, result, done)
 
     def _bookmark_failed(self, exc: BaseException) -> None:
-        from zimao_tui.ui.screens.bookmarks import error_text
+        from zimao_tui.ui.text.errors import error_text
 
         self.notify(error_text(exc), severity="error")
 
     def _bookmark_landed(
         self, report: Report, measure: Measure, result: T, done: Callable[[T], None] | None
     ) -> None:
-        self.tree.refresh_mark(report, measure)
+        self.report_tree.refresh_mark(report, measure)
         entry = self.detail.entry
         if (
             entry is not None
@@ -432,7 +435,7 @@ class ExplorerScreen(Screen[None]):
         current = self._current_measure()
         if current is None:
             return
-        from zimao_tui.ui.screens.note_dialog import NoteDialog
+        from zimao_tui.ui.dialogs.note import NoteDialog
 
         report, measure = current
         bookmark = self.bookmarks.get(report, measure)
@@ -461,7 +464,7 @@ class ExplorerScreen(Screen[None]):
 
     def _jump_back(self, result: tuple[Report, Measure] | None) -> None:
         """Result of a list screen (bookmarks, figures, glossary): go to the chosen measure."""
-        self.tree.refresh_marks()
+        self.report_tree.refresh_marks()
         if result is not None:
             self.go_to(*result)
 
@@ -473,14 +476,14 @@ class ExplorerScreen(Screen[None]):
             self.zimao.copy(current[1].text, t("copy.measure"))
 
     def action_cite(self) -> None:
-        from zimao_tui.model.citation import cite
+        from zimao_tui.insights.citation import cite
 
         current = self._current_measure()
         if current is not None:
             self.zimao.copy(cite(*current, self.zimao.config.citation_template), t("copy.citation"))
 
     def action_copy_section(self) -> None:
-        from zimao_tui.model.citation import section_text
+        from zimao_tui.insights.citation import section_text
 
         entry = self.detail.entry
         if entry is None or entry.node is None:

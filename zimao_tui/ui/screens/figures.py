@@ -25,13 +25,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Static
 
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Heading, Measure, Report
+from zimao_tui.document.shorten import shorten
 from zimao_tui.i18n import t
-from zimao_tui.model.figures import KINDS, Figure, display_value, extract_figures, format_money
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.model.shorten import shorten
-from zimao_tui.ui.inert import InertInput, inert_text
-from zimao_tui.ui.snippets import marked_excerpt
+from zimao_tui.insights.figures import KINDS, Figure, display_value, extract_figures, format_money
+from zimao_tui.ui.text.inert import InertInput, inert_text
+from zimao_tui.ui.text.snippets import marked_excerpt
 
 REPORT_CHARS = 8
 """Characters of a report's title in the table: enough to tell reports apart, not a third of
@@ -74,10 +74,6 @@ def figure_rows(reports: Sequence[Report]) -> list[Row]:
             ancestors = report.ancestors(figure.measure_id)
             rows.append(Row(report, measure, ancestors[0] if ancestors else None, figure, len(rows)))
     return rows
-
-
-def _id_key(measure_id: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in measure_id.split(".") if p.isdigit())
 
 
 SORT_KEYS: dict[str, Callable[[Row], Any]] = {

@@ -21,12 +21,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.model.terms import TermKind, extract_terms, term_spans
-from zimao_tui.ui.inert import InertInput, inert_content
-from zimao_tui.ui.linebreak import Kinsoku
-from zimao_tui.ui.snippets import marked_excerpt
+from zimao_tui.insights.terms import TermKind, extract_terms, term_spans
+from zimao_tui.ui.text.inert import InertInput, inert_content
+from zimao_tui.ui.text.linebreak import Kinsoku
+from zimao_tui.ui.text.snippets import marked_excerpt
 
 CONTEXT = 14
 """Characters of context on each side of the term in an occurrence."""

@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from zimao_tui.config import config_path
 from zimao_tui.i18n import binding_help, t
-from zimao_tui.ui.inert import inert_content
+from zimao_tui.store.config import config_path
+from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.widgets.search_bar import SearchInput
 
 KEY_WIDTH = 22

@@ -9,23 +9,24 @@ the highlights without rebuilding anything.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual.app import ComposeResult, RenderResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Heading, Measure, Report
-from zimao_tui.ui.inert import inert_content
-from zimao_tui.ui.linebreak import wrap_content
-from zimao_tui.ui.widgets.report_tree import Entry, position_text
+from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.text.inert import inert_content
+from zimao_tui.ui.text.linebreak import wrap_content
+from zimao_tui.ui.text.position import position_text
+from zimao_tui.ui.text.styles import STYLE_MATCH
 
 Span = tuple[int, int]
 
-STYLE_MATCH = "bold $text on $warning 45%"
 STYLE_FIGURE = "bold $accent"
 STYLE_TERM = "$primary underline"
 STYLE_CONTEXT = "dim"
@@ -63,7 +64,6 @@ class Insights:
     The query is named because ``n`` keeps stepping through it after the bar is cleared."""
     with_report: bool = False
     """Several reports are open: the breadcrumb starts with the report's title."""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def breadcrumb(report: Report, node: Heading | Measure, with_report: bool = False) -> str:

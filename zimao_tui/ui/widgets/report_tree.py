@@ -8,7 +8,6 @@ their measure count, bookmarked measures a star; vim keys sit next to the arrows
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,10 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from zimao_tui.document.report import Heading, Measure, Node, Report
+from zimao_tui.document.shorten import heading_preview, shorten
 from zimao_tui.i18n import t
-from zimao_tui.model.report import Heading, Measure, Node, Report
-from zimao_tui.model.shorten import heading_preview, shorten
-from zimao_tui.ui.inert import inert_text
+from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.text.inert import inert_text
+from zimao_tui.ui.text.position import measure_position
+from zimao_tui.ui.textual_compat import build_tree_lines
 
 BOOKMARK_MARK = "★"
 
@@ -29,30 +31,6 @@ and short labels keep the tree cheap to lay out at start-up."""
 
 BookmarkCheck = Callable[[Report, Measure], bool]
 """Asked for every measure label: is this measure bookmarked?"""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What a tree node stands for: a report (``node`` None), a heading or a measure."""
-
-    report: Report
-    node: Heading | Measure | None = None
-
-
-def measure_position(report: Report, measure: Measure) -> tuple[int, int]:
-    """The measure's 1-based position among its parent heading's measures, and their count."""
-    ancestors = report.ancestors(measure.id)
-    siblings = list(ancestors[-1].measures()) if ancestors else list(report.measures())
-    ids = [m.id for m in siblings]
-    return ids.index(measure.id) + 1, len(ids)
-
-
-def position_text(report: Report, measure: Measure) -> str:
-    """``第2条 / 共5条``; inside a law's article ``第2句 / 共5句``, so it never reads as 第2条 (an article)."""
-    position, total = measure_position(report, measure)
-    ancestors = report.ancestors(measure.id)
-    key = "detail.position_in_article" if any(h.kind == "article" for h in ancestors) else "detail.position"
-    return t(key, n=position, total=total)
 
 
 MARK_STYLE = "bold #d4a017"
@@ -265,9 +243,9 @@ class ReportTree(Tree[Entry]):
         Tree.move_cursor reads the node's line number, which Tree only recomputes when it
         next builds its lines (on idle or render). A key handled before that (``l l`` typed
         fast: expand, then step in) would move to a stale line, -1 for a just-revealed
-        child, clamped to the top of the tree. Reading ``last_line`` builds the lines now.
+        child, clamped to the top of the tree. ``build_tree_lines`` builds the lines now.
         """
-        self.last_line  # noqa: B018  (builds the lines if an expand/collapse invalidated them)
+        build_tree_lines(self)
         super().move_cursor(node, animate=animate)
 
     # ------------------------------------------------------------------ actions

@@ -20,17 +20,17 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from zimao_tui.document.inert import inert
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
-from zimao_tui.model.inert import inert
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.ui.history import SearchHistory
-from zimao_tui.ui.inert import InertInput, inert_content
-from zimao_tui.ui.linebreak import Kinsoku
-from zimao_tui.ui.widgets.detail import STYLE_MATCH
-from zimao_tui.ui.widgets.report_tree import position_text
+from zimao_tui.store.history import SearchHistory
+from zimao_tui.ui.text.inert import InertInput, inert_content
+from zimao_tui.ui.text.linebreak import Kinsoku
+from zimao_tui.ui.text.position import position_text
+from zimao_tui.ui.text.styles import STYLE_MATCH
 
 if TYPE_CHECKING:
-    from zimao_tui.model.search import Hit, SearchIndex
+    from zimao_tui.search.search import Hit, SearchIndex
 
 RESULT_LIMIT = 50
 """Results listed under the bar; the status line still gives the true total."""
@@ -84,7 +84,9 @@ class SearchInput(InertInput):
             event.prevent_default()
             event.stop()
             self.app.simulate_key(event.key)
-        elif event.key == "enter" and await self.run_action("screen.submit_search"):
+        # App.run_action says whether the action ran (Widget.run_action returns None, which
+        # made this branch dead: the Enter went on to Input after the jump).
+        elif event.key == "enter" and await self.app.run_action("screen.submit_search", self):
             event.prevent_default()
             event.stop()
 

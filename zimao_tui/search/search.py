@@ -29,15 +29,15 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model import index_cache
-from zimao_tui.model.cachedir import add_once, unwritable
-from zimao_tui.model.child import run_child
-from zimao_tui.model.gcpause import collector_paused
-from zimao_tui.model.query import Query, Term, parse_query
-from zimao_tui.model.report import Measure, Report
-from zimao_tui.model.vocab import load_synonyms
 from zimao_tui.paths import cache_dir as default_cache_dir
+from zimao_tui.search import index_cache
+from zimao_tui.search.child import run_child
+from zimao_tui.search.gcpause import collector_paused
+from zimao_tui.search.query import Query, Term, parse_query
+from zimao_tui.search.vocab import load_synonyms
+from zimao_tui.store.cachedir import add_once, unwritable
 
 if TYPE_CHECKING:
     import threading
@@ -518,7 +518,7 @@ def build_index(
         texts = _texts(report)
         cached = index_cache.load(folder, texts)
         if cached is None:
-            from zimao_tui.model.segment import analyse, jieba_cache_error
+            from zimao_tui.search.segment import analyse, jieba_cache_error
 
             cached = analyse(texts, folder)
             try:
@@ -543,7 +543,7 @@ def open_index(
 ) -> SearchIndex:
     """The index for the app: warm cache without jieba, cold cache built in a child process.
 
-    Safe to call from a worker thread: the child (``python -m zimao_tui.model.segment``)
+    Safe to call from a worker thread: the child (``python -m zimao_tui.search.segment``)
     pays jieba's dictionary load, so this process's GIL stays free and typing stays smooth.
     A cache the child could not write comes back in its answer and is used as is, with one
     ``cache_unwritable`` Notice added to ``notices``. Raises RuntimeError if the build fails,
@@ -556,7 +556,7 @@ def open_index(
     missing = [t for t, d in zip(texts, data, strict=True) if d is None]
     if missing:
         answer = run_child(
-            "zimao_tui.model.segment",
+            "zimao_tui.search.segment",
             {"cache_dir": str(folder), "reports": missing},
             "building the search index",
             cancel,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from zimao_tui.model.statefile import MAX_DEPTH, TooDeep, check_depth
+from zimao_tui.store.statefile import MAX_DEPTH, TooDeep, check_depth
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import codecs
 
+from zimao_tui.document.errors import ReportError
 from zimao_tui.i18n import Notice
-from zimao_tui.model.errors import ReportError
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (BOM)"),

@@ -4,7 +4,7 @@ Bookmarks are weeks of the user's own work, so this file is written with more ca
 anything else zimao-tui keeps:
 
 * every write is atomic (serialise, parse the text back, temp file, fsync, ``os.replace``,
-  fsync the folder — see :mod:`zimao_tui.model.atomic`), so ``kill -9`` leaves the old file
+  fsync the folder — see :mod:`zimao_tui.store.atomic`), so ``kill -9`` leaves the old file
   or the new one, never half of one;
 * every change is *lock → re-read → apply → write* under a lock on the sibling
   ``bookmarks.toml.lock``, so two running instances never drop each other's bookmarks: a
@@ -45,11 +45,11 @@ import tomli_w
 from rapidfuzz import fuzz
 
 from zimao_tui import paths
+from zimao_tui.document.errors import UserError
+from zimao_tui.document.report import Measure, Report, fingerprint
 from zimao_tui.i18n import Notice
-from zimao_tui.model import statefile, tomlcompat
-from zimao_tui.model.atomic import atomic_write_text
-from zimao_tui.model.errors import UserError
-from zimao_tui.model.report import Measure, Report, fingerprint
+from zimao_tui.store import statefile, tomlcompat
+from zimao_tui.store.atomic import atomic_write_text
 
 try:
     import fcntl

@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from zimao_tui.model.tomlcompat import loads as toml_loads
 from zimao_tui.paths import content_dir
+from zimao_tui.store.tomlcompat import loads as toml_loads
 
 USERDICT = "userdict.txt"
 SYNONYMS = "synonyms.toml"

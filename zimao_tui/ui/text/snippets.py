@@ -1,12 +1,15 @@
 """A marked piece of a measure with a little context, for table cells and list entries.
 
 The figures table and the glossary both show "…context **match** context…"; one function
-builds it so both cut and mark the same way.
+builds it so both cut and mark the same way. ``excerpt`` is the plain one-line start of a
+measure that dialog titles and list rows show.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+
+from zimao_tui.document.shorten import shorten
 
 
 def marked_excerpt(text: str, start: int, end: int, context: int) -> Text:
@@ -23,3 +26,8 @@ def marked_excerpt(text: str, start: int, end: int, context: int) -> Text:
         text[end:hi],
         "…" if hi < len(text) else "",
     )
+
+
+def excerpt(text: str, width: int = 40) -> str:
+    """The start of a measure, on one line, for titles and list rows."""
+    return shorten(" ".join(text.split()), width)

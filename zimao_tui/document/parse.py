@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zimao_tui.document.decode import decode
+from zimao_tui.document.errors import ReportError
 from zimao_tui.i18n import Notice
-from zimao_tui.model.decode import decode
-from zimao_tui.model.errors import ReportError
-from zimao_tui.model.statefile import MAX_REPORT_BYTES, read_bytes
+from zimao_tui.store.statefile import MAX_REPORT_BYTES, read_bytes
 
 if TYPE_CHECKING:
-    from zimao_tui.model.report import Report
-    from zimao_tui.model.report_cache import ReportCache
+    from zimao_tui.document.report import Report
+    from zimao_tui.store.report_cache import ReportCache
 
 __all__ = ["REPORT_SUFFIXES", "load_report", "load_reports", "parse_bytes", "parse_text", "report_files"]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from zimao_tui.model.report import Report
+from zimao_tui.document.report import Report
 
 TermKind = Literal["term", "document"]
 

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.notifications import SeverityLevel
@@ -57,7 +58,7 @@ Notify = Callable[[str, SeverityLevel], None]
 """How copy_text tells the user: the message and its severity."""
 
 
-def copy_text(app: App[object], text: str, label: str, notify: Notify) -> None:
+def copy_text(app: App[Any], text: str, label: str, notify: Notify) -> None:
     """Copy ``text`` and ``notify`` honestly; never raises and never blocks the UI."""
     app.copy_to_clipboard(text)
     command = native_command()

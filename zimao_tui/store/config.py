@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from zimao_tui.i18n import Notice
-from zimao_tui.model.atomic import atomic_write_text
-from zimao_tui.model.citation import DEFAULT_TEMPLATE, template_problem
-from zimao_tui.model.statefile import read_text
-from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
+from zimao_tui.insights.citation import DEFAULT_TEMPLATE, template_problem
 from zimao_tui.paths import config_dir
+from zimao_tui.store.atomic import atomic_write_text
+from zimao_tui.store.statefile import read_text
+from zimao_tui.store.tomlcompat import TOMLDecodeError, loads
 
 LANGUAGES = ("zh", "en")
 DEFAULT_THEME = "zimao-paper"

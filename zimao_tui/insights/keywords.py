@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zimao_tui import paths
+from zimao_tui.document.report import Heading, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model.atomic import atomic_write_text
-from zimao_tui.model.cachedir import add_once, private_dir, unwritable
-from zimao_tui.model.child import run_child
-from zimao_tui.model.report import Heading, Report
-from zimao_tui.model.statefile import loads_json, read_text
+from zimao_tui.search.child import run_child
+from zimao_tui.store.atomic import atomic_write_text
+from zimao_tui.store.cachedir import add_once, private_dir, unwritable
+from zimao_tui.store.statefile import loads_json, read_text
 
 if TYPE_CHECKING:
     import threading
@@ -130,7 +130,7 @@ def _compute(job: dict[str, Any], cache_dir: Path, failures: list[OSError] | Non
     """
     from jieba.analyse import TFIDF
 
-    from zimao_tui.model.segment import report_tokenizer
+    from zimao_tui.search.segment import report_tokenizer
 
     docs: dict[str, str] = job["docs"]
     tfidf = TFIDF()
@@ -191,7 +191,7 @@ def ensure_keywords(
     missing = [_job(r, folder) for r, k in zip(reports, found, strict=True) if k is None]
     if missing:
         answer = run_child(
-            "zimao_tui.model.keywords",
+            "zimao_tui.insights.keywords",
             {"cache_dir": str(folder), "jobs": missing},
             "extracting keywords",
             cancel,
@@ -220,8 +220,8 @@ def main() -> int:
 
     Prints ``{"unsaved": {cache path: document}, "error": why}`` when a cache file could not
     be written (the parent uses the keywords as they are), else nothing."""
-    from zimao_tui.model.child import exit_on_sigterm
-    from zimao_tui.model.segment import jieba_cache_error
+    from zimao_tui.search.child import exit_on_sigterm
+    from zimao_tui.search.segment import jieba_cache_error
 
     exit_on_sigterm()  # the app quitting ends us: no half-written cache file is left
     job = json.load(sys.stdin)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from zimao_tui import paths
 from zimao_tui.i18n import Notice
-from zimao_tui.model.atomic import atomic_write_text
+from zimao_tui.store.atomic import atomic_write_text
 
 FILE_NAME = "search_history.json"
 MAX_ENTRIES = 100
@@ -50,7 +50,7 @@ class SearchHistory:
     def _read(self) -> list[str]:
         import json
 
-        from zimao_tui.model.statefile import loads_json, read_text
+        from zimao_tui.store.statefile import loads_json, read_text
 
         try:
             raw = read_text(self.path)

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from zimao_tui.model.report import Report
-from zimao_tui.model.terms import term_spans
+from zimao_tui.document.report import Report
+from zimao_tui.insights.terms import term_spans
 
 FigureKind = Literal["money", "count", "percent", "duration", "area", "date"]
 KINDS: tuple[FigureKind, ...] = ("money", "count", "percent", "duration", "area", "date")
@@ -238,6 +238,7 @@ def _figure(text: str, m: re.Match[str], measure_id: str) -> Figure | None:
         return None  # 5G, T3, B2B, 799N, 1-N: model names, not quantities
     if before == "第":
         return None
+    kind: FigureKind
     if unit_text is None:
         if not (mult and "亿" in mult):
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from zimao_tui.model.report import Heading
+    from zimao_tui.document.report import Heading
 
 PREVIEW_CHARS = 16
 """How much of an untitled heading's first measure the tree and the outline show beside it."""

@@ -1,6 +1,6 @@
 """The display boundary of the app: text from files becomes inert Content or Text here.
 
-:func:`zimao_tui.model.inert.inert` decides what is dangerous and what it is shown as; these
+:func:`zimao_tui.document.inert.inert` decides what is dangerous and what it is shown as; these
 two adapters apply it to what widgets take, keeping styles in place (the replacement is
 one character for one, so every span still covers the same characters). A plain ``str``
 is taken literally, never as markup: Textual's DataTable, OptionList, Tree and palette
@@ -14,7 +14,7 @@ from textual import events
 from textual.content import Content
 from textual.widgets import Input
 
-from zimao_tui.model.inert import inert
+from zimao_tui.document.inert import inert
 
 
 def inert_content(content: Content | str) -> Content:

@@ -6,7 +6,7 @@ report, dictionary or index format simply misses and is rebuilt; a file that doe
 or does not fit its report is treated the same way. Nothing here imports jieba or pypinyin.
 
 The bundled report's index also ships in content/index/ so that even the first run of the
-app finds it without starting jieba (``python -m zimao_tui.model.index_cache`` refreshes it;
+app finds it without starting jieba (``python -m zimao_tui.search.index_cache`` refreshes it;
 a test fails when it is stale).
 """
 
@@ -18,13 +18,13 @@ import re
 from collections.abc import Sequence
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
-from zimao_tui.model.atomic import atomic_write_text
-from zimao_tui.model.cachedir import private_dir
-from zimao_tui.model.statefile import MIB, loads_json, read_bytes
-from zimao_tui.model.vocab import userdict_text
 from zimao_tui.paths import content_dir
+from zimao_tui.search.vocab import userdict_text
+from zimao_tui.store.atomic import atomic_write_text
+from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.statefile import MIB, loads_json, read_bytes
 
 INDEX_VERSION = 1
 """Bump when the cached format or the way it is computed changes."""
@@ -59,7 +59,7 @@ _SYLLABLES = re.compile(r"[a-z|]*")
 """What a pinyin field may hold: lowercase syllables, "|" between characters."""
 
 
-def _valid(data: Any, key: str, texts: Sequence[str]) -> bool:
+def _valid(data: Any, key: str, texts: Sequence[str]) -> TypeGuard[dict[str, Any]]:
     """Does a parsed file hold this report's index? (A wrong shape means rebuild, not crash.)
 
     Strict, because whatever passes is trusted by every query: word starts are ints
@@ -135,9 +135,9 @@ def save(cache_dir: Path, texts: Sequence[str], data: dict[str, Any]) -> Path:
 
 def main() -> int:
     """Regenerate the bundled report's shipped index in content/index/."""
-    from zimao_tui.model.parse import load_report
-    from zimao_tui.model.segment import analyse
+    from zimao_tui.document.parse import load_report
     from zimao_tui.paths import bundled_report, cache_dir
+    from zimao_tui.search.segment import analyse
 
     texts = [m.text for m in load_report(bundled_report()).measures()]
     for old in (shipped_dir() / SUBDIR).glob("*.json"):

@@ -14,9 +14,9 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from zimao_tui.model.statefile import read_text
-from zimao_tui.model.tomlcompat import TOMLDecodeError, loads
 from zimao_tui.paths import config_dir, themes_dir
+from zimao_tui.store.statefile import read_text
+from zimao_tui.store.tomlcompat import TOMLDecodeError, loads
 
 _COLOURS = (
     "primary",
@@ -64,7 +64,9 @@ def theme_from_toml(path: Path) -> Theme:
     dark = doc.get("dark", True)
     if not isinstance(dark, bool):
         raise ValueError("dark must be true or false")
-    return Theme(name=name.strip(), dark=dark, variables=dict(variables), **colours)
+    # Each colour is one of Theme's str fields (_COLOURS); mypy cannot match ** keys to fields.
+    fields: dict[str, Any] = dict(colours)
+    return Theme(name=name.strip(), dark=dark, variables=dict(variables), **fields)
 
 
 def load_themes(

@@ -16,22 +16,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
+from zimao_tui.document.inert import inert
 from zimao_tui.i18n import t
-from zimao_tui.model.bookmarks import parse_tags
-from zimao_tui.model.inert import inert
-from zimao_tui.model.shorten import shorten
-from zimao_tui.ui.inert import InertInput
-
-
-def excerpt(text: str, width: int = 40) -> str:
-    """The start of a measure, on one line, for titles and list rows."""
-    return shorten(" ".join(text.split()), width)
+from zimao_tui.store.bookmarks import parse_tags
+from zimao_tui.ui.text.inert import InertInput
+from zimao_tui.ui.text.snippets import excerpt
 
 
 class NoteArea(TextArea):
     """The note's TextArea, whose pastes arrive inert (see :class:`InertInput`)."""
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # TextArea's own handler would insert the raw text
         event.stop()
         if self.read_only:
@@ -50,7 +45,7 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
     edited, and saved, with ``␛`` in its place rather than drawn raw to the terminal.
     """
 
-    CSS_PATH = "bookmarks.tcss"
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [  # noqa: RUF012 - Textual's declared class attribute
         Binding("ctrl+s", "save", t("note.key.save"), id="zimao.note.save", priority=True),
         Binding("escape", "cancel", t("note.key.cancel"), id="zimao.note.cancel"),

@@ -7,7 +7,7 @@ habit: “原文”——《标题》三、(二)，2022-07-05. The template is c
 
 from __future__ import annotations
 
-from zimao_tui.model.report import Heading, Measure, Report
+from zimao_tui.document.report import Heading, Measure, Report
 
 DEFAULT_TEMPLATE = "“{text}”——《{title}》{path}，{date}"
 

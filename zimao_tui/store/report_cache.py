@@ -22,11 +22,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from zimao_tui.document.report import HEADING_KINDS, Heading, Measure, Node, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.model.cachedir import private_dir
-from zimao_tui.model.marshal_check import plausible
-from zimao_tui.model.report import HEADING_KINDS, Heading, Measure, Node, Report
-from zimao_tui.model.statefile import read_bytes
+from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.marshal_check import plausible
+from zimao_tui.store.statefile import read_bytes
 
 FORMAT = 2
 """Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
@@ -37,14 +37,14 @@ KEEP = 256
 """Parsed reports kept; older ones are deleted when a new one is written (a few MB at most)."""
 
 
-def _stamp() -> tuple[object, ...]:
+def _stamp() -> tuple[Any, ...]:
     """:func:`_code_stamp` and the furniture files as they are now (read each time: the
     config folder can change within a process, as it does between tests)."""
     return (*_code_stamp(), _furniture_stamp())
 
 
 @cache
-def _code_stamp() -> tuple[object, ...]:
+def _code_stamp() -> tuple[Any, ...]:
     """What a cache file must have been written by to be read.
 
     The format, the Python (marshal's format is its own) and a CRC of the parser's own
@@ -52,13 +52,13 @@ def _code_stamp() -> tuple[object, ...]:
     bump, never reads reports its predecessor parsed.
     """
     # Found next to this file rather than imported: a warm start needs none of them loaded.
-    model = Path(__file__).parent
+    document = Path(__file__).parent.parent / "document"
     source = 0
     for name in ("decode.py", "parse.py", "report.py", "sentences.py"):
-        source = zlib.crc32((model / name).read_bytes(), source)
+        source = zlib.crc32((document / name).read_bytes(), source)
     # The parser proper: every module of the document package, by size and modification time
     # (reading ~90 kB on every start-up would cost a millisecond; any edit changes these).
-    for file in sorted((model.parent / "document").glob("*.py")):
+    for file in sorted(document.glob("*.py")):
         info = file.stat()
         source = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
     return (FORMAT, sys.version_info[:2], marshal.version, source)
@@ -167,11 +167,12 @@ def _report(fields: tuple[Any, ...], origin: str) -> Report:
     subtitle, speaker, issuer, doc_number, date_source = more
     for d in dropped:
         _shaped(d, (int, str, str))
-    chapters = tuple(_node(c, paragraphs) for c in children)
-    if not all(isinstance(c, Heading) for c in chapters):
+    nodes = tuple(_node(c, paragraphs) for c in children)
+    chapters = tuple(c for c in nodes if isinstance(c, Heading))
+    if len(chapters) != len(nodes):
         raise ValueError("top level")
     # Positional, in Report's field order: the names above are the fields'.
-    return Report(  # type: ignore[arg-type]
+    return Report(
         title,
         date,
         time,
@@ -222,7 +223,7 @@ def _node(fields: tuple[Any, ...], paragraphs: tuple[str, ...], depth: int = 0) 
             raise ValueError(f"heading kind {kind!r}")
         return Heading(
             id=node_id,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             number=number,
             title=title,
             level=level,

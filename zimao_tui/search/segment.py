@@ -3,7 +3,7 @@
 This is the only module that imports jieba and pypinyin. Both are slow to load (jieba's
 dictionary about 0.8 s, pypinyin about 0.2 s), so they are imported inside the functions
 that need them, and the result is cached per report (see ``index_cache``). ``open_index``
-runs this module as a separate process (``python -m zimao_tui.model.segment``) on a cold
+runs this module as a separate process (``python -m zimao_tui.search.segment``) on a cold
 cache, so an app calling it from a worker thread never holds the GIL for jieba's load.
 
 Pinyin is computed per jieba word, not per character, so that polyphonic characters read as
@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zimao_tui.model.cachedir import private_dir
-from zimao_tui.model.vocab import load_userdict_words
+from zimao_tui.search.vocab import load_userdict_words
+from zimao_tui.store.cachedir import private_dir
 
 if TYPE_CHECKING:
     import jieba
@@ -76,7 +76,7 @@ def _base_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
         jieba.dt.cache_file = cache_file
         tokenizer = jieba.Tokenizer()
         tokenizer.cache_file = cache_file
-        from zimao_tui.model.child import sigterm_deferred
+        from zimao_tui.search.child import sigterm_deferred
 
         jieba.setLogLevel(logging.CRITICAL)  # an unwritable cache is reported below, once
         try:
@@ -191,8 +191,8 @@ def main() -> int:
     ``{"unsaved": {n: index file payload}, "error": why}`` for the reports whose file could
     not be written (the cache is optional: the parent uses them as they are), else nothing.
     """
-    from zimao_tui.model.child import exit_on_sigterm
-    from zimao_tui.model.index_cache import dumps, save
+    from zimao_tui.search.child import exit_on_sigterm
+    from zimao_tui.search.index_cache import dumps, save
 
     exit_on_sigterm()  # the app quitting ends us: no half-written cache file is left
     job = json.load(sys.stdin)

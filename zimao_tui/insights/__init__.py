@@ -1,0 +1,8 @@
+"""Insights: what a reader wants out of a report beyond its text.
+
+``figures.py`` (every quantity, normalised), ``terms.py`` (coined terms “…” and cited documents
+《…》), ``keywords.py`` (jieba TF-IDF per chapter, cached, computed off the start-up path) and
+``citation.py`` (how a measure is quoted). Pure Python: may import ``document``, ``search``
+(for segmentation), ``store`` (for caches), ``i18n`` and ``paths``; never Textual, ``ui`` or ``cli``
+(import-linter contracts in pyproject.toml).
+"""

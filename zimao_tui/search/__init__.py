@@ -1,0 +1,10 @@
+"""Search: the query language, the index, jieba segmentation, the domain vocabulary.
+
+``query.py`` says what a search box string means (a new operator goes there and into
+``search.py``'s matcher); ``search.py`` ranks measures; ``segment.py`` is the only module that
+imports jieba and pypinyin, and runs as a child process (``child.py``) on a cold index;
+``index_cache.py`` keeps the segmented text on disk; ``vocab.py`` reads content/'s user
+dictionary and synonyms; ``gcpause.py`` pauses the cyclic collector where it only costs time.
+Pure Python: may import ``document``, ``store``, ``i18n`` and ``paths``; never Textual, ``ui`` or ``cli``
+(import-linter contracts in pyproject.toml).
+"""
