@@ -133,3 +133,22 @@ async def test_a_pasted_ten_thousand_letter_query_is_answered(bundled: Report) -
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert bar.hits and app.is_running
+
+
+@pytest.mark.parametrize("value", ["{", "red; }", "x;}} Screen {background: red"])
+@sync
+async def test_a_theme_value_that_breaks_the_css_tokenizer_is_skipped(
+    bundled: Report, user_dirs: dict[str, Path], value: str
+) -> None:
+    """Braces in a value break Textual's tokenizer itself (TokenError, UnexpectedEnd), which is
+    not a StylesheetParseError: it killed the app at every start, chosen or not."""
+    folder = user_dirs["config"] / "themes"
+    folder.mkdir(parents=True)
+    theme = f'name = "braces"\nprimary = "#336699"\n[variables]\nfooter-key-foreground = {value!r}\n'
+    (folder / "braces.toml").write_text(theme.replace("'", '"'), encoding="utf-8")
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        assert "braces" not in app.theme_names
+        assert any("braces.toml" in m for m in _messages(app))
+        assert app.is_running

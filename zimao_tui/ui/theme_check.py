@@ -21,6 +21,7 @@ from typing import Any
 from textual.app import App
 from textual.css.errors import StylesheetError
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
+from textual.css.tokenizer import TokenError
 from textual.dom import DOMNode
 from textual.theme import Theme
 
@@ -80,6 +81,7 @@ def css_error(app: App[Any], theme: Theme) -> str | None:
         errors = chain.from_iterable(rule.errors for rule in exc.errors.rules)
         messages = dict.fromkeys(_plain(message) for _, message in errors)
         return "; ".join(list(messages)[:2]) or "invalid CSS"
-    except (StylesheetError, ValueError, OSError) as exc:
-        return str(exc) or type(exc).__name__
+    except (StylesheetError, TokenError, ValueError, OSError) as exc:
+        # TokenError: a value with { or } breaks the tokenizer itself (UnexpectedEnd and kin).
+        return _plain(str(exc)) or type(exc).__name__
     return None
