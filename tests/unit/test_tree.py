@@ -736,3 +736,27 @@ def test_a_law_with_chapters_only_puts_an_unnumbered_supplementary_chapter_besid
         "第一章 总则", "第一条 为了规范行为，制定本规定。", "附则", "第二条 本规定自公布之日起施行。"
     )
     assert [h.label for h in report.children if h.kind == "chapter"] == ["第一章 总则", "附则"]
+
+
+def test_a_bracket_never_closed_does_not_glue_sentences_or_paragraphs() -> None:
+    """第一句（见附表。 is a typo, not a sentence going on: the sentences stay apart, and the next
+    line (even after a blank one) is not glued to it."""
+    report = parse(
+        "一、总则",
+        "第一句（见附表。第二句。",
+        "第三段。",
+        "二、其他",
+        "第四段“未闭合。第五段。",
+        "",
+        "第六段。",
+    )
+    assert shape(report) == [
+        "chapter:一、总则",
+        "  - 第一句（见附表。",
+        "  - 第二句。",
+        "  - 第三段。",
+        "chapter:二、其他",
+        "  - 第四段“未闭合。",
+        "  - 第五段。",
+        "  - 第六段。",
+    ]

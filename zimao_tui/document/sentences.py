@@ -31,21 +31,37 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences in ``paragraph``, whitespace trimmed.
 
     A sentence ends at 。！？ (or ASCII !? right after a Chinese character), plus any run
-    of further terminators, but never inside “…”, 《…》 or brackets. An unbalanced opener
-    only protects the rest of its own paragraph, which loses nothing.
+    of further terminators, but never inside “…”, 《…》 or brackets. An opener never closed in
+    the paragraph (a typo: 第一句（见附表。第二句。) protects nothing: otherwise one slip would
+    make the rest of the paragraph a single measure.
     """
+    ignored: set[int] = set()
+    for _ in range(4):  # an opener left open never changes how the others pair: one more pass
+        spans, unclosed = _split(paragraph, ignored)
+        if not unclosed:
+            break
+        ignored |= unclosed
+    return spans
+
+
+def _split(paragraph: str, ignored: set[int]) -> tuple[list[tuple[int, int]], set[int]]:
+    """One pass: the spans, and the positions of openers still open at the paragraph's end."""
     spans: list[tuple[int, int]] = []
-    stack: list[str] = []
+    stack: list[tuple[str, int]] = []
     start = 0
     i = 0
     n = len(paragraph)
     while i < n:
         ch = paragraph[i]
-        if ch in _OPENERS and not (ch in "“‘" and stack and stack[-1] == _OPENERS[ch]):
-            stack.append(_OPENERS[ch])
+        if (
+            ch in _OPENERS
+            and i not in ignored
+            and not (ch in "“‘" and stack and stack[-1][0] == _OPENERS[ch])
+        ):
+            stack.append((_OPENERS[ch], i))
         elif ch in _CLOSERS:
-            if ch in stack:
-                while stack and stack.pop() != ch:
+            if any(closer == ch for closer, _ in stack):
+                while stack and stack.pop()[0] != ch:
                     pass
         elif not stack and (
             ch in _TERMINATORS or (ch in _ASCII_TERMINATORS and i > 0 and _is_cjk(paragraph[i - 1]))
@@ -59,7 +75,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
             continue
         i += 1
     _add(paragraph, start, n, spans)
-    return spans
+    return spans, {at for _, at in stack}
 
 
 def _add(paragraph: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -94,7 +94,7 @@ def _continues(prev: str, nxt: str) -> bool:
     last, first = prev[-1], nxt[0]
     if not _han_count(prev, 2):
         return False
-    if first in _NEVER_STARTS or _unbalanced(prev):
+    if first in _NEVER_STARTS or _open_mid_sentence(prev):
         return True  # 》已经…, ，并… : no line of its own starts so; or “双向 / 揭榜 / 挂帅”
     if last in _SENTENCE_END:
         return False
@@ -125,6 +125,13 @@ def _stops_mid_title(line: str) -> bool:
         and bool(marker.rest)
         and marker.rest.endswith((*_MID_SENTENCE_ENDINGS, "、", "，"))
     )
+
+
+def _open_mid_sentence(line: str) -> bool:
+    """The line stops inside a bracket and mid-sentence (“双向 / 揭榜 / 挂帅”). One that ends its
+    sentence (第一句（见附表。) has a bracket its author never closed, a typo: gluing the next
+    lines to it would run one measure on to the next heading."""
+    return _unbalanced(line) and line[-1] not in "。！？!?"
 
 
 def _unbalanced(line: str) -> bool:
@@ -183,7 +190,7 @@ def table_rows(lines: Sequence[str]) -> tuple[set[int], set[int]]:
 
 def _must_continue(prev: str, nxt: str) -> bool:
     """Even in a table's cell: the line stops on a comma or inside brackets, or the next cannot start."""
-    return nxt[0] in _NEVER_STARTS or _unbalanced(prev) or prev[-1] in "，,、“‘《（("
+    return nxt[0] in _NEVER_STARTS or _open_mid_sentence(prev) or prev[-1] in "，,、“‘《（("
 
 
 def join_split_lines(lines: Sequence[str], table: Set[int] = frozenset()) -> list[str]:
