@@ -760,3 +760,21 @@ def test_a_bracket_never_closed_does_not_glue_sentences_or_paragraphs() -> None:
         "  - 第五段。",
         "  - 第六段。",
     ]
+
+
+def test_a_run_in_heading_whose_text_stops_mid_sentence_goes_on() -> None:
+    """A hyperlink put a treaty's name on a line of its own after a run-in heading's text: the
+    sentence is whole again, so 加入全面与进步… can be found in one measure."""
+    report = parse(
+        "一、工作建议",
+        "（四）更大力度吸引和利用外资。落实好外资企业国民待遇。积极推动加入",
+        "全面与进步跨太平洋伙伴关系协定",
+        "（CPTPP）等高标准经贸协议，稳步扩大制度型开放。",
+    )
+    assert shape(report) == [
+        "chapter:一、工作建议",
+        "  section:（四）更大力度吸引和利用外资",
+        "    - 更大力度吸引和利用外资。",
+        "    - 落实好外资企业国民待遇。",
+        "    - 积极推动加入全面与进步跨太平洋伙伴关系协定（CPTPP）等高标准经贸协议，稳步扩大制度型开放。",
+    ]

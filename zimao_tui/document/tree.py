@@ -114,7 +114,18 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _closed_heading(line: str) -> bool:
     """A heading (or place) line that nothing after it continues."""
-    return _is_break_point(line) and not _unbalanced(line) and not _stops_mid_title(line)
+    return (
+        _is_break_point(line)
+        and not _unbalanced(line)
+        and not _stops_mid_title(line)
+        and not _text_runs_on(line)
+    )
+
+
+def _text_runs_on(line: str) -> bool:
+    """A run-in heading whose text stops mid-sentence (（四）…。…积极推动加入 / 全面与进步跨太平洋
+    伙伴关系协定: a hyperlink put the treaty's name on a line of its own)."""
+    return any(ch in line for ch in "。！？") and line[-1] not in _SENTENCE_END
 
 
 def _stops_mid_title(line: str) -> bool:
