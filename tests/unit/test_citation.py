@@ -112,3 +112,14 @@ def test_a_law_is_cited_by_its_article_as_written() -> None:
     item = next(m for m in law.measures() if m.text.startswith("（一）"))
     assert cite(law, item, "{path}") == "第十三条"  # (一) is a measure of its article
     assert cite(law, second).endswith("》第十二条，2021-06-10")
+
+
+def test_a_title_with_its_own_book_marks_nests_them_inside_the_citation() -> None:
+    from zimao_tui.document.parse import parse_text
+
+    report = parse_text("国务院关于印发《国务院工作规则》的通知\n一、总则\n国务院实行总理负责制。\n")
+    [measure] = report.measures()
+    assert cite(report, measure).startswith(
+        "“国务院实行总理负责制。”——《国务院关于印发〈国务院工作规则〉的通知》"
+    )
+    assert cite(report, measure, "{title}") == report.title  # outside 《…》: as written

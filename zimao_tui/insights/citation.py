@@ -91,7 +91,7 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
     text = measure.text.translate(_NESTED) if "“{text}”" in template else measure.text
     fields = dict(
         text=text,
-        title=report.title,
+        title=_inner_title(report.title) if "《{title}》" in template else report.title,
         path=_numbers(ancestors),
         headings=" › ".join(h.label for h in ancestors),
         date=report.date,
@@ -104,6 +104,12 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
         # A malformed template (stray brace, {0}, {x.y}, {text:>9}) must not stop the user
         # copying; config.toml's loader has already said so (template_problem).
         return cite(report, measure, DEFAULT_TEMPLATE)
+
+
+def _inner_title(title: str) -> str:
+    """A title quoted inside 《…》 turns its own 《…》 into 〈…〉, as book-title marks nest
+    (GB/T 15834): 《国务院关于印发〈国务院工作规则〉的通知》."""
+    return title.replace("《", "〈").replace("》", "〉")
 
 
 def section_text(report: Report, heading: Heading) -> str:
@@ -130,5 +136,7 @@ def section_text(report: Report, heading: Heading) -> str:
             lines.append("".join(paragraph))
 
     walk(heading)
-    lines.append(f"——《{report.title}》{_numbers((*report.ancestors(heading.id), heading))}，{report.date}")
+    lines.append(
+        f"——《{_inner_title(report.title)}》{_numbers((*report.ancestors(heading.id), heading))}，{report.date}"
+    )
     return "\n".join(lines)
