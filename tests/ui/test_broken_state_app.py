@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from zimao_tui.document.parse import load_report
 from zimao_tui.document.report import Report
@@ -128,6 +129,8 @@ async def test_a_pasted_ten_thousand_letter_query_is_answered(bundled: Report) -
         await _type(pilot, "a" * 10_000)
         assert app.is_running
         bar = app.query_one(SearchBar)
+        status = str(bar.query_one("#search-status", Label).render())
+        assert "aaaa" in status and len(status) < 60  # named, cut short: not a screenful of a
         bar.input.value = "zscq"
         await pilot.pause()
         await app.workers.wait_for_complete()

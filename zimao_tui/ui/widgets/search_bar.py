@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Measure, Report
+from zimao_tui.document.shorten import shorten
 from zimao_tui.i18n import t
 from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.text.inert import InertInput, inert_content
@@ -217,7 +218,7 @@ class SearchBar(Vertical):
     def _count(self, query: str) -> str:
         total = self.total
         if not total:
-            return t("search.none", query=query)
+            return t("search.none", query=shorten(query, 30))  # a pasted page must not fill the screen
         if total > RESULT_LIMIT:
             return t("search.count_capped", shown=RESULT_LIMIT, n=total)
         return t("search.count", n=total)
