@@ -273,6 +273,12 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.furniture_key": "网页杂项规则文件中的 {key} 无法识别，已忽略：{path}",
         "notice.furniture_not_list": "网页杂项规则文件中的 {key} 应为字符串列表，已忽略：{path}",
         "notice.furniture_pattern": "网页杂项规则文件中的模式 {pattern} 无效（{error}），已忽略：{path}",
+        # --- integration ---
+        "heading.preamble": "前言",
+        "heading.closing": "落款",
+        "outline.measures": "{n} 条措施",
+        "outline.count": "{n} 条",
+        "outline.source": "来源 {source}",
     },
     "en": {
         "key.search": "Search",
@@ -528,6 +534,12 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.furniture_key": "unknown entry {key} in the page-furniture rules, ignored: {path}",
         "notice.furniture_not_list": "{key} in the page-furniture rules should be a list of strings; ignored: {path}",
         "notice.furniture_pattern": "invalid pattern {pattern} in the page-furniture rules ({error}); ignored: {path}",
+        # --- integration ---
+        "heading.preamble": "Preamble",
+        "heading.closing": "Closing",
+        "outline.measures": "{n} measure{n_s}",
+        "outline.count": "{n}",
+        "outline.source": "source {source}",
     },
 }
 

@@ -142,3 +142,32 @@ def test_piped_output_keeps_each_measure_on_one_line() -> None:
     text_line = next(line for line in lines if "一业一证" in line and "»" not in line)
     assert text_line.strip().endswith("。")
     assert len(text_line) > 80
+
+
+_NOTICE = "国务院关于支持自由贸易试验区深化改革创新若干措施以及其他有关事项的通知\n各省人民政府：\n现将有关事项通知如下。\n一、营造优良投资环境\n（一）放宽外商投资建设工程设计企业外籍技术人员的比例要求。\n"
+
+
+def test_piped_outline_keeps_a_long_title_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Rich laid the tree out at 80 columns when piped, cutting a long title's line short."""
+    path = tmp_path / "notice.txt"
+    path.write_text(_NOTICE, encoding="utf-8")
+    assert main(["outline", "--report", str(path)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("3 条措施")
+
+
+def test_outline_in_english_names_the_preamble_and_counts_in_english(
+    tmp_path: Path, user_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from zimao_tui.i18n import set_language
+
+    path = tmp_path / "notice.txt"
+    path.write_text(_NOTICE, encoding="utf-8")
+    user_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (user_dirs["config"] / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
+    try:
+        assert main(["outline", "--report", str(path)]) == 0
+    finally:
+        set_language("zh")
+    out = capsys.readouterr().out
+    assert "3 measures" in out and "Preamble  1 · 2" in out and "条" not in out.split("\n", 1)[1]

@@ -64,6 +64,8 @@ def console() -> Console:
     """The Rich console for human-readable output.
 
     Piped into grep or a script, lines are not hard-wrapped at 80 columns (a measure stays on
-    one line, and no continuation line starts with a comma); in a terminal Rich wraps as usual.
+    one line, and no continuation line starts with a comma), nor cut there (an outline's tree is
+    laid out to the console's width: a long title lost its end); in a terminal Rich wraps as usual.
     """
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    piped = not sys.stdout.isatty()
+    return Console(highlight=False, soft_wrap=piped, width=10_000 if piped else None)

@@ -12,6 +12,7 @@ from zimao_tui.cli.common import add_report_option, console, print_json, reports
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Heading, Measure, Node, Report
 from zimao_tui.document.shorten import heading_preview
+from zimao_tui.i18n import t
 
 NAME = "outline"
 HELP = "print the report's chapters, sections and measure counts"
@@ -60,7 +61,7 @@ def _add(tree: Tree, heading: Heading) -> None:
         Text.assemble(
             (inert(heading.label), "bold"),
             (f" {inert(preview)}" if preview else "", "dim"),
-            (f"  {heading.id} · {count} 条", "dim"),
+            (f"  {heading.id} · {t('outline.count', n=count)}", "dim"),
         )
     )
     for child in heading.children:
@@ -78,7 +79,13 @@ def run(args: argparse.Namespace) -> int:
     for report in reports:
         total = sum(1 for _ in report.measures())
         meta = " · ".join(
-            x for x in (report.date, report.source and f"来源 {report.source}", f"{total} 条措施") if x
+            x
+            for x in (
+                report.date,
+                report.source and t("outline.source", source=report.source),
+                t("outline.measures", n=total),
+            )
+            if x
         )
         tree = Tree(Text.assemble((inert(report.title), "bold"), (f"  {inert(meta)}", "dim")))
         for chapter in report.children:

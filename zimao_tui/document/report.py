@@ -66,6 +66,10 @@ class Measure:
         return fingerprint(self.text)
 
 
+_GENERATED_TITLES = {("preamble", "", "前言"): "heading.preamble", ("closing", "", "落款"): "heading.closing"}
+"""(kind, number, title) of the headings the parser names itself (see document/tree.py)."""
+
+
 @dataclass(frozen=True)
 class Heading:
     """A heading (第一章, 第十二条, 一、, (一), 1., 一是, 附件1 ...) with its children in order.
@@ -92,7 +96,16 @@ class Heading:
 
     @property
     def label(self) -> str:
-        """Number and title as a reader would cite them: ``三、扩大开放``, ``第一章 总则``, ``附件1 名词解释``, ``1.1 编制目的``."""
+        """Number and title as a reader would cite them: ``三、扩大开放``, ``第一章 总则``, ``附件1 名词解释``, ``1.1 编制目的``.
+
+        The parser's own names for the text before the first heading and the signature block
+        (前言, 落款) are shown in the interface language; a document's own titles never are.
+        """
+        generated = _GENERATED_TITLES.get((self.kind, self.number, self.title))
+        if generated is not None:
+            from zimao_tui.i18n import t
+
+            return t(generated)
         if self.title and (
             self.number.endswith(_SPACED_NUMBERS) or self.number[-1:].isdigit() or self.kind == "attachment"
         ):
