@@ -144,7 +144,7 @@ def test_piped_output_keeps_each_measure_on_one_line() -> None:
     assert len(text_line) > 80
 
 
-_NOTICE = "国务院关于支持自由贸易试验区深化改革创新若干措施以及其他有关事项的通知\n各省人民政府：\n现将有关事项通知如下。\n一、营造优良投资环境\n（一）放宽外商投资建设工程设计企业外籍技术人员的比例要求。\n"
+_NOTICE = "国务院关于支持自由贸易试验区和自由贸易港深化改革创新若干措施以及其他有关事项的通知\n各省人民政府：\n现将有关事项通知如下。\n一、营造优良投资环境\n（一）放宽外商投资建设工程设计企业外籍技术人员的比例要求。\n"
 
 
 def test_piped_outline_keeps_a_long_title_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
