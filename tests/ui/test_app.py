@@ -562,7 +562,7 @@ async def test_search_reports_the_true_total_beyond_the_shown_list(bundled: Repo
         bar.step(10 * RESULT_LIMIT)  # ↓ held down stops at the last listed result
         assert bar.results.highlighted == RESULT_LIMIT - 1
         await press(pilot, "enter")
-        assert len(explorer(app).hits) == expected  # n/N walk every hit, not just the listed ones
+        assert len(explorer(app).search_hits.hits) == expected  # n/N walk every hit, not just the listed ones
 
 
 @sync
@@ -725,3 +725,44 @@ async def test_the_explorer_keeps_textual_tree_and_closed(bundled: Report) -> No
         assert isinstance(screen.tree, RichTree)  # DOMNode.tree: a Rich tree of the DOM
         assert isinstance(screen.report_tree, ReportTree)
         assert "_closed" not in vars(ExplorerScreen) and "tree" not in vars(ExplorerScreen)
+
+
+def palette_entries(app: ZimaoApp) -> dict[str, str]:
+    """The palette's listed commands: title -> the key shown beside it."""
+    from textual.command import CommandList
+
+    entries: dict[str, str] = {}
+    for option in app.screen.query_one(CommandList).options:
+        title, _, key = str(option.prompt).partition("\n")
+        entries[title.strip()] = key.strip()
+    return entries
+
+
+@sync
+async def test_the_palette_shows_the_keys_remapped_in_config(bundled: Report, tmp_path: Path) -> None:
+    """The palette's commands are the screens' bindings: a key remapped in config.toml is the
+    key the palette shows (it used to show the default letters, whatever the config said),
+    and running the command from the palette does what the key does."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"zimao.cite" = "x"\n"zimao.figures" = "F"\n', encoding="utf-8")
+    config, warnings = load_config(path)
+    assert not warnings
+    app = ZimaoApp([bundled], config)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.pause(0.3)
+        entries = palette_entries(app)
+        assert entries["复制当前措施（带引文）"] == "x"
+        assert entries["数字一览"] == "F"
+        assert entries["复制当前措施"] == "c"  # not remapped: its default
+        assert entries["帮助"] == "?"
+        await pilot.press(*"带引文")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        measure = bundled.node("1.1.1")
+        assert isinstance(measure, Measure)
+        assert app.clipboard == cite(bundled, measure, app.config.citation_template)

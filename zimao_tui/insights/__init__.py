@@ -2,7 +2,8 @@
 
 ``figures.py`` (every quantity, normalised), ``terms.py`` (coined terms “…” and cited documents
 《…》), ``keywords.py`` (jieba TF-IDF per chapter, cached, computed off the start-up path) and
-``citation.py`` (how a measure is quoted). Pure Python: may import ``document``, ``search``
+``citation.py`` (how a measure is quoted), ``summary.py`` (what the detail pane lists for a
+measure or heading). Pure Python: may import ``document``, ``search``
 (for segmentation), ``store`` (for caches), ``i18n`` and ``paths``; never Textual, ``ui`` or ``cli``
 (import-linter contracts in pyproject.toml).
 """

@@ -61,6 +61,8 @@ class ZimaoApp(App[None]):
         Binding("q", "quit", t("key.quit"), id="zimao.quit"),
         Binding("ctrl+p", "command_palette", t("key.palette"), id="zimao.palette", show=False, priority=True),
     ]
+    PALETTE: ClassVar[dict[str, str]] = {"zimao.help": t("cmd.help")}
+    """Bindings offered in the command palette, with their titles (see ``ui/commands.py``)."""
 
     def __init__(
         self,

@@ -1,5 +1,9 @@
 """Command palette (ctrl+p): jump to any chapter, section or measure; theme; copy; lists.
 
+The commands other than themes and jumps are the screens' own bindings: a class lists the
+binding ids it offers in the palette, with their titles, in ``PALETTE`` beside its
+``BINDINGS``, and the palette shows the key each one has now (remapped or not).
+
 Jump targets are built from the open reports once per palette opening; fuzzy matching is
 Textual's own matcher, so typing 人才 or a number like (三) finds headings and measures.
 """
@@ -10,7 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from zimao_tui.document.inert import inert
@@ -68,26 +72,38 @@ class ZimaoCommands(Provider):
         return None
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """Themes, then one command per binding named in a class's ``PALETTE``.
+
+        The bindings are read from ``active_bindings`` of each screen in the stack, top
+        first (the explorer's commands stay reachable over a list screen, acting on the
+        explorer, as they always have), so the key shown is the one the user's ``[keys]``
+        gave it. A new screen's command is its binding plus one ``PALETTE`` line beside it.
+        """
         from zimao_tui.ui.app import ZimaoApp
 
         app = self.app
-        explorer = self._explorer()
         commands: list[tuple[str, Callable[[], object], str]] = []
         if isinstance(app, ZimaoApp):
             zimao: ZimaoApp = app
             for name in zimao.theme_names:
                 commands.append((t("cmd.theme", name=name), partial(setattr, zimao, "theme", name), ""))
-            commands.append((t("cmd.help"), zimao.action_help, "?"))
-        if explorer is not None:
-            commands += [
-                (t("cmd.bookmarks"), explorer.action_bookmarks, "B"),
-                (t("cmd.copy"), explorer.action_copy, "c"),
-                (t("cmd.cite"), explorer.action_cite, "C"),
-                (t("cmd.copy_section"), explorer.action_copy_section, "y"),
-                (t("cmd.toggle_tree"), explorer.action_toggle_tree, "\\"),
-                (t("cmd.figures"), explorer.action_figures, "f"),
-                (t("cmd.glossary"), explorer.action_glossary, "T"),
-            ]
+        found: dict[str, tuple[str, Callable[[], object], list[str], bool]] = {}
+        for screen in reversed(app.screen_stack):
+            if isinstance(screen, CommandPalette):
+                continue
+            for key, active in screen.active_bindings.items():
+                binding, node = active.binding, active.node
+                title = getattr(type(node), "PALETTE", {}).get(binding.id)
+                if title is None or not active.enabled:
+                    continue
+                run = partial(app.run_action, binding.action, node)
+                _, _, keys, _ = found.setdefault(binding.id or key, (title, run, [], node is app))
+                shown = app.get_key_display(binding)
+                if shown not in keys:
+                    keys.append(shown)
+        # The app's own (help) first, as the palette always listed them; sorted() is stable.
+        listed = sorted(found.values(), key=lambda command: not command[3])
+        commands += [(title, run, " ".join(keys)) for title, run, keys, _ in listed]
         return commands
 
     async def discover(self) -> Hits:

@@ -1,4 +1,8 @@
 """Full screens: the explorer, and the help, bookmarks, figures and glossary screens it pushes.
 
 Screens compose widgets and dialogs; only the explorer imports other screens (to push them).
+The explorer's parts by concern sit beside it: ``search_flow`` (the last search's hits),
+``bookmark_actions``, ``copy_actions`` and ``startup_work`` (its two workers); they may import
+the explorer only for type checking. A screen offers commands to the palette by naming binding
+ids in ``PALETTE`` next to its ``BINDINGS`` (``ui/commands.py`` reads them).
 """

@@ -2,47 +2,46 @@
 
 It owns the explorer's keys (so screens pushed on top don't inherit them), turns widget
 messages into moves between tree, detail and search, and runs the slow start-up work
-(search index, keywords) in two workers after the first paint: the index (shipped
-prebuilt for the bundled report, ~1 ms to open) must not wait for the keywords (a jieba
-child process, ~2 s on an empty cache).
+(search index, keywords: ``startup_work.py``) in two workers after the first paint: the
+index (shipped prebuilt for the bundled report, ~1 ms to open) must not wait for the
+keywords (a jieba child process, ~2 s on an empty cache). The rest lives beside it by
+concern: the last search's hits (``search_flow.py``), bookmark changes
+(``bookmark_actions.py``), the copy keys (``copy_actions.py``); what the detail pane lists is
+computed by the model (``insights/summary.py``).
+
+A new screen opened from here: a binding (with an id) and a branch of ``action_open``, plus
+a line in ``PALETTE`` if the command palette should offer it.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from zimao_tui.document.report import Heading, Measure, Report
-from zimao_tui.i18n import Notice, t
-from zimao_tui.insights.figures import figures_in
-from zimao_tui.insights.terms import term_spans
-from zimao_tui.paths import cache_dir
+from zimao_tui.i18n import t
+from zimao_tui.insights.summary import Insights, insights_for
 from zimao_tui.search.gcpause import end_startup
 from zimao_tui.ui.entry import Entry
-from zimao_tui.ui.widgets.detail import DetailPane, Insights
+from zimao_tui.ui.screens import startup_work
+from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
+from zimao_tui.ui.screens.copy_actions import copy_current
+from zimao_tui.ui.screens.search_flow import HitCursor
+from zimao_tui.ui.widgets.detail import DetailPane
 from zimao_tui.ui.widgets.report_tree import ReportTree
 from zimao_tui.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from zimao_tui.search.search import Hit, SearchIndex
-    from zimao_tui.store.bookmarks import BookmarkStore
     from zimao_tui.ui.app import ZimaoApp
-
-
-T = TypeVar("T")
-
-SUMMARY_ITEMS = 16
-"""Terms and figures listed in a chapter's or section's summary."""
 
 
 class ExplorerScreen(Screen[None]):
@@ -52,42 +51,47 @@ class ExplorerScreen(Screen[None]):
         # Priority: handled as the key arrives, not after it has bubbled up from the tree
         # (by then the keys typed after it have already been sent to the tree; see action_search).
         Binding("slash", "search", t("key.search"), id="zimao.search", priority=True),
-        Binding("escape", "back", t("key.back"), id="zimao.back", show=False),
+        Binding("escape", "focus_tree", t("key.back"), id="zimao.back", show=False),
         Binding("left_square_bracket", "step_measure(-1)", t("key.prev_measure"), id="zimao.prev_measure"),
         Binding("right_square_bracket", "step_measure(1)", t("key.next_measure"), id="zimao.next_measure"),
         Binding("n", "step_hit(1)", t("key.next_hit"), id="zimao.next_hit", show=False),
         Binding("N", "step_hit(-1)", t("key.prev_hit"), id="zimao.prev_hit", show=False),
         Binding("b", "bookmark", t("key.bookmark"), id="zimao.bookmark"),
-        Binding("B", "bookmarks", t("key.bookmarks"), id="zimao.bookmarks", show=False),
+        Binding("B", "open('bookmarks')", t("key.bookmarks"), id="zimao.bookmarks", show=False),
         Binding("e", "note", t("key.note"), id="zimao.note", show=False),
-        Binding("c", "copy", t("key.copy"), id="zimao.copy"),
-        Binding("C", "cite", t("key.cite"), id="zimao.cite", show=False),
-        Binding("y", "copy_section", t("key.copy_section"), id="zimao.copy_section", show=False),
-        Binding("f", "figures", t("key.figures"), id="zimao.figures", show=False),
-        Binding("T", "glossary", t("key.glossary"), id="zimao.glossary", show=False),
+        Binding("c", "copy('measure')", t("key.copy"), id="zimao.copy"),
+        Binding("C", "copy('citation')", t("key.cite"), id="zimao.cite", show=False),
+        Binding("y", "copy('section')", t("key.copy_section"), id="zimao.copy_section", show=False),
+        Binding("f", "open('figures')", t("key.figures"), id="zimao.figures", show=False),
+        Binding("T", "open('glossary')", t("key.glossary"), id="zimao.glossary", show=False),
         Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
         Binding(
-            "ctrl+c,super+c", "copy_selection", t("key.copy_selection"), id="zimao.copy_selection", show=False
+            "ctrl+c,super+c",
+            "copy('selection')",
+            t("key.copy_selection"),
+            id="zimao.copy_selection",
+            show=False,
         ),
     ]
+    PALETTE: ClassVar[dict[str, str]] = {
+        "zimao.bookmarks": t("cmd.bookmarks"),
+        "zimao.copy": t("cmd.copy"),
+        "zimao.cite": t("cmd.cite"),
+        "zimao.copy_section": t("cmd.copy_section"),
+        "zimao.toggle_tree": t("cmd.toggle_tree"),
+        "zimao.figures": t("cmd.figures"),
+        "zimao.glossary": t("cmd.glossary"),
+    }
+    """Bindings offered in the command palette, with their titles (see ``ui/commands.py``):
+    the palette shows each with the key it has now."""
 
     def __init__(self, reports: Sequence[Report]) -> None:
         super().__init__()
         self.reports = list(reports)
-        self.hits: list[Hit] = []
-        self.hit_index = -1
-        self.hit_query = ""
-        self._spans: dict[tuple[int, str], tuple[tuple[int, int], ...]] = {}
-        self.keywords: dict[int, dict[str, list[str]]] = {}
+        self.search_hits = HitCursor()
+        self.keywords: startup_work.Keywords = {}
         self.keywords_loading = True
-        self._bookmark_changes: deque[
-            tuple[Report, Measure, Callable[[], Any], Callable[[Any], None] | None]
-        ] = deque()
-        self._bookmark_lock = threading.Lock()
-
-    @property
-    def bookmarks(self) -> BookmarkStore:
-        return self.zimao.bookmarks
+        self.bookmark_actions = BookmarkActions(self)
 
     @property
     def zimao(self) -> ZimaoApp:
@@ -121,9 +125,11 @@ class ExplorerScreen(Screen[None]):
         warning = self.zimao.history.warning  # reads the history file
         if warning:
             self.zimao.warn(warning)
-        self.report_tree.set_bookmark_check(self.bookmarks.is_bookmarked)
-        self.load_index()
-        self.load_keywords()
+        self.report_tree.set_bookmark_check(self.zimao.bookmarks.is_bookmarked)
+        work = (self.zimao, self.reports, self.zimao.warn_cache)
+        run = partial(self.run_worker, thread=True, exclusive=True, exit_on_error=False)
+        run(partial(startup_work.load_index, *work), group="index", name="search index")
+        run(partial(startup_work.load_keywords, *work), group="keywords", name="keywords")
 
     # ------------------------------------------------------------------ parts
 
@@ -136,51 +142,17 @@ class ExplorerScreen(Screen[None]):
     def detail(self) -> DetailPane:
         return self.query_one(DetailPane)
 
-    @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
-
-    # ------------------------------------------------------------------ start-up work
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="search index")
-    def load_index(self) -> SearchIndex:
-        """Open (or build, in a child process) the search index off the UI thread."""
-        from zimao_tui.search.search import open_index
-
-        notices: list[Notice] = []
-        # Quitting cancels the worker, which ends a cold build's child at once (see child.py).
-        index = open_index(
-            self.reports, cache_dir(), cancel=get_current_worker().cancelled_event, notices=notices
-        )
-        index.warm()  # what the first keystroke would otherwise build
-        for notice in notices:  # an unwritable cache: said once, search works all the same
-            self.app.call_from_thread(self.zimao.warn_cache, notice)
-        return index
-
-    @work(thread=True, exclusive=True, group="keywords", exit_on_error=False, name="keywords")
-    def load_keywords(self) -> dict[int, dict[str, list[str]]]:
-        """Cached keywords, or computed in a child process (jieba here would hold the GIL
-        for hundreds of milliseconds and freeze typing)."""
-        from zimao_tui.insights import keywords
-
-        notices: list[Notice] = []
-        found = keywords.ensure_keywords(
-            self.reports, cache_dir(), cancel=get_current_worker().cancelled_event, notices=notices
-        )
-        for notice in notices:
-            self.app.call_from_thread(self.zimao.warn_cache, notice)
-        return {id(r): k for r, k in zip(self.reports, found, strict=True)}
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The start-up workers' results (see ``startup_work.py``) reach the widgets here."""
         worker = event.worker
         if worker.is_cancelled:
             return  # quitting: its child was ended on purpose (ChildCancelled), nothing to show
         if worker.group == "index":
             if event.state == WorkerState.SUCCESS and worker.result is not None:
-                self.search_bar.set_index(worker.result)
+                self.query_one(SearchBar).set_index(worker.result)
             elif event.state == WorkerState.ERROR:
                 error = f"{type(worker.error).__name__}: {worker.error}"
-                self.search_bar.set_index_error(error)
+                self.query_one(SearchBar).set_index_error(error)
                 self.notify(t("search.failed", error=error), severity="error", timeout=10)
         elif worker.group == "keywords":
             if event.state == WorkerState.SUCCESS and worker.result is not None:
@@ -202,60 +174,30 @@ class ExplorerScreen(Screen[None]):
         self.show_entry(event.node.data)
 
     def show_entry(self, entry: Entry | None) -> None:
-        self.detail.show(entry, self.insights(entry))
-
-    def insights(self, entry: Entry | None) -> Insights:
-        """Highlights and lists for the detail pane, from what is known right now."""
+        """Show ``entry`` in the detail pane with what is known about it right now."""
         if entry is None or entry.node is None:
-            return Insights()
+            self.detail.show(entry, Insights())
+            return
         report, node = entry.report, entry.node
-        keywords = self.keywords.get(id(report), {})
-        several = len(self.reports) > 1
-        if isinstance(node, Measure):
-            spans = term_spans(node.text)
-            figures = figures_in(node.text, node.id)
-            bookmark = self.bookmarks.get(report, node)
-            parent = report.ancestors(node.id)
-            return Insights(
-                matches=self._spans.get((id(report), node.id), ()),
-                term_spans=[(s.start, s.end) for s in spans if s.kind == "term"],
-                figure_spans=[(f.start, f.end) for f in figures],
-                figures=_unique(f.raw for f in figures),
-                terms=_unique(s.term for s in spans if s.kind == "term"),
-                keywords=keywords.get(parent[-1].id, []) if parent else [],
-                keywords_loading=self.keywords_loading,
-                note=bookmark.note if bookmark else "",
-                tags=bookmark.tags if bookmark else (),
-                bookmarked=bookmark is not None,
-                hit=self._hit_number(report, node),
-                with_report=several,
-            )
-        measures = list(node.measures())
-        terms = [s.term for m in measures for s in term_spans(m.text) if s.kind == "term"]
-        figure_texts = [f.raw for m in measures for f in figures_in(m.text, m.id)]
-        return Insights(
-            terms=_unique(terms)[:SUMMARY_ITEMS],
-            figures=_unique(figure_texts)[:SUMMARY_ITEMS],
-            keywords=keywords.get(node.id, []),
+        measure = node if isinstance(node, Measure) else None  # only a measure has these
+        insights = insights_for(
+            report,
+            node,
+            keywords=self.keywords.get(id(report), {}),
             keywords_loading=self.keywords_loading,
-            with_report=several,
+            with_report=len(self.reports) > 1,
+            bookmark=self.zimao.bookmarks.get(report, measure) if measure else None,
+            matches=self.search_hits.spans(report, measure) if measure else (),
+            hit=self.search_hits.number(report, measure) if measure else None,
         )
+        self.detail.show(entry, insights)
 
-    def _hit_number(self, report: Report, measure: Measure) -> tuple[int, int, str] | None:
-        """(n, total, query) if the measure is among the last search's hits (several of them)."""
-        if len(self.hits) < 2:
-            return None
-        for i, hit in enumerate(self.hits):
-            if hit.report is report and hit.measure.id == measure.id:
-                return i + 1, len(self.hits), self.hit_query
-        return None
-
-    # ------------------------------------------------------------------ search
+    # ------------------------------------------------------------------ search and moves
 
     def action_submit_search(self) -> None:
         """Enter in the search field (SearchInput calls this in its own turn, see there):
         jump to the chosen hit and focus the tree at once, so the keys after it go there."""
-        jump = self.search_bar.submit()
+        jump = self.query_one(SearchBar).submit()
         if jump is None:
             from textual.actions import SkipAction
 
@@ -264,32 +206,14 @@ class ExplorerScreen(Screen[None]):
 
     @on(SearchBar.Jump)
     def _jump(self, event: SearchBar.Jump) -> None:
-        self.hits = event.hits
-        self.hit_query = event.query
-        self._spans = {(id(h.report), h.measure.id): tuple(h.spans) for h in event.hits}
-        self.hit_index = next((i for i, h in enumerate(event.hits) if h is event.hit), 0)
-        self._go_to_hit()
-
-    @on(SearchBar.Closed)
-    def _search_closed(self) -> None:
-        """(Not ``_closed``: MessagePump's flag of that name says the screen is closed.)"""
-        self.focus_tree()
-
-    def _go_to_hit(self) -> None:
-        hit = self.hits[self.hit_index]
+        hit = self.search_hits.jump(event.hits, event.hit, event.query)
         self.go_to(hit.report, hit.measure)  # the detail pane shows "match n/total"
 
     def go_to(self, report: Report, node: Heading | Measure) -> None:
         """Reveal a node in the tree, show it, and give the tree the focus."""
         self.report_tree.reveal(report, node.id)
         self.show_entry(Entry(report, node))
-        self.focus_tree()
-
-    def focus_tree(self) -> None:
-        """Focus the tree (the detail when the tree is hidden) now, not on the next loop
-        (Widget.focus), so keys the app takes off its queue next already go there."""
-        tree = self.report_tree
-        self.set_focus(tree if tree.display else self.detail)
+        self.action_focus_tree()
 
     def action_search(self) -> None:
         """Focus the search field before the next key is dispatched.
@@ -299,28 +223,32 @@ class ExplorerScreen(Screen[None]):
         slow SSH link) the keys behind ``/`` went to the tree, and a ``q`` quit the app.
         A priority binding runs while the app handles ``/``; set_focus switches at once.
         """
-        field = self.search_bar.input
+        field = self.query_one(SearchBar).input
         if self.focused is field:
             from textual.actions import SkipAction
 
             raise SkipAction()  # typing in the field: "/" is just a character
         self.set_focus(field)
 
-    def action_back(self) -> None:
-        self.focus_tree()
+    @on(SearchBar.Closed)
+    def action_focus_tree(self) -> None:
+        """Focus the tree (the detail when the tree is hidden) now, not on the next loop
+        (Widget.focus), so keys the app takes off its queue next already go there.
+
+        Esc, a jump, and the search bar closing all come back here. (The handler is not
+        named ``_closed``: MessagePump's flag of that name says the screen is closed.)
+        """
+        tree = self.report_tree
+        self.set_focus(tree if tree.display else self.detail)
 
     def action_step_hit(self, delta: int) -> None:
-        if not self.hits:
-            self._warn(t("search.no_search"))
-            return
-        index = self.hit_index + delta
-        if not 0 <= index < len(self.hits):
-            self._warn(t("search.no_more"))
-            return
-        self.hit_index = index
-        self._go_to_hit()
+        hit = self.search_hits.step(delta)
+        if isinstance(hit, str):
+            self.warn(hit)
+        else:
+            self.go_to(hit.report, hit.measure)
 
-    def _warn(self, message: str) -> None:
+    def warn(self, message: str) -> None:
         """A short warning for a key that cannot act here (``n`` past the last hit, ``c`` on a
         heading): pressed again and again it is one toast, shown afresh each time."""
         self.zimao.notify_in("explorer.warning", message, "warning", timeout=3)
@@ -334,176 +262,49 @@ class ExplorerScreen(Screen[None]):
         tree = self.report_tree
         tree.display = not tree.display
         self.set_class(not tree.display, "-tree-hidden")
-        self.focus_tree()
+        self.action_focus_tree()
 
-    # ------------------------------------------------------------------ bookmarks
+    # ------------------------------------------------------------------ bookmarks, lists, copy
 
-    def _current_measure(self) -> tuple[Report, Measure] | None:
+    def current_measure(self) -> tuple[Report, Measure] | None:
+        """The measure the detail pane shows, or None after a warning (it shows a heading)."""
         entry = self.detail.entry
         if entry is not None and isinstance(entry.node, Measure):
             return entry.report, entry.node
-        self._warn(t("notify.no_measure"))
+        self.warn(t("notify.no_measure"))
         return None
 
     def action_bookmark(self) -> None:
-        """Bookmark the measure, or remove its bookmark: after asking if it has a note or tags
-        (a second ``b`` must not silently take the words someone wrote)."""
-        current = self._current_measure()
-        if current is None:
-            return
-        report, measure = current
-        existing = self.bookmarks.get(report, measure)
-        if existing is None or not (existing.note or existing.tags):
-            self._toggle_bookmark(report, measure)
-            return
-        from zimao_tui.ui.dialogs.confirm import ConfirmDialog
-        from zimao_tui.ui.text.snippets import excerpt
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._toggle_bookmark(report, measure)
-
-        detail = excerpt(existing.note.strip() or " ".join(existing.tags), 60)
-        self.app.push_screen(ConfirmDialog(t("bm.confirm_delete"), detail), answered)
-
-    def _toggle_bookmark(self, report: Report, measure: Measure) -> None:
-        def toggled(on: bool) -> None:
-            self.zimao.notify_in(
-                "bookmark", t("notify.bookmarked") if on else t("notify.unbookmarked"), timeout=2
-            )
-
-        self._change_bookmark(report, measure, lambda: self.bookmarks.toggle(report, measure), toggled)
-
-    def _change_bookmark(
-        self,
-        report: Report,
-        measure: Measure,
-        change: Callable[[], T],
-        done: Callable[[T], None] | None = None,
-    ) -> None:
-        """Run ``change`` on the store off the UI thread; redraw the measure when it lands.
-
-        A change waits for the file's lock, which another zimao-tui or a script may hold for
-        up to ``LOCK_TIMEOUT`` (10 s): on the UI thread that froze the app. Changes run one
-        at a time in the order they were asked for (a second ``b`` undoes the first), then
-        the tree's star and, if it still shows that measure, the detail pane are redrawn and
-        ``done`` gets the result. A store that refuses (read-only, locked) is said in a toast.
-        """
-        self._bookmark_changes.append((report, measure, change, done))
-        self._run_bookmark_change()
-
-    @work(thread=True, group="bookmark-change", exit_on_error=False, name="bookmark change")
-    def _run_bookmark_change(self) -> None:
-        """Apply the oldest queued bookmark change (one worker per change, one at a time)."""
-        from zimao_tui.store.bookmarks import BookmarkError
-
-        with self._bookmark_lock:
-            report, measure, change, done = self._bookmark_changes.popleft()
-            try:
-                result = change()
-            except (BookmarkError, OSError) as exc:
-                self.app.call_from_thread(self._bookmark_failed, exc)
-                return
-            self.app.call_from_thread(self._bookmark_landed, report, measure, result, done)
-
-    def _bookmark_failed(self, exc: BaseException) -> None:
-        from zimao_tui.ui.text.errors import error_text
-
-        self.notify(error_text(exc), severity="error")
-
-    def _bookmark_landed(
-        self, report: Report, measure: Measure, result: T, done: Callable[[T], None] | None
-    ) -> None:
-        self.report_tree.refresh_mark(report, measure)
-        entry = self.detail.entry
-        if (
-            entry is not None
-            and entry.report is report
-            and entry.node is not None
-            and entry.node.id == measure.id
-        ):
-            self.show_entry(entry)  # its note and tags; never pull the user back to it
-        if done is not None:
-            done(result)
-
-    def action_bookmarks(self) -> None:
-        from zimao_tui.ui.screens.bookmarks import BookmarksScreen
-
-        self.app.push_screen(BookmarksScreen(self.bookmarks, self.reports), self._jump_back)
+        if (current := self.current_measure()) is not None:
+            self.bookmark_actions.toggle(*current)
 
     def action_note(self) -> None:
-        current = self._current_measure()
-        if current is None:
-            return
-        from zimao_tui.ui.dialogs.note import NoteDialog
+        if (current := self.current_measure()) is not None:
+            self.bookmark_actions.edit_note(*current)
 
-        report, measure = current
-        bookmark = self.bookmarks.get(report, measure)
-        dialog = NoteDialog(
-            bookmark.note if bookmark else "", bookmark.tags if bookmark else (), measure.text
-        )
+    def action_open(self, name: str) -> None:
+        """A list screen (bookmarks, figures, glossary); the measure chosen there is shown here."""
+        screen: Screen[tuple[Report, Measure] | None]
+        if name == "bookmarks":
+            from zimao_tui.ui.screens.bookmarks import BookmarksScreen
 
-        def save(result: tuple[str, list[str]] | None) -> None:
+            screen = BookmarksScreen(self.zimao.bookmarks, self.reports)
+        elif name == "figures":
+            from zimao_tui.ui.screens.figures import FiguresScreen
+
+            screen = FiguresScreen(self.reports)
+        else:
+            from zimao_tui.ui.screens.glossary import GlossaryScreen
+
+            screen = GlossaryScreen(self.reports)
+
+        def chosen(result: tuple[Report, Measure] | None) -> None:
+            self.report_tree.refresh_marks()  # stars removed or added in the bookmarks list
             if result is not None:
-                note, tags = result
-                self._change_bookmark(
-                    report, measure, lambda: self.bookmarks.update(report, measure, note, tags)
-                )
+                self.go_to(*result)
 
-        self.app.push_screen(dialog, save)
+        self.app.push_screen(screen, chosen)
 
-    def action_figures(self) -> None:
-        from zimao_tui.ui.screens.figures import FiguresScreen
-
-        self.app.push_screen(FiguresScreen(self.reports), self._jump_back)
-
-    def action_glossary(self) -> None:
-        from zimao_tui.ui.screens.glossary import GlossaryScreen
-
-        self.app.push_screen(GlossaryScreen(self.reports), self._jump_back)
-
-    def _jump_back(self, result: tuple[Report, Measure] | None) -> None:
-        """Result of a list screen (bookmarks, figures, glossary): go to the chosen measure."""
-        self.report_tree.refresh_marks()
-        if result is not None:
-            self.go_to(*result)
-
-    # ------------------------------------------------------------------ copy
-
-    def action_copy(self) -> None:
-        current = self._current_measure()
-        if current is not None:
-            self.zimao.copy(current[1].text, t("copy.measure"))
-
-    def action_cite(self) -> None:
-        from zimao_tui.insights.citation import cite
-
-        current = self._current_measure()
-        if current is not None:
-            self.zimao.copy(cite(*current, self.zimao.config.citation_template), t("copy.citation"))
-
-    def action_copy_section(self) -> None:
-        from zimao_tui.insights.citation import section_text
-
-        entry = self.detail.entry
-        if entry is None or entry.node is None:
-            self.notify(t("notify.no_section"), severity="warning", timeout=3)
-            return
-        heading = entry.node
-        if isinstance(heading, Measure):
-            ancestors = entry.report.ancestors(heading.id)
-            heading = ancestors[-1]
-        self.zimao.copy(section_text(entry.report, heading), t("copy.section"))
-
-    def action_copy_selection(self) -> None:
-        text = self.get_selected_text()
-        if not text:
-            from textual.actions import SkipAction
-
-            raise SkipAction()
-        self.zimao.copy(text, t("copy.selection"))
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    """Items in first-seen order, without repeats."""
-    return list(dict.fromkeys(items))
+    def action_copy(self, what: str) -> None:
+        """``c`` measure, ``C`` citation, ``y`` section, ctrl+c selection (``copy_actions.py``)."""
+        copy_current(self, what)

@@ -8,8 +8,7 @@ the highlights without rebuilding anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from textual.app import ComposeResult, RenderResult
 from textual.containers import VerticalScroll
@@ -19,13 +18,15 @@ from textual.widgets import Static
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
+from zimao_tui.insights.summary import Insights
 from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.text.linebreak import wrap_content
 from zimao_tui.ui.text.position import position_text
 from zimao_tui.ui.text.styles import STYLE_MATCH
 
-Span = tuple[int, int]
+NOTHING = Insights()
+"""No highlights or lists (frozen, so one instance serves as every default)."""
 
 STYLE_FIGURE = "bold $accent"
 STYLE_TERM = "$primary underline"
@@ -37,33 +38,6 @@ CONTEXT_BEFORE = 60
 CONTEXT_AFTER = 120
 """Characters of dimmed paragraph shown around a measure: enough to read it in context,
 few enough that the measure itself stays on the first screen of the pane."""
-
-
-@dataclass(frozen=True)
-class Insights:
-    """What the detail pane highlights and lists for one measure or heading.
-
-    Spans are character offsets into the measure's text. Everything is optional: the
-    search index and keyword cache arrive after the first paint.
-    """
-
-    matches: Sequence[Span] = ()
-    figure_spans: Sequence[Span] = ()
-    term_spans: Sequence[Span] = ()
-    figures: Sequence[str] = ()
-    terms: Sequence[str] = ()
-    keywords: Sequence[str] = ()
-    keywords_loading: bool = False
-    """Keywords are still being computed: say so rather than "none", which reads as a result."""
-    note: str = ""
-    tags: Sequence[str] = ()
-    bookmarked: bool = False
-    hit: tuple[int, int, str] | None = None
-    """(n, total, query) when the measure is the n-th hit of the last search: shown in the
-    pane, where it is replaced, rather than in a toast per ``n`` that piles up over the text.
-    The query is named because ``n`` keeps stepping through it after the bar is cleared."""
-    with_report: bool = False
-    """Several reports are open: the breadcrumb starts with the report's title."""
 
 
 def breadcrumb(report: Report, node: Heading | Measure, with_report: bool = False) -> str:
@@ -121,7 +95,7 @@ def _from_clause(text: str) -> str:
     return text
 
 
-def measure_content(report: Report, measure: Measure, insights: Insights = Insights()) -> Content:
+def measure_content(report: Report, measure: Measure, insights: Insights = NOTHING) -> Content:
     """Breadcrumb, the measure inside its dimmed paragraph, then figures, terms, keywords, note."""
     paragraph = report.paragraph_of(measure)
     before, after = paragraph[: measure.start], paragraph[measure.end :]
@@ -160,7 +134,7 @@ def measure_content(report: Report, measure: Measure, insights: Insights = Insig
     return Content("\n").join(lines)
 
 
-def heading_content(report: Report, heading: Heading, insights: Insights = Insights()) -> Content:
+def heading_content(report: Report, heading: Heading, insights: Insights = NOTHING) -> Content:
     """A chapter's or section's summary: where it is, how many measures, keywords, figures."""
     count = sum(1 for _ in heading.measures())
     subheadings = [c for c in heading.children if isinstance(c, Heading)]
@@ -199,7 +173,7 @@ def report_content(report: Report) -> Content:
     return Content("\n").join(lines)
 
 
-def entry_content(entry: Entry | None, insights: Insights = Insights()) -> Content:
+def entry_content(entry: Entry | None, insights: Insights = NOTHING) -> Content:
     """The pane's content for whatever the tree cursor is on, made inert as a whole: the
     measure, its context, breadcrumb, note, tags and the query all come from files or
     the user, and the one-for-one replacement keeps every highlight on its characters."""
@@ -244,7 +218,7 @@ class DetailPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield ChineseText(entry_content(None), id="detail-body")
 
-    def show(self, entry: Entry | None, insights: Insights = Insights()) -> None:
+    def show(self, entry: Entry | None, insights: Insights = NOTHING) -> None:
         """Replace the content; scroll back to the top when the subject changed."""
         changed = entry != self.entry
         self.entry = entry

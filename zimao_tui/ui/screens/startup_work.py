@@ -1,0 +1,52 @@
+"""The explorer's two start-up workers: the search index and the keywords.
+
+Split out of ``ExplorerScreen`` (issue 12). Each runs in a thread worker that the screen
+starts after its first paint (``run_worker(..., thread=True)``); it computes, returns its
+result, and the screen receives it in ``on_worker_state_changed``. A cache that cannot be
+written is passed to ``warn`` (called on the UI thread) and the work goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.worker import get_current_worker
+
+from zimao_tui.document.report import Report
+from zimao_tui.i18n import Notice
+from zimao_tui.paths import cache_dir
+
+if TYPE_CHECKING:
+    from zimao_tui.search.search import SearchIndex
+
+Keywords = dict[int, dict[str, list[str]]]
+"""Each report's keywords (by ``id(report)``), by heading id."""
+
+
+def load_index(app: App[Any], reports: Sequence[Report], warn: Callable[[Notice], None]) -> SearchIndex:
+    """Open (or build, in a child process) the search index off the UI thread."""
+    from zimao_tui.search.search import open_index
+
+    notices: list[Notice] = []
+    # Quitting cancels the worker, which ends a cold build's child at once (see child.py).
+    index = open_index(reports, cache_dir(), cancel=get_current_worker().cancelled_event, notices=notices)
+    index.warm()  # what the first keystroke would otherwise build
+    for notice in notices:  # an unwritable cache: said once, search works all the same
+        app.call_from_thread(warn, notice)
+    return index
+
+
+def load_keywords(app: App[Any], reports: Sequence[Report], warn: Callable[[Notice], None]) -> Keywords:
+    """Cached keywords, or computed in a child process (jieba here would hold the GIL
+    for hundreds of milliseconds and freeze typing)."""
+    from zimao_tui.insights import keywords
+
+    notices: list[Notice] = []
+    found = keywords.ensure_keywords(
+        reports, cache_dir(), cancel=get_current_worker().cancelled_event, notices=notices
+    )
+    for notice in notices:
+        app.call_from_thread(warn, notice)
+    return {id(r): k for r, k in zip(reports, found, strict=True)}
