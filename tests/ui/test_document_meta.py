@@ -44,3 +44,28 @@ async def test_a_law_opens_as_chapters_and_articles() -> None:
         assert any(
             span.start <= preview < span.end and "dim" in str(span.style) for span in article.label.spans
         )
+
+
+@sync
+async def test_c_and_shift_c_on_a_law_s_article_copy_it_whole_and_cite_it() -> None:
+    """An article has no title: its text is what a reader quotes, so c/C on it copy the article
+    (they only said 'choose a measure' before)."""
+    from zimao_tui.ui.screens.explorer import ExplorerScreen
+
+    report = load_report(DOCUMENTS / "20-law-hainan-free-trade-port-2021.txt")
+    article = next(h for h in report.headings() if h.number == "第十二条")
+    app = make_app([report])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(pilot)
+        explorer = app.screen
+        assert isinstance(explorer, ExplorerScreen)
+        explorer.go_to(report, article)
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        text = "".join(m.text for m in article.measures())
+        assert app.clipboard.startswith("“" + text[:10])
+        assert app.clipboard.endswith("》第十二条，2021-06-10")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.replace("\n", "") == text

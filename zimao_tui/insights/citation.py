@@ -106,6 +106,38 @@ def cite(report: Report, measure: Measure, template: str | None = None) -> str:
         return cite(report, measure, DEFAULT_TEMPLATE)
 
 
+def article_text(heading: Heading) -> str:
+    """An article's text as the law prints it: its paragraphs, one a line (第十二条 has no title
+    of its own, so its text is what a reader quotes)."""
+    lines: list[str] = []
+    last = -1
+    for measure in heading.measures():
+        if measure.paragraph != last:
+            lines.append("")
+            last = measure.paragraph
+        lines[-1] += measure.text
+    return "\n".join(lines)
+
+
+def cite_article(report: Report, heading: Heading, template: str | None = None) -> str:
+    """A law's article quoted whole with its citation, like :func:`cite` for a measure."""
+    template = template or DEFAULT_TEMPLATE
+    text = article_text(heading)
+    fields = dict(
+        text=text.translate(_NESTED) if "“{text}”" in template else text,
+        title=_inner_title(report.title) if "《{title}》" in template else report.title,
+        path=_numbers((*report.ancestors(heading.id), heading)),
+        headings=" › ".join(h.label for h in (*report.ancestors(heading.id), heading)),
+        date=report.date,
+        source=report.source,
+        id=heading.id,
+    )
+    try:
+        return _render(template, fields)
+    except ValueError:
+        return cite_article(report, heading, DEFAULT_TEMPLATE)
+
+
 def _inner_title(title: str) -> str:
     """A title quoted inside 《…》 turns its own 《…》 into 〈…〉, as book-title marks nest
     (GB/T 15834): 《国务院关于印发〈国务院工作规则〉的通知》."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.actions import SkipAction
 
-from zimao_tui.document.report import Measure
+from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -37,6 +37,14 @@ def copy_current(screen: ExplorerScreen, what: str) -> None:
         if isinstance(heading, Measure):
             heading = entry.report.ancestors(heading.id)[-1]
         app.copy(section_text(entry.report, heading), t("copy.section"))
+    elif what in ("citation", "measure") and (article := _article(screen)) is not None:
+        from zimao_tui.insights.citation import article_text, cite_article
+
+        report, heading = article
+        if what == "citation":
+            app.copy(cite_article(report, heading, app.config.citation_template), t("copy.citation"))
+        else:
+            app.copy(article_text(heading), t("copy.measure"))
     elif (current := screen.current_measure()) is not None:
         if what == "citation":
             from zimao_tui.insights.citation import cite
@@ -44,3 +52,11 @@ def copy_current(screen: ExplorerScreen, what: str) -> None:
             app.copy(cite(*current, app.config.citation_template), t("copy.citation"))
         else:
             app.copy(current[1].text, t("copy.measure"))
+
+
+def _article(screen: ExplorerScreen) -> tuple[Report, Heading] | None:
+    """The law's article under the cursor (第十二条 has no title: c and C take its whole text)."""
+    entry = screen.detail.entry
+    if entry is None or not isinstance(entry.node, Heading) or entry.node.kind != "article":
+        return None
+    return entry.report, entry.node
