@@ -140,6 +140,12 @@ def heading_content(report: Report, heading: Heading, insights: Insights = NOTHI
     subheadings = [c for c in heading.children if isinstance(c, Heading)]
     lines: list[Content] = [
         Content.styled(breadcrumb(report, heading, insights.with_report), STYLE_BREADCRUMB),
+    ]
+    facts = report_facts(report, " · ")
+    if facts and not report.ancestors(heading.id):
+        # Under the title of a top-level part: the header cuts these off at 80 columns.
+        lines.append(Content.styled(facts, STYLE_BREADCRUMB))
+    lines += [
         Content(""),
         Content.styled(heading.label, "bold"),
         Content(""),
