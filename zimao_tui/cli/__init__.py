@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from zimao_tui import __version__
 from zimao_tui.document.errors import UserError
+from zimao_tui.i18n import LANGS
 
 if TYPE_CHECKING:
     import argparse
@@ -56,7 +57,7 @@ def app_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, metavar="FILE|DIR", help="report files or folders of reports"
     )
     parser.add_argument(
-        "--lang", choices=("zh", "en"), default=None, help="interface language (default: config, else zh)"
+        "--lang", choices=LANGS, default=None, help="interface language (default: config, else zh)"
     )
     return parser
 

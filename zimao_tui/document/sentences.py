@@ -6,6 +6,8 @@ returns spans into the paragraph rather than strings so callers keep verbatim of
 
 from __future__ import annotations
 
+from zimao_tui.document.chars import is_han
+
 _TERMINATORS = frozenset("。！？")
 _ASCII_TERMINATORS = frozenset("!?")
 _OPENERS = {
@@ -21,10 +23,6 @@ _OPENERS = {
     "[": "]",
 }
 _CLOSERS = frozenset(_OPENERS.values())
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -64,7 +62,7 @@ def _split(paragraph: str, ignored: set[int]) -> tuple[list[tuple[int, int]], se
                 while stack and stack.pop()[0] != ch:
                     pass
         elif not stack and (
-            ch in _TERMINATORS or (ch in _ASCII_TERMINATORS and i > 0 and _is_cjk(paragraph[i - 1]))
+            ch in _TERMINATORS or (ch in _ASCII_TERMINATORS and i > 0 and is_han(paragraph[i - 1]))
         ):
             j = i + 1
             while j < n and (paragraph[j] in _TERMINATORS or paragraph[j] in _ASCII_TERMINATORS):

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from zimao_tui.document import styles
+from zimao_tui.document.chars import is_han
 from zimao_tui.document.lines import EDGE_SPACE
 from zimao_tui.document.report import Heading, HeadingKind, Measure, Node
 from zimao_tui.document.sentences import sentence_spans
@@ -59,14 +60,10 @@ _NEVER_STARTS = frozenset("，、。；：》”’")
 """Marks no line of text starts with: such a line goes on the line before, whatever that ends with."""
 
 
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def _han_count(text: str, at_least: int) -> bool:
     count = 0
     for ch in text:
-        if _is_han(ch):
+        if is_han(ch):
             count += 1
             if count >= at_least:
                 return True
@@ -98,7 +95,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return True  # 》已经…, ，并… : no line of its own starts so; or “双向 / 揭榜 / 挂帅”
     if last in _SENTENCE_END:
         return False
-    if not (_is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("):
+    if not (is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("):
         return False
     if len(prev) <= 8 and len(nxt) <= 8 and _is_title_line(prev) and _is_title_line(nxt):
         return False  # table cells, one a line (一级指标 / 二级指标 / 指标说明)
@@ -109,7 +106,7 @@ def _continues(prev: str, nxt: str) -> bool:
     if len(nxt) <= 30 and nxt[-1] in "：:" and _is_title_line(nxt[:-1]):
         return False  # a salutation (国务院：, 各位代表：) starts a text
     short_ascii = len(nxt) <= 8 and nxt.isascii() and not any(ch.isspace() for ch in nxt)
-    return _is_han(first) or first in _CONTINUES or short_ascii
+    return is_han(first) or first in _CONTINUES or short_ascii
 
 
 def _closed_heading(line: str) -> bool:

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zimao_tui.i18n import Notice
+from zimao_tui.i18n import LANGS, Notice
 from zimao_tui.insights.citation import DEFAULT_TEMPLATE, template_problem
 from zimao_tui.paths import config_dir
 from zimao_tui.store.atomic import atomic_write_text
 from zimao_tui.store.statefile import read_text
 from zimao_tui.store.tomlcompat import TOMLDecodeError, loads
 
-LANGUAGES = ("zh", "en")
+LANGUAGES = LANGS  # one home for the interface languages: zimao_tui.i18n.LANGS
 DEFAULT_THEME = "zimao-paper"
 
 
