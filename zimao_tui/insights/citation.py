@@ -86,24 +86,7 @@ def _render(template: str, fields: dict[str, str]) -> str:
 
 def cite(report: Report, measure: Measure, template: str | None = None) -> str:
     """The measure quoted with its citation, following ``template`` (default: DEFAULT_TEMPLATE)."""
-    ancestors = report.ancestors(measure.id)
-    template = template or DEFAULT_TEMPLATE
-    text = measure.text.translate(_NESTED) if "“{text}”" in template else measure.text
-    fields = dict(
-        text=text,
-        title=_inner_title(report.title) if "《{title}》" in template else report.title,
-        path=_numbers(ancestors),
-        headings=" › ".join(h.label for h in ancestors),
-        date=report.date,
-        source=report.source,
-        id=measure.id,
-    )
-    try:
-        return _render(template, fields)
-    except ValueError:
-        # A malformed template (stray brace, {0}, {x.y}, {text:>9}) must not stop the user
-        # copying; config.toml's loader has already said so (template_problem).
-        return cite(report, measure, DEFAULT_TEMPLATE)
+    return _quote(report, measure.text, report.ancestors(measure.id), measure.id, template)
 
 
 def article_text(heading: Heading) -> str:
@@ -121,21 +104,28 @@ def article_text(heading: Heading) -> str:
 
 def cite_article(report: Report, heading: Heading, template: str | None = None) -> str:
     """A law's article quoted whole with its citation, like :func:`cite` for a measure."""
+    path = (*report.ancestors(heading.id), heading)
+    return _quote(report, article_text(heading), path, heading.id, template)
+
+
+def _quote(report: Report, text: str, path: tuple[Heading, ...], node_id: str, template: str | None) -> str:
+    """``text`` (from the node ``node_id`` under the headings ``path``) in ``template``."""
     template = template or DEFAULT_TEMPLATE
-    text = article_text(heading)
     fields = dict(
         text=text.translate(_NESTED) if "“{text}”" in template else text,
         title=_inner_title(report.title) if "《{title}》" in template else report.title,
-        path=_numbers((*report.ancestors(heading.id), heading)),
-        headings=" › ".join(h.label for h in (*report.ancestors(heading.id), heading)),
+        path=_numbers(path),
+        headings=" › ".join(h.label for h in path),
         date=report.date,
         source=report.source,
-        id=heading.id,
+        id=node_id,
     )
     try:
         return _render(template, fields)
     except ValueError:
-        return cite_article(report, heading, DEFAULT_TEMPLATE)
+        # A malformed template (stray brace, {0}, {x.y}, {text:>9}) must not stop the user
+        # copying; config.toml's loader has already said so (template_problem).
+        return _quote(report, text, path, node_id, DEFAULT_TEMPLATE)
 
 
 def _inner_title(title: str) -> str:
