@@ -12,13 +12,13 @@ import os
 import shlex
 import shutil
 import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hostile import OSC0, OSC52, report_text
+from test_tmux import _zimao_command, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -29,28 +29,9 @@ SAFE_TITLE = "zimao-e2e-title"
 SAFE_BUFFER = "zimao-e2e-buffer"
 
 
-def _zimao_command() -> str:
-    beside_python = Path(sys.executable).parent / "zimao-tui"
-    found = str(beside_python) if beside_python.exists() else shutil.which("zimao-tui")
-    if not found:
-        pytest.fail("the zimao-tui command is not installed in this environment")
-    return found
-
-
 def tmux(*args: str) -> str:
     result = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, timeout=20)
     return result.stdout
-
-
-def wait_for(read: Callable[[], str], text: str, timeout: float = 40.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = read()
-        if text in screen:
-            return screen
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
 def screen() -> str:
