@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from zimao_tui import paths
 from zimao_tui.document.report import Heading, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.search.child import run_child
+from zimao_tui.search.child import run_child, unsaved_caches
 from zimao_tui.store.atomic import atomic_write_text
 from zimao_tui.store.cachedir import add_once, private_dir, unwritable
 from zimao_tui.store.statefile import loads_json, read_text
@@ -196,9 +196,7 @@ def ensure_keywords(
             "extracting keywords",
             cancel,
         )
-        unsaved = answer.get("unsaved", {})
-        if "error" in answer and notices is not None:
-            add_once(notices, unwritable(folder, OSError(str(answer["error"]))))
+        unsaved = unsaved_caches(answer, folder, notices)
         found = [
             k if k is not None else _unsaved(unsaved, r, folder) or cached_keywords(r, folder)
             for r, k in zip(reports, found, strict=True)
@@ -208,10 +206,8 @@ def ensure_keywords(
     return [k for k in found if k is not None]
 
 
-def _unsaved(unsaved: Any, report: Report, folder: Path) -> Keywords | None:
+def _unsaved(unsaved: dict[str, Any], report: Report, folder: Path) -> Keywords | None:
     """The child's keywords for ``report`` when it could not cache them (keyed by cache path)."""
-    if not isinstance(unsaved, dict):
-        return None
     return _checked(unsaved.get(str(cache_path(report, folder))))
 
 

@@ -25,12 +25,29 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import threading
     from collections.abc import Iterator
+    from pathlib import Path
+
+    from zimao_tui.i18n import Notice
 
 POLL = 0.05
 """Seconds between looks at the cancel event while the child works."""
 
 GRACE = 3.0
 """Seconds a terminated child gets to clean up before it is killed."""
+
+
+def unsaved_caches(answer: dict[str, Any], folder: Path, notices: list[Notice] | None) -> dict[str, Any]:
+    """What a child built but could not cache (its answer's ``unsaved``, {} if none or
+    malformed), adding the one ``cache_unwritable`` Notice to ``notices`` when it says why.
+
+    The index and keyword children answer the same way, so their parents read it here.
+    """
+    if "error" in answer and notices is not None:
+        from zimao_tui.store.cachedir import add_once, unwritable
+
+        add_once(notices, unwritable(folder, OSError(str(answer["error"]))))
+    unsaved = answer.get("unsaved", {})
+    return unsaved if isinstance(unsaved, dict) else {}
 
 
 class ChildCancelled(Exception):

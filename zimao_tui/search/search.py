@@ -33,7 +33,7 @@ from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice
 from zimao_tui.paths import cache_dir as default_cache_dir
 from zimao_tui.search import index_cache
-from zimao_tui.search.child import run_child
+from zimao_tui.search.child import run_child, unsaved_caches
 from zimao_tui.search.gcpause import collector_paused
 from zimao_tui.search.query import Query, Term, parse_query
 from zimao_tui.search.vocab import load_synonyms
@@ -561,13 +561,11 @@ def open_index(
             "building the search index",
             cancel,
         )
-        unsaved = answer.get("unsaved", {})
-        if "error" in answer and notices is not None:
-            add_once(notices, unwritable(folder, OSError(str(answer["error"]))))
+        unsaved = unsaved_caches(answer, folder, notices)
         built = iter(range(len(missing)))
         for n, (t, d) in enumerate(zip(texts, data, strict=True)):
             if d is None:
-                payload = unsaved.get(str(next(built))) if isinstance(unsaved, dict) else None
+                payload = unsaved.get(str(next(built)))
                 data[n] = (
                     index_cache.accept(payload, t) if payload is not None else index_cache.load(folder, t)
                 )
