@@ -371,7 +371,7 @@ class _Builder:
     def _unnumbered(self, lines: Sequence[str], k: int) -> bool:
         """An unnumbered heading: see ``is_unnumbered_heading``; never inside an article, but for
         a law's own unnumbered divisions (附则 after 第二编), which close the article before them."""
-        if "".join(lines[k].split()) in _LEGAL_DIVISIONS and any(n.rank for n in self.stack[1:]):
+        if self._legal_rank(lines[k]):
             return True
         if (
             self.stack[-1].article
@@ -386,13 +386,19 @@ class _Builder:
             return False
         return is_unnumbered_heading(lines[k], lines[k + 1] if k + 1 < len(lines) else None)
 
+    def _legal_rank(self, line: str) -> int:
+        """For a law's unnumbered division (附则), the rank of the highest numbered division open
+        above it (1 for 第X编 … 4 for 第X条); 0 for any other line or outside a law."""
+        if "".join(line.split()) not in _LEGAL_DIVISIONS:
+            return 0
+        return min((n.rank for n in self.stack[1:] if n.rank), default=0)
+
     def _unnumbered_style(self, line: str) -> Style:
         """UNNUMBERED, or for a law's 附则 the rank of its highest numbered division (编 or 章), so
         the articles after it nest under it as they do under 第X编."""
-        if "".join(line.split()) in _LEGAL_DIVISIONS:
-            rank = min((n.rank for n in self.stack[1:] if n.rank), default=0)
-            if rank in (1, 2):
-                return LEGAL_PART if rank == 1 else LEGAL_CHAPTER
+        rank = self._legal_rank(line)
+        if rank in (1, 2):
+            return LEGAL_PART if rank == 1 else LEGAL_CHAPTER
         return UNNUMBERED
 
     def _inside_article(self, marker: Marker) -> bool:
