@@ -231,8 +231,9 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
         timeout=60,
     )
     # The report model and the file reader live in document/ too; the parser proper (lines,
-    # metadata, furniture, numerals, styles, tree, pipeline) must not be loaded.
-    reader = [f"zimao_tui.document.{m}" for m in ("decode", "errors", "parse", "report")]
+    # metadata, furniture, numerals, styles, tree, pipeline) and every format reader (decode
+    # included) must not be loaded.
+    reader = [f"zimao_tui.document.{m}" for m in ("errors", "formats", "formats.source", "parse", "report")]
     assert json.loads(out.stdout) == {"compiled": 0, "loaded": reader, "measures": 126, "warnings": []}
 
 

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zimao_tui.document.decode import decode
 from zimao_tui.document.errors import ReportError
+from zimao_tui.document.formats import read_source, suffixes
 from zimao_tui.i18n import Notice
 from zimao_tui.store.statefile import MAX_REPORT_BYTES, read_bytes
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["REPORT_SUFFIXES", "load_report", "load_reports", "parse_bytes", "parse_text", "report_files"]
 
-REPORT_SUFFIXES = (".txt", ".text", ".md")
+REPORT_SUFFIXES = suffixes()
 """Files picked up when a folder is opened."""
 
 
@@ -36,10 +36,11 @@ def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") ->
     return run(text, encoding=encoding, origin=origin)
 
 
-def parse_bytes(data: bytes, origin: str = "<bytes>") -> Report:
-    """Decode and parse a report's raw bytes."""
-    text, encoding = decode(data, origin)
-    return parse_text(text, encoding=encoding, origin=origin)
+def parse_bytes(data: bytes, origin: str = "<bytes>", suffix: str = "") -> Report:
+    """Read a report's raw bytes as the format ``suffix`` names (plain text by default) and parse them."""
+    from zimao_tui.document.pipeline import parse_source
+
+    return parse_source(read_source(data, origin, suffix), origin=origin)
 
 
 def load_report(path: Path, cache: ReportCache | None = None) -> Report:
@@ -57,10 +58,10 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
     except OSError as exc:
         raise ReportError(Notice("error.unreadable", path=path, error=exc.strerror or exc)) from exc
     if cache is None:
-        return parse_bytes(data, str(path))
+        return parse_bytes(data, str(path), path.suffix)
     report = cache.load(data, str(path))
     if report is None:
-        report = parse_bytes(data, str(path))
+        report = parse_bytes(data, str(path), path.suffix)
         cache.save(data, report)
     return report
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zimao_tui.document.errors import ReportError
+from zimao_tui.document.formats.source import Source
 from zimao_tui.document.lines import split_lines
 from zimao_tui.document.metadata import extract
 from zimao_tui.document.report import Report
@@ -12,7 +13,12 @@ from zimao_tui.i18n import Notice
 
 def parse_text(text: str, *, encoding: str = "UTF-8", origin: str = "<text>") -> Report:
     """Parse decoded report text into a Report; raises ReportError if nothing is in it."""
-    lines = split_lines(text)  # 1. text -> lines
+    return parse_source(Source(split_lines(text), "text", encoding), origin=origin)  # 1. text -> lines
+
+
+def parse_source(source: Source, *, origin: str = "<text>") -> Report:
+    """Parse a format's lines into a Report; raises ReportError if nothing is in it."""
+    lines, encoding = source.lines, source.encoding
     if not any(line.strip() for line in lines):
         raise ReportError(Notice("error.no_text", path=origin))
     extracted = extract(lines, origin=origin)  # 2. metadata; body lines; dropped lines
