@@ -250,21 +250,11 @@ def _read_table(scan: _Scan) -> int:
         pairs = _table_pairs(scan.text(pos)) or []
         scan.drop(pos, "metadata")
         last = pos
-        field, value = pairs[-1]
         nxt = positions[k + 1] if k + 1 < len(positions) else None
-        if not value and pos + 1 < len(scan.nb) and nxt != pos + 1:
-            candidate = scan.text(pos + 1)
-            title_so_far = fu.squeeze(table.get("title", "") or "")
-            starts_title = bool(title_so_far) and title_so_far.startswith(fu.squeeze(candidate))
-            keywords = field == "keywords" and bool(_patterns()["keywords"].match(candidate))
-            if (
-                nxt == pos + 2
-                or keywords
-                or (not starts_title and field != "keywords" and len(candidate) <= _TITLE_MAX)
-            ):
-                pairs[-1] = (field, candidate)
-                scan.drop(pos + 1, "metadata")
-                last = pos + 1
+        if _value_below(scan, table, pos, pairs[-1], nxt):
+            pairs[-1] = (pairs[-1][0], scan.text(pos + 1))
+            scan.drop(pos + 1, "metadata")
+            last = pos + 1
         for field, value in pairs:
             if value:
                 table.setdefault(field, value)
@@ -272,6 +262,24 @@ def _read_table(scan: _Scan) -> int:
         scan.drop(p, "furniture")
     scan.found.table = table
     return last + 1
+
+
+def _value_below(
+    scan: _Scan, table: dict[str, str], pos: int, pair: tuple[str, str], nxt: int | None
+) -> bool:
+    """Whether the table's label at ``pos``, left empty, has its value on the next line (``nxt``
+    is the next label's position): not the start of the title, unless two lines separate the labels."""
+    field, value = pair
+    if value or pos + 1 >= len(scan.nb) or nxt == pos + 1:
+        return False
+    if nxt == pos + 2:
+        return True
+    candidate = scan.text(pos + 1)
+    if field == "keywords":
+        return bool(_patterns()["keywords"].match(candidate))
+    title_so_far = fu.squeeze(table.get("title", "") or "")
+    starts_title = bool(title_so_far) and title_so_far.startswith(fu.squeeze(candidate))
+    return not starts_title and len(candidate) <= _TITLE_MAX
 
 
 # --- the head: furniture, title, subtitle, speaker, dates -------------------------------------
@@ -282,89 +290,114 @@ def _read_head(scan: _Scan, start: int) -> tuple[int, tuple[str, bool]]:
 
     Returns the body's first position and (title, whether the title came from the file name).
     """
-    found = scan.found
-    table_title = fu.squeeze(found.table.get("title", ""))
-    title_left = table_title
-    table_title_lines: list[str] = []
-    groups: list[list[int]] = []  # candidate title lines, adjacent ones grouped
-    last_candidate = -2
-    after_title_meta = False
-    body_start = len(scan.nb)
+    head = _Head(scan)
     pos = start
     while pos < len(scan.nb) and pos < start + _HEAD_LIMIT:
+        taken = head.step(pos)
+        if not taken:
+            break
+        pos += taken
+    return head.settle(pos)
+
+
+class _Head:
+    """The head read line by line: the title lines the metadata table names, head rules, and
+    candidate title lines (adjacent ones grouped) until a line can only be the body."""
+
+    def __init__(self, scan: _Scan) -> None:
+        self.scan = scan
+        self.table_title = fu.squeeze(scan.found.table.get("title", ""))
+        self.title_left = self.table_title
+        """What of the table's title the document's own lines have not shown yet."""
+        self.table_title_lines: list[str] = []
+        self.groups: list[list[int]] = []
+        self.last_candidate = -2
+        self.after_title_meta = False
+        """A subtitle, speaker or adoption line came after a candidate title: the body is next."""
+
+    def step(self, pos: int) -> int:
+        """Read the line at ``pos``: how many lines the head took (0: the body starts here)."""
+        scan = self.scan
         if scan.dropped(pos):
-            pos += 1
-            continue
+            return 1
         line = scan.text(pos)
-        s = fu.squeeze(line)
-        if title_left and s and title_left.startswith(s):
-            scan.drop(pos, "title")
-            title_left = title_left[len(s) :]
-            table_title_lines.append(line)
-            pos += 1
-            continue
-        if _title_goes_on(table_title_lines, title_left, line):
-            # gov.cn's table cuts long titles short; the document's own title lines go on
-            scan.drop(pos, "title")
-            table_title_lines.append(line)
-            pos += 1
-            continue
+        if self._table_title_line(pos, line):
+            return 1
         taken = _head_rule(scan, pos)
         if taken:
             count, reason = taken
             scan.drop(pos, reason, count)
-            after_title_meta = after_title_meta or (
-                reason in ("subtitle", "speaker", "adoption") and bool(groups)
+            self.after_title_meta = self.after_title_meta or (
+                reason in ("subtitle", "speaker", "adoption") and bool(self.groups)
             )
-            pos += count
-            continue
-        if groups and any(s == fu.squeeze(scan.text(p)) for g in groups for p in g):
-            scan.drop(pos, "title")  # the page shows the title again under its breadcrumb
-            pos += 1
-            continue
-        if after_title_meta and found.speaker is None and _bare_name(line):
-            found.speaker = line  # 毛伟明 alone under the delivery line
-            scan.drop(pos, "speaker")
-            pos += 1
-            continue
-        if _starts_body(line) or (after_title_meta and groups):
-            body_start = pos
-            break
-        if groups and last_candidate == pos - 1:
-            groups[-1].append(pos)
+            return count
+        if self._repeat_or_speaker(pos, line):
+            return 1
+        if _starts_body(line) or (self.after_title_meta and self.groups):
+            return 0
+        if self.groups and self.last_candidate == pos - 1:
+            self.groups[-1].append(pos)
         else:
-            groups.append([pos])
-        last_candidate = pos
-        pos += 1
-    else:
-        body_start = pos
-    title_text: str | None = found.table.get("title") or None
-    if title_text and len(fu.squeeze("".join(table_title_lines))) > len(table_title):
-        title_text = _join_title(table_title_lines)
-    chosen = None if title_text else _choose_title(scan, groups)
-    if title_text:
-        first_body = _keep_after_title(scan, fu.squeeze(title_text), [p for g in groups for p in g])
-        if first_body is not None:
-            body_start = min(body_start, first_body)
-    elif chosen is not None:
-        group_index, used = chosen
-        group = groups[group_index]
-        title_text = title_text or _join_title([scan.text(p) for p in group[:used]])
-        for p in group[:used]:
-            scan.drop(p, "title")
-        for g in groups[:group_index]:  # short lines before the title: page furniture
-            for p in g:
-                scan.drop(p, "furniture")
-        rest = group[used:] + [p for g in groups[group_index + 1 :] for p in g]
+            self.groups.append([pos])
+        self.last_candidate = pos
+        return 1
+
+    def _table_title_line(self, pos: int, line: str) -> bool:
+        """A line of the title the metadata table gave, or one going on where gov.cn's table cut
+        a long title short."""
+        s = fu.squeeze(line)
+        if self.title_left and s and self.title_left.startswith(s):
+            self.title_left = self.title_left[len(s) :]
+        elif not _title_goes_on(self.table_title_lines, self.title_left, line):
+            return False
+        self.scan.drop(pos, "title")
+        self.table_title_lines.append(line)
+        return True
+
+    def _repeat_or_speaker(self, pos: int, line: str) -> bool:
+        """The title shown again under a breadcrumb, or a speaker's name alone under the subtitle."""
+        scan = self.scan
+        s = fu.squeeze(line)
+        if self.groups and any(s == fu.squeeze(scan.text(p)) for g in self.groups for p in g):
+            scan.drop(pos, "title")  # the page shows the title again under its breadcrumb
+            return True
+        if self.after_title_meta and scan.found.speaker is None and _bare_name(line):
+            scan.found.speaker = line  # 毛伟明 alone under the delivery line
+            scan.drop(pos, "speaker")
+            return True
+        return False
+
+    def settle(self, body_start: int) -> tuple[int, tuple[str, bool]]:
+        """Decide the title (the table's, else one of the candidate groups) and where the body starts."""
+        scan, groups = self.scan, self.groups
+        title_text: str | None = scan.found.table.get("title") or None
+        if title_text and len(fu.squeeze("".join(self.table_title_lines))) > len(self.table_title):
+            title_text = _join_title(self.table_title_lines)
+        if title_text:
+            rest = [p for g in groups for p in g]
+        else:
+            chosen = _choose_title(scan, groups)
+            if chosen is None:
+                # No title line: the first lines are the body and must stay there.
+                return min([body_start, *(g[0] for g in groups)]), ("", True)
+            title_text, rest = _take_title(scan, groups, *chosen)
         first_body = _keep_after_title(scan, fu.squeeze(title_text), rest)
         if first_body is not None:
             body_start = min(body_start, first_body)
-    elif title_text is None:
-        # No title line: the first lines are the body and must stay there.
-        body_start = min([body_start, *(g[0] for g in groups)])
-    if title_text is None:
-        return body_start, ("", True)
-    return body_start, (title_text, False)
+        return body_start, (title_text, False)
+
+
+def _take_title(scan: _Scan, groups: list[list[int]], group_index: int, used: int) -> tuple[str, list[int]]:
+    """Drop the chosen title lines (and the short lines before them, page furniture); the title and
+    the candidate positions after it."""
+    group = groups[group_index]
+    for p in group[:used]:
+        scan.drop(p, "title")
+    for g in groups[:group_index]:  # short lines before the title: page furniture
+        for p in g:
+            scan.drop(p, "furniture")
+    rest = group[used:] + [p for g in groups[group_index + 1 :] for p in g]
+    return _join_title([scan.text(p) for p in group[:used]]), rest
 
 
 def _title_goes_on(lines: list[str], left: str, line: str) -> bool:
@@ -577,31 +610,51 @@ def _speaker_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
 def _adoption_line(scan: _Scan, pos: int) -> tuple[int, str] | None:
     """2021年6月10日 第十三届…会议通过; （1989年…通过 …修正） over one or several lines."""
     line = scan.text(pos)
-    adoption = _patterns()["adoption"]
     dates = find_dates(line)
     if line.startswith(("（", "(")):
-        count, text = 1, line
-        while not text.endswith(("）", ")")) and pos + count < len(scan.nb) and count < 8:
-            text += scan.text(pos + count)
-            count += 1
-        if not text.endswith(("）", ")")) or not adoption.search(text) or not find_dates(text):
+        note = _bracketed_adoption(scan, pos)
+        if note is None:
             return None
+        count, text = note
         dates = find_dates(text)
-    elif dates and dates[0].start == 0 and adoption.search(line) and len(line) <= 100 and "。" not in line:
+    elif (
+        dates
+        and dates[0].start == 0
+        and _patterns()["adoption"].search(line)
+        and len(line) <= 100
+        and "。" not in line
+    ):
         count, text = 1, line
     elif scan.found.dates and "adoption" in scan.found.dates and _patterns()["in_force"].match(line):
         return 1, "adoption"  # 发布之日施行 / 自2019年1月1日起施行, under the adoption lines
     else:
         return None
-    decree = _patterns()["doc_number"].search(fu.squeeze(text[dates[0].end :] if dates else text))
-    if decree and "令" in decree.group(0) and scan.found.doc_number is None:
-        scan.found.doc_number = decree.group(0)  # 2022年4月14日 国家市场监督管理总局令第56号公布
-    in_force_only = all("施行" in text[d.end : d.end + 6] for d in dates)
-    if not (in_force_only and "adoption" in (scan.found.dates or {})):  # 2022年7月1日 施行, below 公布
-        scan.found.latest("adoption", _version_date(text, dates))
-    if scan.found.subtitle is None:
-        scan.found.subtitle = text
+    _read_adoption(scan.found, text, dates)
     return count, "adoption"
+
+
+def _bracketed_adoption(scan: _Scan, pos: int) -> tuple[int, str] | None:
+    """（1989年…通过 …修正） from ``pos`` over up to eight lines: (lines, its text), if it is one."""
+    count, text = 1, scan.text(pos)
+    while not text.endswith(("）", ")")) and pos + count < len(scan.nb) and count < 8:
+        text += scan.text(pos + count)
+        count += 1
+    if not text.endswith(("）", ")")) or not _patterns()["adoption"].search(text) or not find_dates(text):
+        return None
+    return count, text
+
+
+def _read_adoption(found: _Found, text: str, dates: Sequence[DateFound]) -> None:
+    """An adoption note's decree number, the date of the version it describes, and the note as
+    the subtitle."""
+    decree = _patterns()["doc_number"].search(fu.squeeze(text[dates[0].end :] if dates else text))
+    if decree and "令" in decree.group(0) and found.doc_number is None:
+        found.doc_number = decree.group(0)  # 2022年4月14日 国家市场监督管理总局令第56号公布
+    in_force_only = all("施行" in text[d.end : d.end + 6] for d in dates)
+    if not (in_force_only and "adoption" in (found.dates or {})):  # 2022年7月1日 施行, below 公布
+        found.latest("adoption", _version_date(text, dates))
+    if found.subtitle is None:
+        found.subtitle = text
 
 
 def _version_date(text: str, dates: Sequence[DateFound]) -> str:
@@ -824,31 +877,10 @@ _DATE_ORDER = ("written", "delivery", "signature", "adoption", "published")
 
 def _meta(scan: _Scan, title: tuple[str, bool], origin: str) -> DocMeta:
     found = scan.found
-    table = found.table
-    for_date = table.get("written")
-    if for_date and (dates := find_dates(for_date)):
-        found.date("written", dates[0].iso)
-    published = table.get("published")
-    if published and (dates := find_dates(published)):
-        found.date("published", dates[0].iso, dates[0].time)
-    date = time = date_source = None
-    for source in _DATE_ORDER:
-        if found.dates and source in found.dates:
-            date, time = found.dates[source]
-            date_source = source
-            break
+    date, time, date_source = _date(found)
     text, from_filename = title
     if from_filename or not text:
         text, from_filename = PurePath(origin).stem or origin, True
-    issuer = table.get("issuer") or found.issuer
-    if issuer is None and not from_filename:
-        m = _patterns()["issuer_prefix"].match(fu.squeeze(text))
-        if m and m["org"].endswith(_ORG_ENDINGS):
-            issuer = m["org"]
-    doc_number = table.get("doc_number") or found.doc_number
-    if doc_number is None:
-        m = _patterns()["doc_number"].search(fu.squeeze(text))
-        doc_number = m.group(0) if m else None
     return DocMeta(
         title=text,
         title_from_filename=from_filename,
@@ -857,7 +889,41 @@ def _meta(scan: _Scan, title: tuple[str, bool], origin: str) -> DocMeta:
         date=date,
         time=time if date_source == "published" else None,
         date_source=date_source,
-        issuer=issuer,
-        doc_number=doc_number,
+        issuer=_issuer(found, text, from_filename),
+        doc_number=_doc_number(found, text),
         source=found.source or None,
     )
+
+
+def _date(found: _Found) -> tuple[str | None, str | None, str | None]:
+    """(date, time, which source) of the first source in ``_DATE_ORDER`` that gave a date."""
+    written = found.table.get("written")
+    if written and (dates := find_dates(written)):
+        found.date("written", dates[0].iso)
+    published = found.table.get("published")
+    if published and (dates := find_dates(published)):
+        found.date("published", dates[0].iso, dates[0].time)
+    for source in _DATE_ORDER:
+        if found.dates and source in found.dates:
+            date, time = found.dates[source]
+            return date, time, source
+    return None, None, None
+
+
+def _issuer(found: _Found, title: str, from_filename: bool) -> str | None:
+    """The table's issuer, the signature's, else the organisation a title starts with (…关于)."""
+    issuer = found.table.get("issuer") or found.issuer
+    if issuer is None and not from_filename:
+        m = _patterns()["issuer_prefix"].match(fu.squeeze(title))
+        if m and m["org"].endswith(_ORG_ENDINGS):
+            issuer = m["org"]
+    return issuer
+
+
+def _doc_number(found: _Found, title: str) -> str | None:
+    """The table's document number, one read from the head, else one written in the title."""
+    doc_number = found.table.get("doc_number") or found.doc_number
+    if doc_number is None:
+        m = _patterns()["doc_number"].search(fu.squeeze(title))
+        doc_number = m.group(0) if m else None
+    return doc_number

@@ -10,6 +10,7 @@ from zimao_tui.document.chars import is_han
 
 _TERMINATORS = frozenset("。！？")
 _ASCII_TERMINATORS = frozenset("!?")
+_ANY_TERMINATOR = _TERMINATORS | _ASCII_TERMINATORS
 _OPENERS = {
     "“": "”",
     "《": "》",
@@ -51,29 +52,35 @@ def _split(paragraph: str, ignored: set[int]) -> tuple[list[tuple[int, int]], se
     n = len(paragraph)
     while i < n:
         ch = paragraph[i]
-        if (
-            ch in _OPENERS
-            and i not in ignored
-            and not (ch in "“‘" and stack and stack[-1][0] == _OPENERS[ch])
-        ):
-            stack.append((_OPENERS[ch], i))
-        elif ch in _CLOSERS:
-            if any(closer == ch for closer, _ in stack):
-                while stack and stack.pop()[0] != ch:
-                    pass
-        elif not stack and (
-            ch in _TERMINATORS or (ch in _ASCII_TERMINATORS and i > 0 and is_han(paragraph[i - 1]))
-        ):
+        if ch in _OPENERS or ch in _CLOSERS:
+            _pair(stack, ch, i, ignored)
+        elif not stack and ch in _ANY_TERMINATOR and _ends_sentence(paragraph, i):
             j = i + 1
-            while j < n and (paragraph[j] in _TERMINATORS or paragraph[j] in _ASCII_TERMINATORS):
+            while j < n and paragraph[j] in _ANY_TERMINATOR:
                 j += 1
             _add(paragraph, start, j, spans)
-            start = j
-            i = j
+            start = i = j
             continue
         i += 1
     _add(paragraph, start, n, spans)
     return spans, {at for _, at in stack}
+
+
+def _pair(stack: list[tuple[str, int]], ch: str, i: int, ignored: set[int]) -> None:
+    """Open or close a bracket or quote at ``i``; a closer with no opener on the stack is text,
+    and “ inside “… (a quote written with two openers) does not nest."""
+    if ch in _OPENERS:
+        if i not in ignored and not (ch in "“‘" and stack and stack[-1][0] == _OPENERS[ch]):
+            stack.append((_OPENERS[ch], i))
+    elif any(closer == ch for closer, _ in stack):
+        while stack and stack.pop()[0] != ch:
+            pass
+
+
+def _ends_sentence(paragraph: str, i: int) -> bool:
+    """。！？, or ASCII !? right after a Chinese character."""
+    ch = paragraph[i]
+    return ch in _TERMINATORS or (ch in _ASCII_TERMINATORS and i > 0 and is_han(paragraph[i - 1]))
 
 
 def _add(paragraph: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

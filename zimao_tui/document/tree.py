@@ -88,25 +88,36 @@ def _continues(prev: str, nxt: str) -> bool:
     with a Han character, continuing punctuation, or is a short run of ASCII), so a list of
     titles or a line of other text is never glued to its neighbour.
     """
-    last, first = prev[-1], nxt[0]
     if not _han_count(prev, 2):
         return False
-    if first in _NEVER_STARTS or _open_mid_sentence(prev):
+    if nxt[0] in _NEVER_STARTS or _open_mid_sentence(prev):
         return True  # 》已经…, ，并… : no line of its own starts so; or “双向 / 揭榜 / 挂帅”
-    if last in _SENTENCE_END:
+    if not _ends_open(prev) or _stands_alone(prev, nxt):
         return False
-    if not (is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("):
-        return False
-    if len(prev) <= 8 and len(nxt) <= 8 and _is_title_line(prev) and _is_title_line(nxt):
-        return False  # table cells, one a line (一级指标 / 二级指标 / 指标说明)
-    if _is_spaced(prev):
-        return False  # a letter-spaced title (国 务 院 工 作 规 则) stands alone
-    if _is_title_line(prev) and styles.ends_like_title(prev) and first not in "（(":
-        return False  # a title (…地质险情调研情况的报告) before its text; 协定 / （RCEP） goes on
-    if len(nxt) <= 30 and nxt[-1] in "：:" and _is_title_line(nxt[:-1]):
-        return False  # a salutation (国务院：, 各位代表：) starts a text
+    first = nxt[0]
     short_ascii = len(nxt) <= 8 and nxt.isascii() and not any(ch.isspace() for ch in nxt)
     return is_han(first) or first in _CONTINUES or short_ascii
+
+
+def _ends_open(prev: str) -> bool:
+    """``prev`` stops where a sentence may go on: on a Han character, a letter or digit, or an
+    opening mark or comma; never on a sentence's end."""
+    last = prev[-1]
+    if last in _SENTENCE_END:
+        return False
+    return is_han(last) or (last.isascii() and last.isalnum()) or last in "，,、“‘《（("
+
+
+def _stands_alone(prev: str, nxt: str) -> bool:
+    """Lines that end open but are still whole: table cells, spaced titles, a title before its
+    text, or a salutation on the next line."""
+    if len(prev) <= 8 and len(nxt) <= 8 and _is_title_line(prev) and _is_title_line(nxt):
+        return True  # table cells, one a line (一级指标 / 二级指标 / 指标说明)
+    if _is_spaced(prev):
+        return True  # a letter-spaced title (国 务 院 工 作 规 则) stands alone
+    if _is_title_line(prev) and styles.ends_like_title(prev) and nxt[0] not in "（(":
+        return True  # a title (…地质险情调研情况的报告) before its text; 协定 / （RCEP） goes on
+    return len(nxt) <= 30 and nxt[-1] in "：:" and _is_title_line(nxt[:-1])  # 国务院：, 各位代表：
 
 
 def _closed_heading(line: str) -> bool:
@@ -430,32 +441,34 @@ class _Builder:
         """Pop the stack to where a heading with ``marker`` belongs."""
         style = marker.style
         if style is UNNUMBERED:
-            while len(self.stack) > 1:  # a part of the document: at the top, like its numbered parts
-                self._pop()
-            return
-        if style.rank:
+            self._pop_above(1)  # a part of the document: at the top, like its numbered parts
+        elif style.rank:
             while len(self.stack) > 1 and (self.stack[-1].rank == 0 or self.stack[-1].rank >= style.rank):
                 self._pop()
-            return
+        else:
+            self._pop_above(self._list_place(marker))
+
+    def _pop_above(self, depth: int) -> None:
+        """Close what is open until the stack is ``depth`` deep."""
+        while len(self.stack) > depth:
+            self._pop()
+
+    def _list_place(self, marker: Marker) -> int:
+        """For a heading of a style ranked by order of use, how deep the stack stays below it."""
+        style = marker.style
         same = [j for j in range(len(self.stack) - 1, 0, -1) if self.stack[j].style is style]
         if not same:
-            return  # a style not open yet: one level below what is
+            return len(self.stack)  # a style not open yet: one level below what is
         follows = [i for i in same if self.stack[i].value + 1 == marker.value]
-        if not follows and marker.value == 1:
+        if not follows:
             # A list starting again nests under the nearest open item of its style (一、 under
             # 二、), beside any lower list already open there: 三、 / （一） / （二） / 一、 puts the
             # new 一、 beside （一）（二）, since the document used 一、 above （一） first.
-            while len(self.stack) > same[0] + 1:
-                self._pop()
-            return
-        j = follows[0] if follows else same[0]
-        if len(follows) > 1:
-            # 三、 could go on the nested 一、二、 or the outer list: the one whose lines look alike
-            # (headings with sentences in them, or bare titles) wins; the nearer one otherwise.
-            alike = [i for i in follows if _carries_text(self.stack[i].rest) == _carries_text(marker.rest)]
-            j = alike[0] if alike else j
-        while len(self.stack) > j:
-            self._pop()
+            return same[0] + 1 if marker.value == 1 else same[0]
+        # 三、 could go on the nested 一、二、 or the outer list: the one whose lines look alike
+        # (headings with sentences in them, or bare titles) wins; the nearer one otherwise.
+        alike = [i for i in follows if _carries_text(self.stack[i].rest) == _carries_text(marker.rest)]
+        return alike[0] if len(follows) > 1 and alike else follows[0]
 
     def _heading(self, marker: Marker, title_line: str | None, list_goes_on: bool = False) -> None:
         self.headed = True
@@ -611,12 +624,24 @@ def build_tree(
         texts.append(text)
     parts = _segments(join_split_lines(texts, cells))
     paragraphs: list[str] = []
-    top: list[_Node] = []
-
-    root = _Node(None, "", "")
     cell_texts = frozenset(texts[k] for k in cells)
+    top = _main_nodes(parts, paragraphs, cell_texts)
+    for label, att_lines in parts.attachments:
+        title, att_lines = _attachment_title(label, att_lines)
+        node = _Node("attachment", label.number, _short_title(title) if title else "")
+        _Builder(node, paragraphs, loose=node, cells=cell_texts).feed(att_lines)
+        top.append(node)
+    frozen = tuple(_freeze(node, str(i), paragraphs, 1, None) for i, node in enumerate(top, 1))
+    left_out = tuple(kept[k][0] for k in sorted(numbers))
+    return tuple(paragraphs), tuple(h for h in frozen if isinstance(h, Heading)), left_out
+
+
+def _main_nodes(parts: _Segments, paragraphs: list[str], cell_texts: Set[str]) -> list[_Node]:
+    """The top-level nodes of the main text and its closing (attachments come after them)."""
+    root = _Node(None, "", "")
     main = _Builder(root, paragraphs, cells=cell_texts)
     main.feed(parts.main, parts.plain)
+    top: list[_Node] = []
     if main.has_headings():
         if main.preamble is not None:
             top.append(main.preamble)
@@ -630,24 +655,24 @@ def build_tree(
         whole = _Node("chapter", "", BODY_TITLE)
         _Builder(whole, paragraphs, loose=whole).feed([*parts.main, *parts.closing], parts.plain)
         top.append(whole)
-    for label, att_lines in parts.attachments:
-        title = label.title
-        if not title and att_lines and _is_title_line(att_lines[0]):
-            title, att_lines = att_lines[0], att_lines[1:]
-            if (
-                att_lines
-                and _is_title_line(att_lines[0])
-                and not styles.ends_like_title(_closed_up(title))
-                and styles.ends_like_title(_closed_up(att_lines[0]))
-            ):
-                # A title over two lines, the second maybe letter-spaced (协 调 委 员 会 组 建 方 案).
-                title, att_lines = title + _closed_up(att_lines[0]), att_lines[1:]
-        node = _Node("attachment", label.number, _short_title(title) if title else "")
-        _Builder(node, paragraphs, loose=node, cells=cell_texts).feed(att_lines)
-        top.append(node)
-    frozen = tuple(_freeze(node, str(i), paragraphs, 1, None) for i, node in enumerate(top, 1))
-    left_out = tuple(kept[k][0] for k in sorted(numbers))
-    return tuple(paragraphs), tuple(h for h in frozen if isinstance(h, Heading)), left_out
+    return top
+
+
+def _attachment_title(label: styles.Attachment, lines: list[str]) -> tuple[str, list[str]]:
+    """An attachment's title (its label's, else its first line or two) and the lines after it."""
+    title = label.title
+    if title or not lines or not _is_title_line(lines[0]):
+        return title, lines
+    title, lines = lines[0], lines[1:]
+    if (
+        lines
+        and _is_title_line(lines[0])
+        and not styles.ends_like_title(_closed_up(title))
+        and styles.ends_like_title(_closed_up(lines[0]))
+    ):
+        # A title over two lines, the second maybe letter-spaced (协 调 委 员 会 组 建 方 案).
+        title, lines = title + _closed_up(lines[0]), lines[1:]
+    return title, lines
 
 
 def _kind(node: _Node, level: int, parent: _Node | None) -> HeadingKind:
