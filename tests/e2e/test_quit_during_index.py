@@ -116,7 +116,7 @@ def test_q_during_a_cold_index_ends_the_app_and_its_children_at_once(
         assert leftovers == []
         for file in (cache / "index").glob("*.json"):  # nothing half-written under its real name
             json.loads(file.read_text(encoding="utf-8"))
-        for file in cache.glob("keywords-*.json"):
+        for file in (cache / "keywords").glob("*.json"):
             json.loads(file.read_text(encoding="utf-8"))
     finally:
         _tmux("kill-server")

@@ -91,10 +91,12 @@ def test_build_index_on_a_full_disk(small: Path, tmp_path: Path, monkeypatch: py
     """ENOSPC while saving: the index is used as built, with one notice; without a notices
     list the error is raised (never swallowed)."""
 
-    def full(path: Path, text: str) -> None:
+    from zimao_tui.store import cache as cache_layer
+
+    def full(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(index_cache, "atomic_write_text", full)
+    monkeypatch.setattr(cache_layer, "atomic_write_bytes", full)
     report = load_report(small)
     notices: list[Notice] = []
     index = build_index([report], tmp_path / "cache", notices)
@@ -262,6 +264,7 @@ def test_index_cache_with_a_string_for_an_int_is_rebuilt(bundled: Report, tmp_pa
 
 def test_deep_keywords_cache_is_a_miss(bundled: Report, tmp_path: Path) -> None:
     path = keywords.cache_path(bundled, tmp_path)
+    path.parent.mkdir()
     path.write_text('{"version": 3, "keywords": ' + "[" * 900 + "]" * 900 + "}", encoding="utf-8")
     assert keywords.cached_keywords(bundled, tmp_path) is None
 

@@ -60,7 +60,7 @@ def test_cache_key_follows_the_text(bundled: Report, tmp_path: Path) -> None:
 
 
 def test_default_cache_dir_is_the_app_cache(bundled: Report, user_dirs: dict[str, Path]) -> None:
-    assert kw.cache_path(bundled).parent == user_dirs["cache"]
+    assert kw.cache_path(bundled).parent == user_dirs["cache"] / "keywords"
 
 
 def test_reading_the_cache_never_imports_jieba(
@@ -120,5 +120,5 @@ def test_divisions_of_every_kind_get_keywords_articles_and_items_do_not(tmp_path
         ]
     )
     report = parse_text(text)
-    kinds = {report.node(i).kind for i in _job(report, tmp_path)["docs"]}  # type: ignore[union-attr]
+    kinds = {report.node(i).kind for i in _job(report)["docs"]}  # type: ignore[union-attr]
     assert kinds == {"chapter", "attachment", "section"}

@@ -238,9 +238,9 @@ def test_a_warm_start_neither_parses_nor_compiles_the_parser(copy: Path, tmp_pat
 
 
 def test_only_the_newest_files_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from zimao_tui.store import report_cache
+    from zimao_tui.store import cache as cache_layer
 
-    monkeypatch.setattr(report_cache, "KEEP", 3)
+    monkeypatch.setattr(cache_layer, "KEEP_ENTRIES", 3)
     cache = ReportCache(tmp_path / "cache")
     texts = [f"标题{i}\n\n第{i}段正文。\n".encode() for i in range(5)]
     for i, data in enumerate(texts):

@@ -76,7 +76,7 @@ def test_stale_cache_is_a_miss(small: Report, tmp_path: Path) -> None:
     assert index_cache.load(tmp_path, texts(changed)) is None
     index = build_index([changed], cache_dir=tmp_path)
     assert index.search("bdps")
-    assert len(list((tmp_path / index_cache.SUBDIR).glob("*.json"))) == 2
+    assert len(list((tmp_path / index_cache.KIND).glob("*.json"))) == 2
 
 
 @pytest.mark.parametrize(

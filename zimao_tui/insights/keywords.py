@@ -4,7 +4,8 @@ jieba costs about 0.8 s to load and prints to stderr while doing it, so keywords
 computed at start-up: ``build_keywords`` runs while indexing (or from the CLI) and writes a
 cache keyed by a hash of the report's text; ``cached_keywords`` only reads that cache and
 never imports jieba, so the app can show keywords instantly when they exist. A corrupt or
-stale cache is treated as missing and rebuilt.
+stale cache is treated as missing and rebuilt. Where the files live, how they are written and
+how many are kept: ``store/cache.py``.
 """
 
 from __future__ import annotations
@@ -21,15 +22,16 @@ from zimao_tui import paths
 from zimao_tui.document.report import Heading, Report
 from zimao_tui.i18n import Notice
 from zimao_tui.search.child import run_child, unsaved_caches
-from zimao_tui.store.atomic import atomic_write_text
-from zimao_tui.store.cachedir import add_once, private_dir, unwritable
-from zimao_tui.store.statefile import loads_json, read_text
+from zimao_tui.store.cache import Cache
+from zimao_tui.store.cachedir import add_once, unwritable
+from zimao_tui.store.statefile import MAX_STATE_BYTES, loads_json
 
 if TYPE_CHECKING:
     import threading
 
 VERSION = 3
 """Bump when the extraction changes, so old caches are rebuilt rather than trusted."""
+KIND = "keywords"
 TOP_K = 8
 _MAX_KEYWORD = 8
 """Longer tokens are document titles the tokenizer keeps whole; they are terms, not keywords."""
@@ -74,19 +76,22 @@ def _digest(report: Report) -> str:
     return h.hexdigest()[:20]
 
 
+def _cache(cache_dir: Path | None) -> Cache:
+    """The keyword entries under a cache folder (the app's by default)."""
+    return Cache(cache_dir or paths.cache_dir(), KIND, VERSION, ".json")
+
+
 def cache_path(report: Report, cache_dir: Path | None = None) -> Path:
     """Where the keywords of this exact report text are cached."""
-    return (cache_dir or paths.cache_dir()) / f"keywords-{_digest(report)}.json"
+    return _cache(cache_dir).path(_digest(report))
 
 
 def cached_keywords(report: Report, cache_dir: Path | None = None) -> Keywords | None:
     """Keywords from the cache, or None when missing, stale or corrupt. Never imports jieba."""
-    path = cache_path(report, cache_dir)
-    try:
-        doc = loads_json(read_text(path))  # a regular file, bounded, not nested deeply
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None  # missing or damaged: the caller rebuilds it, never fatal
-    return _checked(doc)
+    # Damaged (not UTF-8, not JSON, nested deeply): a miss, rebuilt by the caller.
+    return _cache(cache_dir).load(
+        _digest(report), MAX_STATE_BYTES, lambda raw: _checked(loads_json(raw.decode()))
+    )
 
 
 def _checked(doc: Any) -> Keywords | None:
@@ -110,17 +115,17 @@ def _heading_text(heading: Heading) -> str:
     return "\n".join([heading.title, *(m.text for m in heading.measures())])
 
 
-def _job(report: Report, cache_dir: Path | None) -> dict[str, Any]:
+def _job(report: Report) -> dict[str, Any]:
     """What the computation needs, as JSON, so a child process can do it without the Report."""
     return {
-        "path": str(cache_path(report, cache_dir)),
+        "key": _digest(report),
         "title": report.title,
         "docs": {h.id: _heading_text(h) for h in report.headings() if h.kind in _KEYWORD_KINDS},
     }
 
 
 def _compute(job: dict[str, Any], cache_dir: Path, failures: list[OSError] | None = None) -> Keywords:
-    """TF-IDF keywords for each heading's text; writes the cache file named in the job.
+    """TF-IDF keywords for each heading's text; writes the cache entry the job's key names.
 
     A cache that cannot be written goes into ``failures`` when given (raised otherwise):
     the keywords are returned all the same.
@@ -143,10 +148,8 @@ def _compute(job: dict[str, Any], cache_dir: Path, failures: list[OSError] | Non
             :TOP_K
         ]
     doc = {"version": VERSION, "title": job["title"], "keywords": keywords}
-    path = Path(job["path"])
     try:
-        private_dir(path.parent)
-        atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
+        _cache(cache_dir).save(job["key"], json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as exc:
         if failures is None:
             raise
@@ -166,7 +169,7 @@ def build_keywords(
         return cached
     folder = cache_dir or paths.cache_dir()
     failures: list[OSError] | None = [] if notices is not None else None
-    keywords = _compute(_job(report, cache_dir), folder, failures)
+    keywords = _compute(_job(report), folder, failures)
     if notices is not None and failures:
         add_once(notices, unwritable(folder, failures[0]))
     return keywords
@@ -188,7 +191,7 @@ def ensure_keywords(
     """
     folder = cache_dir or paths.cache_dir()
     found = [cached_keywords(r, folder) for r in reports]
-    missing = [_job(r, folder) for r, k in zip(reports, found, strict=True) if k is None]
+    missing = [_job(r) for r, k in zip(reports, found, strict=True) if k is None]
     if missing:
         answer = run_child(
             "zimao_tui.insights.keywords",
@@ -198,7 +201,7 @@ def ensure_keywords(
         )
         unsaved = unsaved_caches(answer, folder, notices)
         found = [
-            k if k is not None else _unsaved(unsaved, r, folder) or cached_keywords(r, folder)
+            k if k is not None else _checked(unsaved.get(_digest(r))) or cached_keywords(r, folder)
             for r, k in zip(reports, found, strict=True)
         ]
     if any(k is None for k in found):
@@ -206,15 +209,10 @@ def ensure_keywords(
     return [k for k in found if k is not None]
 
 
-def _unsaved(unsaved: dict[str, Any], report: Report, folder: Path) -> Keywords | None:
-    """The child's keywords for ``report`` when it could not cache them (keyed by cache path)."""
-    return _checked(unsaved.get(str(cache_path(report, folder))))
-
-
 def main() -> int:
     """Child-process entry: compute the keyword jobs given as JSON on stdin.
 
-    Prints ``{"unsaved": {cache path: document}, "error": why}`` when a cache file could not
+    Prints ``{"unsaved": {cache key: document}, "error": why}`` when a cache file could not
     be written (the parent uses the keywords as they are), else nothing."""
     from zimao_tui.search.child import exit_on_sigterm
     from zimao_tui.search.segment import jieba_cache_error
@@ -228,7 +226,7 @@ def main() -> int:
         before = len(failures)
         keywords = _compute(one, cache_dir, failures)
         if len(failures) > before:
-            unsaved[one["path"]] = {"version": VERSION, "title": one["title"], "keywords": keywords}
+            unsaved[one["key"]] = {"version": VERSION, "title": one["title"], "keywords": keywords}
     error = failures[0] if failures else jieba_cache_error(cache_dir)
     if error is not None:
         json.dump({"unsaved": unsaved, "error": str(error.strerror or error)}, sys.stdout, ensure_ascii=False)

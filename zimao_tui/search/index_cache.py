@@ -7,7 +7,8 @@ or does not fit its report is treated the same way. Nothing here imports jieba o
 
 The bundled report's index also ships in content/index/ so that even the first run of the
 app finds it without starting jieba (``python -m zimao_tui.search.index_cache`` refreshes it;
-a test fails when it is stale).
+a test fails when it is stale). Where the files live, how they are written and how many are
+kept: ``store/cache.py``.
 """
 
 from __future__ import annotations
@@ -22,14 +23,13 @@ from typing import Any, TypeGuard
 
 from zimao_tui.paths import content_dir
 from zimao_tui.search.vocab import userdict_text
-from zimao_tui.store.atomic import atomic_write_text
-from zimao_tui.store.cachedir import private_dir
-from zimao_tui.store.statefile import MIB, loads_json, read_bytes
+from zimao_tui.store.cache import Cache
+from zimao_tui.store.statefile import MIB, loads_json
 
 INDEX_VERSION = 1
 """Bump when the cached format or the way it is computed changes."""
 
-SUBDIR = "index"
+KIND = "index"
 
 _MAX_PER_CHAR = 32
 """Bytes of index file per character of text, at most (a syllable, a "|", a word start)."""
@@ -45,9 +45,14 @@ def cache_key(texts: Sequence[str]) -> str:
     return h.hexdigest()
 
 
+def _cache(folder: Path) -> Cache:
+    """The index entries under a cache (or content) folder."""
+    return Cache(folder, KIND, INDEX_VERSION, ".json")
+
+
 def cache_path(cache_dir: Path, key: str) -> Path:
     """Where the index with this key lives under a cache (or content) folder."""
-    return cache_dir / SUBDIR / f"{key[:40]}.json"
+    return _cache(cache_dir).path(key[:40])
 
 
 def shipped_dir() -> Path:
@@ -79,35 +84,30 @@ def _valid(data: Any, key: str, texts: Sequence[str]) -> TypeGuard[dict[str, Any
         return False
     if not _SYLLABLES.fullmatch("".join(pinyin)):
         return False
-    for text, offsets, syllables in zip(texts, starts, pinyin, strict=True):
-        if not text:
-            continue
-        if (
-            not offsets
-            or offsets[0] != 0
-            or offsets[-1] >= len(text)
-            or syllables.count("|") != len(text) - 1
-        ):
-            return False
-        if len(offsets) > 1 and not all(map(int.__lt__, offsets, offsets[1:])):
-            return False
-    return True
+    return all(_fits(*entry) for entry in zip(texts, starts, pinyin, strict=True))
+
+
+def _fits(text: str, offsets: list[int], syllables: str) -> bool:
+    """Word starts strictly increasing from 0 inside ``text``, and one syllable field a character."""
+    if not text:
+        return True
+    if not offsets or offsets[0] != 0 or offsets[-1] >= len(text) or syllables.count("|") != len(text) - 1:
+        return False
+    return len(offsets) == 1 or all(map(int.__lt__, offsets, offsets[1:]))
 
 
 def load(cache_dir: Path, texts: Sequence[str], key: str | None = None) -> dict[str, Any] | None:
     """The cached index of a report, or None when it is missing, stale or corrupt."""
     key = key or cache_key(texts)
-    for folder in (cache_dir, shipped_dir()):
-        path = cache_path(folder, key)
-        try:  # a regular file, at most what this report's index can weigh
-            raw = read_bytes(path, _MAX_PER_CHAR * sum(map(len, texts)) + MIB)
-        except OSError:
-            continue  # missing or unreadable: a miss; a real disk problem shows when saving
-        try:
-            data = loads_json(raw, depth=None)  # shape checked below, strictly
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            continue  # corrupt: fall through to the next folder, then to a rebuild
-        if _valid(data, key, texts):
+    limit = _MAX_PER_CHAR * sum(map(len, texts)) + MIB  # at most what this report's index can weigh
+
+    def decode(raw: bytes) -> dict[str, Any] | None:
+        data = loads_json(raw, depth=None)  # shape checked by _valid, strictly
+        return data if _valid(data, key, texts) else None
+
+    for folder in (cache_dir, shipped_dir()):  # a damaged user copy falls through to the shipped one
+        data = _cache(folder).load(key[:40], limit, decode)
+        if data is not None:
             return data
     return None
 
@@ -127,10 +127,7 @@ def dumps(texts: Sequence[str], data: dict[str, Any]) -> str:
 def save(cache_dir: Path, texts: Sequence[str], data: dict[str, Any]) -> Path:
     """Write a report's index atomically (a reader never sees half a file); OSError if the
     cache cannot be written (callers go on without it, see ``cachedir``)."""
-    path = cache_path(cache_dir, cache_key(texts))
-    private_dir(path.parent)
-    atomic_write_text(path, dumps(texts, data))
-    return path
+    return _cache(cache_dir).save(cache_key(texts)[:40], dumps(texts, data).encode("utf-8"))
 
 
 def main() -> int:
@@ -140,7 +137,7 @@ def main() -> int:
     from zimao_tui.search.segment import analyse
 
     texts = [m.text for m in load_report(bundled_report()).measures()]
-    for old in (shipped_dir() / SUBDIR).glob("*.json"):
+    for old in (shipped_dir() / KIND).glob("*.json"):
         old.unlink()
     path = save(shipped_dir(), texts, analyse(texts, cache_dir()))
     path.chmod(0o644)  # a file of the package, not a private cache file

@@ -2,9 +2,11 @@
 
 ``atomic.py`` (the one way a file is written), ``statefile.py`` and ``tomlcompat.py`` (the one way
 a file someone else may have made is read), ``bookmarks.py``, ``history.py`` (search history),
-``config.py`` (config.toml), ``cachedir.py`` (the cache folder's rules), ``report_cache.py``
-(parsed reports) and ``marshal_check.py``. The search index cache lives with search
-(``search/index_cache.py``), the keyword cache with insights. Pure Python: may import
+``config.py`` (config.toml), ``cache.py`` (the one cache layer: a folder per kind, versioned
+content-keyed entries, strict reads, one pruning policy), ``cachedir.py`` (the cache folder's
+rules), ``report_cache.py`` (parsed reports) and ``marshal_check.py``. The search index cache
+(``search/index_cache.py``) and the keyword cache (``insights/keywords.py``) say what they
+store and how it is checked, and keep it through ``cache.py``. Pure Python: may import
 ``document``, ``insights`` (the citation template check), ``i18n`` and ``paths``; never Textual,
 ``ui`` or ``cli`` (import-linter contracts in pyproject.toml).
 """

@@ -5,6 +5,8 @@ leaves an empty or broken file; posting, frogmouth and harlequin all lose data t
 Here the new content goes to a temp file in the same folder, is flushed and fsynced, then
 ``os.replace`` swaps it in (atomic on POSIX and Windows) and the folder is fsynced so the
 rename itself survives a power cut. A reader sees the old file or the new one, never half.
+Caches (``store/cache.py``) skip the two fsyncs (``durable=False``): a cache file lost to a
+power cut is a miss, rebuilt, and not worth a disk flush on every cold start.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import os
 from pathlib import Path
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, creating its folder if needed."""
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically, creating its folder if needed; with
+    ``durable`` (the default) fsynced, so the new content also survives a power cut."""
     import tempfile  # only writers need it; kept off the app's start-up imports
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -24,8 +27,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if path.exists():
             with contextlib.suppress(OSError):  # keep the user's permissions on their file
                 os.chmod(tmp, path.stat().st_mode & 0o7777)
@@ -33,7 +37,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

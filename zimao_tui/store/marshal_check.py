@@ -13,6 +13,9 @@ checks the loaded structure's shape.
 
 from __future__ import annotations
 
+import marshal
+from typing import Any
+
 _FLAG_REF = 0x80
 _NO_PAYLOAD = frozenset(b"NFT")
 _FIXED = {ord("i"): 4, ord("g"): 8}
@@ -35,40 +38,63 @@ def plausible(data: bytes) -> bool:
         if code & _FLAG_REF:
             refs += 1
             code &= ~_FLAG_REF
-        if code in _NO_PAYLOAD:
-            continue
-        if code in _FIXED:
-            pos += _FIXED[code]
-        elif code == ord("l"):  # long: signed digit count, then 2 bytes a digit
-            if pos + 4 > size:
-                return False
-            pos += 4 + 2 * abs(int.from_bytes(data[pos : pos + 4], "little", signed=True))
-        elif code in _SIZED or code in _SHORT:
-            width = 4 if code in _SIZED else 1
-            if pos + width > size:
-                return False
-            length = int.from_bytes(data[pos : pos + width], "little", signed=True)
-            if length < 0:
-                return False
-            pos += width + length
-        elif code in (ord("("), ord(")")):
-            width = 4 if code == ord("(") else 1
-            if pos + width > size:
-                return False
-            count = int.from_bytes(data[pos : pos + width], "little", signed=True)
-            pos += width
+        if code in _CONTAINERS:
+            pos, count = _items(data, pos, code)
             if count < 0 or pending + count > size - pos:  # each value takes a byte at least
                 return False
             pending += count
-        elif code == ord("r"):
-            if pos + 4 > size:
-                return False
-            index = int.from_bytes(data[pos : pos + 4], "little", signed=True)
-            pos += 4
-            if not 0 <= index < refs:
-                return False
+        elif code == _REF:
+            pos = _reference(data, pos, refs)
         else:
-            return False  # code objects, dicts, sets, floats we never write: not ours
-        if pos > size:
+            pos = _skip(data, pos, code)
+        if not 0 <= pos <= size:
             return False
     return pos == size
+
+
+_CONTAINERS = frozenset(b"()")  # tuple (4-byte count), small tuple (1-byte count)
+_REF = ord("r")
+
+
+def _field(data: bytes, pos: int, width: int) -> int | None:
+    """The signed little-endian field of ``width`` bytes at ``pos``, None past the end."""
+    if pos + width > len(data):
+        return None
+    return int.from_bytes(data[pos : pos + width], "little", signed=True)
+
+
+def _items(data: bytes, pos: int, code: int) -> tuple[int, int]:
+    """A tuple's header: (position after it, item count), the count -1 if it is unreadable."""
+    width = 4 if code == ord("(") else 1
+    count = _field(data, pos, width)
+    return pos + width, -1 if count is None else count
+
+
+def _reference(data: bytes, pos: int, refs: int) -> int:
+    """Past a back-reference, -1 unless it points to one of the ``refs`` values already read."""
+    index = _field(data, pos, 4)
+    return pos + 4 if index is not None and 0 <= index < refs else -1
+
+
+def _skip(data: bytes, pos: int, code: int) -> int:
+    """Past a scalar value's payload, -1 for a type our caches never write (code objects,
+    dicts, sets, floats) or a negative length."""
+    if code in _NO_PAYLOAD:
+        return pos
+    if code in _FIXED:
+        return pos + _FIXED[code]
+    if code == ord("l"):  # long: signed digit count, then 2 bytes a digit
+        digits = _field(data, pos, 4)
+        return -1 if digits is None else pos + 4 + 2 * abs(digits)
+    if code in _SIZED or code in _SHORT:
+        width = 4 if code in _SIZED else 1
+        length = _field(data, pos, width)
+        return -1 if length is None or length < 0 else pos + width + length
+    return -1
+
+
+def loads_checked(data: bytes) -> Any:
+    """``marshal.loads`` of data that passed ``plausible``; ValueError for data that did not."""
+    if not plausible(data):
+        raise ValueError("not marshal data of the types our caches write")
+    return marshal.loads(data)

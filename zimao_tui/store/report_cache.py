@@ -6,16 +6,16 @@ under a millisecond and needs neither the patterns nor the decoder.
 
 Exactness first: people quote from what the app shows. A cache file holds the very bytes
 it was parsed from and is used only if they equal the file's bytes now, so an edit, however
-small or quick, always misses. Files are named by size and CRC-32 of those bytes (zlib ships
-with Python; the name only has to find the file, the byte comparison decides). A file that
+small or quick, always misses. Entries are keyed by size and CRC-32 of those bytes (zlib ships
+with Python; the key only has to find the file, the byte comparison decides). A file that
 is unreadable, of another format version, written by another Python (marshal's format is
 Python's own) or of the wrong shape is a miss: the report is parsed and the file rewritten.
+Where the files live, how they are written and how many are kept: ``store/cache.py``.
 """
 
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 import zlib
 from functools import cache
@@ -24,17 +24,13 @@ from typing import Any
 
 from zimao_tui.document.report import HEADING_KINDS, Heading, Measure, Node, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.store.cachedir import private_dir
-from zimao_tui.store.marshal_check import plausible
-from zimao_tui.store.statefile import read_bytes
+from zimao_tui.store.cache import Cache
+from zimao_tui.store.marshal_check import loads_checked
 
 FORMAT = 2
 """Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
 
-SUBDIR = "reports"
-
-KEEP = 256
-"""Parsed reports kept; older ones are deleted when a new one is written (a few MB at most)."""
+KIND = "reports"
 
 
 def _stamp() -> tuple[Any, ...]:
@@ -81,58 +77,40 @@ def _furniture_stamp() -> str:
 
 
 class ReportCache:
-    """One cache folder; ``warnings`` collects what went wrong writing it (never fatal)."""
+    """The parsed reports under one cache folder; ``warnings`` collects what went wrong
+    writing it (never fatal)."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder / SUBDIR
+        self.cache = Cache(folder, KIND, FORMAT, ".marshal")
+        self.folder = self.cache.folder
         self.warnings: list[Notice] = []
 
     def path_for(self, data: bytes) -> Path:
         """Where the parse of ``data`` is kept."""
-        return self.folder / f"{zlib.crc32(data):08x}-{len(data)}.marshal"
+        return self.cache.path(_key(data))
 
     def load(self, data: bytes, origin: str) -> Report | None:
         """The report parsed from exactly ``data``, or None (missing, stale or unreadable)."""
-        try:  # a regular file, at most what this report's cache can weigh
-            raw = read_bytes(self.path_for(data), 4 * len(data) + 65536)
-        except OSError:
-            return None  # missing or unreadable: a miss; a real disk problem shows when saving
-        if not plausible(raw):
-            return None  # damaged or crafted: never let marshal allocate what it claims
-        try:
-            stamp, source, fields = marshal.loads(raw)
-        except (ValueError, EOFError, TypeError):
-            return None
-        if stamp != _stamp() or source != data:
-            return None
-        try:
-            return _report(fields, origin)
-        except (ValueError, TypeError):
-            return None  # the right stamp but the wrong shape: damaged, or a broken build
+
+        def decode(raw: bytes) -> Report | None:
+            stamp, source, fields = loads_checked(raw)
+            if stamp != _stamp() or source != data:
+                return None
+            return _report(fields, origin)  # the right stamp but the wrong shape: a miss
+
+        # at most what this report's cache can weigh
+        return self.cache.load(_key(data), 4 * len(data) + 65536, decode)
 
     def save(self, data: bytes, report: Report) -> None:
-        """Keep ``report`` as the parse of ``data``; a failure becomes a warning, not an error.
-
-        Written to a temp file and renamed, so a reader never sees half a file; not fsynced:
-        a file lost to a power cut is a miss, not a loss.
-        """
-        path = self.path_for(data)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        """Keep ``report`` as the parse of ``data``; a failure becomes a warning, not an error."""
         try:
-            private_dir(self.folder)
-            tmp.write_bytes(marshal.dumps((_stamp(), data, _fields(report))))
-            os.replace(tmp, path)
-            self._prune()
+            self.cache.save(_key(data), marshal.dumps((_stamp(), data, _fields(report))))
         except OSError as exc:
-            if tmp.exists():  # written in part (a full disk): not left behind
-                tmp.unlink()
             self.warnings.append(Notice("notice.report_cache", error=exc.strerror or exc, folder=self.folder))
 
-    def _prune(self) -> None:
-        """Keep the KEEP files written last: every edit of a report files a new one."""
-        files = sorted(self.folder.glob("*.marshal"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
-        for old in files[KEEP:]:
-            old.unlink(missing_ok=True)
+
+def _key(data: bytes) -> str:
+    return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
 def _fields(report: Report) -> tuple[Any, ...]:
