@@ -14,6 +14,7 @@ from zimao_tui.document.parse import parse_text
 from zimao_tui.insights import keywords
 from zimao_tui.search import index_cache
 from zimao_tui.store import cache as cache_layer
+from zimao_tui.store import report_cache
 from zimao_tui.store.cache import Cache
 from zimao_tui.store.report_cache import ReportCache
 
@@ -136,8 +137,8 @@ def test_every_cache_is_filed_through_the_layer(tmp_path: Path, monkeypatch: pyt
         ReportCache(root).save(f"r{i}".encode(), report)
         path = index_cache.save(root, [m.text for m in report.measures()], {"starts": [[0]], "pinyin": [""]})
         os.utime(path, ns=(i * 10**9, i * 10**9))
-    assert len(list((root / "reports").glob("*.v2.marshal"))) == 2
-    assert len(list((root / "index").glob("*.v1.json"))) == 2
+    assert len(list((root / "reports").glob(f"*.v{report_cache.FORMAT}.marshal"))) == 2
+    assert len(list((root / "index").glob(f"*.v{index_cache.INDEX_VERSION}.json"))) == 2
     path = keywords.cache_path(reports[0], root)
     assert path.parent == root / "keywords" and path.name.endswith(f".v{keywords.VERSION}.json")
 

@@ -62,9 +62,9 @@ def test_spans_exclude_the_marks_and_nest() -> None:
 
 def test_unclosed_and_empty_marks_are_ignored() -> None:
     assert term_spans("“”和《未完") == []
-    assert term_spans("“好”与“坏") == [term_spans("“好”")[0]]
+    assert term_spans("“好的”与“坏的") == [term_spans("“好的”")[0]]
 
 
 def test_counts_are_per_occurrence_ids_are_unique() -> None:
-    [term] = collect_terms([("1", "“甲”和“甲”"), ("2", "“甲”")])
-    assert (term.term, term.count, term.measure_ids) == ("甲", 3, ("1", "2"))
+    [term] = collect_terms([("1", "“甲乙”和“甲乙”"), ("2", "“甲乙”")])
+    assert (term.term, term.count, term.measure_ids) == ("甲乙", 3, ("1", "2"))

@@ -13,8 +13,9 @@ Read it in the order the text goes through it:
 Around the pipeline: ``report.py`` (the immutable Report tree everything else reads),
 ``parse.py`` (files -> Reports: the public entry points), ``decode.py`` (bytes -> text, encoding
 named), ``sentences.py`` (a paragraph -> measures), ``errors.py`` (``ReportError``/``UserError``),
-and two text rules every layer shares: ``shorten.py`` (cutting a label) and ``inert.py`` (making
-untrusted text safe to display). A new input format goes in ``parse.py``/``decode.py`` as a step
+and the text rules every layer shares: ``shorten.py`` (cutting a label), ``inert.py`` (making
+untrusted text safe to display) and ``coined.py`` (what “…” and 《…》 mark as a coined term or
+a cited title, for the glossary and the search index alike). A new input format goes in ``parse.py``/``decode.py`` as a step
 that yields text. Parsed reports are cached by ``store/report_cache.py``.
 
 Pure Python: may import ``store`` (safe reads, TOML), ``i18n`` and ``paths``; nothing here

@@ -29,7 +29,7 @@ from zimao_tui.store.statefile import MAX_STATE_BYTES, loads_json
 if TYPE_CHECKING:
     import threading
 
-VERSION = 3
+VERSION = 4
 """Bump when the extraction changes, so old caches are rebuilt rather than trusted."""
 KIND = "keywords"
 TOP_K = 8

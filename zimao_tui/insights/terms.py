@@ -4,35 +4,19 @@ Policy reports name their mechanisms in quotes (“三区联动”, “一事联
 documents they rely on in title marks (《上市十条》). Readers want both collected with every
 measure they occur in, and the detail pane wants their spans to highlight them. The spans
 also tell the figure extractor which digits are part of a name rather than a quantity.
+What counts as a term or a title is one rule, shared with the search index:
+``document/coined.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
+from zimao_tui.document.coined import TermKind, TermSpan, term_spans
 from zimao_tui.document.report import Report
 
-TermKind = Literal["term", "document"]
-
-_PAIRS: dict[str, tuple[str, TermKind]] = {
-    "“": ("”", "term"),
-    "「": ("」", "term"),
-    "《": ("》", "document"),
-}
-_MAX_LEN = 60
-"""Longer “quotes” are quoted speech, not a coined term; an unclosed mark is ignored."""
-
-
-@dataclass(frozen=True)
-class TermSpan:
-    """One occurrence inside a text: ``start``/``end`` bound the inner text, marks excluded."""
-
-    term: str
-    kind: TermKind
-    start: int
-    end: int
+__all__ = ["Term", "TermKind", "TermSpan", "collect_terms", "extract_terms", "term_spans"]
 
 
 @dataclass(frozen=True)
@@ -43,29 +27,6 @@ class Term:
     kind: TermKind
     count: int
     measure_ids: tuple[str, ...]
-
-
-def term_spans(text: str) -> list[TermSpan]:
-    """Every quoted term and cited document in ``text``, nested ones included, by start.
-
-    A term quoted inside a document title (《开展招商引资“三清三必三活动”的工作方案》) is still
-    a coined term, so both are returned. Empty or over-long quotes are skipped.
-    """
-    spans: list[TermSpan] = []
-    stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch in _PAIRS:
-            stack.append((ch, i))
-            continue
-        for depth in range(len(stack) - 1, -1, -1):
-            opener, at = stack[depth]
-            if _PAIRS[opener][0] == ch:
-                del stack[depth:]
-                inner = text[at + 1 : i]
-                if inner.strip() and len(inner) <= _MAX_LEN:
-                    spans.append(TermSpan(inner, _PAIRS[opener][1], at + 1, i))
-                break
-    return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 def extract_terms(report: Report) -> list[Term]:

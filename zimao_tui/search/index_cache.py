@@ -26,7 +26,7 @@ from zimao_tui.search.vocab import userdict_text
 from zimao_tui.store.cache import Cache
 from zimao_tui.store.statefile import MIB, loads_json
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bump when the cached format or the way it is computed changes."""
 
 KIND = "index"

@@ -17,36 +17,23 @@ import logging
 import re
 import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zimao_tui.document.coined import coined_words
 from zimao_tui.search.vocab import load_userdict_words
 from zimao_tui.store.cachedir import private_dir
 
 if TYPE_CHECKING:
     import jieba
 
-_COINED = re.compile(r"“([^“”\s]{2,20})”|《([^《》\s]{2,40})》")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 _BASE: jieba.Tokenizer | None = None
 _BASE_ERROR: OSError | None = None
 _BASE_DIR: Path | None = None
 """The cache folder the base tokenizer was built for: ``_BASE_ERROR`` is about that folder only."""
-
-
-def coined_terms(texts: Iterable[str]) -> list[str]:
-    """Every “coined term” and 《document title》 in the texts, in first-seen order.
-
-    Reports invent their own vocabulary (“光芯屏端网”, “一业一证”); jieba would cut those
-    into pieces, so pinyin initials and word matching would miss them.
-    """
-    seen: dict[str, None] = {}
-    for text in texts:
-        for m in _COINED.finditer(text):
-            seen.setdefault(m.group(1) or m.group(2), None)
-    return list(seen)
 
 
 def _base_tokenizer(cache_dir: Path) -> jieba.Tokenizer:
@@ -126,7 +113,9 @@ def jieba_cache_error(cache_dir: Path | None = None) -> OSError | None:
 def report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
     """A private copy of the base tokenizer that also knows this report's coined terms.
 
-    A copy, so one report's words never change how another is cut: the cached index of a
+    Reports invent their own vocabulary (“光芯屏端网”, “一业一证”): jieba would cut those into
+    pieces, so pinyin initials and word matching would miss them. A copy, so one report's
+    words never change how another is cut: the cached index of a
     report depends on that report's text alone, whatever else the process indexed before.
     """
     import jieba
@@ -138,7 +127,7 @@ def report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
     tokenizer.total = base.total
     tokenizer.user_word_tag_tab = dict(base.user_word_tag_tab)
     tokenizer.initialized = True
-    for word in coined_terms(texts):
+    for word in coined_words(texts):  # “光芯屏端网” stays one word
         tokenizer.add_word(word)
     return tokenizer
 
