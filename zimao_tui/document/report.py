@@ -9,7 +9,7 @@ text has been edited and its ids have shifted.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, get_args
@@ -116,6 +116,15 @@ class Heading:
 Node = Heading | Measure
 
 
+def heading_numbers(path: Iterable[Heading]) -> str:
+    """The numbers of a path of headings as written, run together: ``三、(二)``.
+
+    How a place in a report is named in a line (palette entries, search results, citations);
+    written once here so they all name it alike. Citations trim it further (see
+    ``insights/citation.py``)."""
+    return "".join(h.number for h in path)
+
+
 @dataclass(frozen=True)
 class Report:
     """A parsed report: metadata, the heading tree, and the paragraphs measures point into.
@@ -177,6 +186,11 @@ class Report:
     def ancestors(self, node_id: str) -> tuple[Heading, ...]:
         """The headings above a node, chapter first (empty for chapters or unknown ids)."""
         return self._parents.get(node_id, ())
+
+    def numbers(self, node_id: str) -> str:
+        """:func:`heading_numbers` of the headings above a node (``三、(二)`` for a measure of
+        section (二) of chapter 三)."""
+        return heading_numbers(self.ancestors(node_id))
 
     def paragraph_of(self, measure: Measure) -> str:
         """The full paragraph a measure was cut from."""

@@ -7,7 +7,7 @@ habit: “原文”——《标题》三、(二)，2022-07-05. The template is c
 
 from __future__ import annotations
 
-from zimao_tui.document.report import Heading, Measure, Report
+from zimao_tui.document.report import Heading, Measure, Report, heading_numbers
 
 DEFAULT_TEMPLATE = "“{text}”——《{title}》{path}，{date}"
 
@@ -34,7 +34,7 @@ def _numbers(headings: tuple[Heading, ...]) -> str:
     articles = [i for i, h in enumerate(headings) if h.kind == "article" and h.number.startswith("第")]
     if articles:
         headings = headings[articles[-1] :]
-    numbers = "".join(h.number for h in headings)
+    numbers = heading_numbers(headings)
     return numbers[:-1] if numbers.endswith("、") else numbers
 
 

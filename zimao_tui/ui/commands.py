@@ -53,11 +53,13 @@ def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Mea
     for report in reports:
         prefix = f"《{report.title}》" if several else ""
         for heading in report.headings():
-            numbers = "".join(h.number for h in report.ancestors(heading.id))
-            yield f"{prefix}{numbers}{heading.label}", report, heading
+            yield f"{prefix}{report.numbers(heading.id)}{heading.label}", report, heading
         for measure in report.measures():
-            numbers = "".join(h.number for h in report.ancestors(measure.id))
-            yield f"{prefix}{numbers} {shorten(measure.text, MEASURE_PREVIEW)}", report, measure
+            yield (
+                f"{prefix}{report.numbers(measure.id)} {shorten(measure.text, MEASURE_PREVIEW)}",
+                report,
+                measure,
+            )
 
 
 class ZimaoCommands(Provider):

@@ -41,8 +41,7 @@ SNIPPET_LENGTH = 90
 
 def hit_location(report: Report, measure: Measure, with_title: bool) -> str:
     """``三、(二) 第5条`` (prefixed by 《title》 when several reports are open)."""
-    numbers = "".join(h.number for h in report.ancestors(measure.id))
-    where = f"{numbers} {position_text(report, measure)}"
+    where = f"{report.numbers(measure.id)} {position_text(report, measure)}"
     return f"《{report.title}》{where}" if with_title else where
 
 
