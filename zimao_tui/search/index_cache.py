@@ -26,8 +26,8 @@ from zimao_tui.store.atomic import atomic_write_text
 from zimao_tui.store.cachedir import private_dir
 from zimao_tui.store.statefile import MIB, loads_json, read_bytes
 
-INDEX_VERSION = 1
-"""Bump when the cached format or the way it is computed changes."""
+INDEX_VERSION = 2
+"""Bump when the cached format or the way it is computed changes (2: jieba cuts folded text)."""
 
 SUBDIR = "index"
 
