@@ -121,6 +121,20 @@ def _by_char(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: chars[m.group()], text)
 
 
+def fold_targets(text: str) -> frozenset[str]:
+    """Every character something in ``text`` folds to, ASCII case aside (帐 in the text: 账).
+
+    A query word none of whose characters is here, and which folds to itself, matches the
+    folded text exactly where it matches the text as written: search skips the second pass.
+    """
+    pattern, words = _folder()
+    chars = table()
+    found = {chars[c] for c in set(pattern.findall(text)) if not ("A" <= c <= "Z")}
+    for variant, standard in words:  # 其它 -> 其他: 他 (whether or not the text has 其它)
+        found.update(b for a, b in zip(variant, standard, strict=True) if a != b)
+    return frozenset(found)
+
+
 def fold(text: str) -> str:
     """``text`` in the form search compares: simplified, today's variants, half-width, lower-case
     ASCII. Always exactly as long as ``text``, character for character."""

@@ -34,7 +34,7 @@ from zimao_tui.i18n import Notice
 from zimao_tui.paths import cache_dir as default_cache_dir
 from zimao_tui.search import index_cache
 from zimao_tui.search.child import run_child, unsaved_caches
-from zimao_tui.search.fold import fold
+from zimao_tui.search.fold import fold, fold_targets
 from zimao_tui.search.gcpause import collector_paused
 from zimao_tui.search.query import Query, Term, parse_query
 from zimao_tui.search.vocab import load_synonyms
@@ -83,6 +83,9 @@ _MAX_SKIP = 3
 _MIN_SUBSEQUENCE = 4
 """Three letters with gaps (``blg``) match noise (便利…关) far more often than what was meant."""
 _MAX_SUBSEQUENCE = 16
+_SUBSEQUENCE_BELOW = 50
+"""Initials with gaps rank below every contiguous match; when there are this many (a page of
+results) they would never be seen, and are not looked for (a pass over the corpus saved)."""
 """Longer runs of letters are not tried as an initials subsequence."""
 _MAX_FUZZY_CHARS = 32
 """A longer word is typo-matched by its first 32 characters (literal matching uses it all)."""
@@ -196,6 +199,7 @@ class SearchIndex:
         load_synonyms()
         for view in (
             "_folded",
+            "_fold_targets",
             "_initials",
             "_pinyin",
             "_postings",
@@ -218,10 +222,10 @@ class SearchIndex:
         return fold(self._text)
 
     @cached_property
-    def _folds_nothing(self) -> bool:
-        """True when folding changes nothing in the corpus but ASCII case (then a query that
-        folds to itself needs no second pass over the folded text)."""
-        return self._folded == self._lower
+    def _fold_targets(self) -> frozenset[str]:
+        """The characters something in the corpus folds to: a query word that folds to itself
+        and has none of them matches the folded text where it matches the text as written."""
+        return fold_targets(self._text)
 
     def _folded_text(self, i: int) -> str:
         """Measure i's text, folded."""
@@ -396,17 +400,21 @@ class SearchIndex:
         ``_MAX_SKIP`` characters per letter, so a hostile query costs no more than a real one.
         """
         steps = "".join(f"[^{c}\x00 ]{{0,{_MAX_SKIP}}}{c}" for c in letters[1:])
-        pattern = re.compile(f"(?=({letters[0]}{steps}))")
+        pattern = re.compile(letters[0] + steps)
         found: dict[int, list[Span]] = {}
         tightness: dict[int, float] = {}
-        for m in pattern.finditer(self._initials):
-            start, end = m.start(1), m.end(1)
+        haystack, pos = self._initials, 0
+        while (m := pattern.search(haystack, pos)) is not None:
+            start, end = m.span()
+            pos = start + 1  # a rejected match may hide one that starts inside it
             i = bisect.bisect_right(self._offsets, start) - 1
-            if i in into:
+            if i in into:  # matched another way: on to the next measure
+                pos = self._offsets[i + 1] if i + 1 < len(self._offsets) else len(haystack)
                 continue
             local, bounds = start - self._offsets[i], self._word_bounds(i)
             if local not in bounds or local + end - start not in bounds or (anchored and local):
                 continue
+            pos = end
             positions = _earliest(self._initials[start:end], letters, local)
             starts = self._starts[i]
             if any(starts[bisect.bisect_right(starts, p) - 1] not in positions for p in positions):
@@ -531,7 +539,7 @@ class SearchIndex:
         lower = term.text.translate(_ASCII_LOWER)
         self._literal(lower, term.anchored, EXACT, found, folded=False)
         needle = fold(term.text)
-        if needle != lower or not self._folds_nothing:  # the same word in another script
+        if needle != lower or not self._fold_targets.isdisjoint(needle):  # in another script
             self._literal(needle, term.anchored, FOLDED, found)
         if not term.exact:
             for alt in self._synonyms.get(needle, ()):
@@ -552,7 +560,7 @@ class SearchIndex:
         self._pinyin_match(letters, anchored, into)
         if not into and 3 <= len(letters) <= _MAX_MIXED_LETTERS:
             self._mixed_pinyin(letters, anchored, into)
-        if _MIN_SUBSEQUENCE <= len(letters) <= _MAX_SUBSEQUENCE:
+        if _MIN_SUBSEQUENCE <= len(letters) <= _MAX_SUBSEQUENCE and len(into) < _SUBSEQUENCE_BELOW:
             self._initials_subsequence(letters, anchored, into)
 
     def _excluded(self, term: Term) -> set[int]:
