@@ -9,6 +9,10 @@ them. Expectations come from reading the documents: the 1998 work report writes 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,6 +89,27 @@ def test_a_malformed_variants_file_is_an_error(tmp_path: Path) -> None:
     bad.write_text('chars = [["账", "帐帐"]]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="single characters"):
         load_variants.__wrapped__(bad)
+
+
+LAZY = """
+import json, sys
+import zimao_tui.cli, zimao_tui.ui.app, zimao_tui.ui.launch
+from zimao_tui.document.parse import load_report
+from zimao_tui.paths import bundled_report
+from zimao_tui.search.search import open_index
+index = open_index([load_report(bundled_report())])
+before = "opencc" in sys.modules
+index.search("營商環境")
+print(json.dumps([before, "opencc" in sys.modules]))
+"""
+
+
+def test_the_folding_table_loads_on_the_first_query_not_at_start(tmp_path: Path) -> None:
+    env = {**os.environ, "ZIMAO_TUI_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", LAZY], capture_output=True, text=True, encoding="utf-8", env=env, check=True
+    )
+    assert json.loads(out.stdout) == [False, True]
 
 
 # --- traditional characters on the bundled report ---
