@@ -213,3 +213,39 @@ def test_a_letters_query_written_in_the_text_ranks_above_its_initials(index: Sea
 def test_three_letters_with_gaps_are_not_tried(index: SearchIndex) -> None:
     """blg is 布拉格 only; as a subsequence it would also find 便利…关 (noise)."""
     assert all(set(matched(h)) == {"布拉格"} for h in index.search("blg"))
+
+
+# --- a report in traditional characters ---
+
+
+@pytest.fixture(scope="module")
+def twin(bundled: Report, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    """The bundled report turned into traditional characters by OpenCC (s2t): the same report
+    as a reader in Hong Kong or Taiwan would have it."""
+    import opencc
+
+    from zimao_tui.paths import bundled_report
+
+    folder = tmp_path_factory.mktemp("twin")
+    text = opencc.OpenCC("s2t").convert(bundled_report().read_text(encoding="utf-8"))
+    (folder / "traditional.txt").write_text(text, encoding="utf-8")
+    return build_index([load_report(folder / "traditional.txt")], cache_dir=folder / "cache")
+
+
+@pytest.mark.parametrize(
+    ("query", "measure", "written"),
+    [
+        ("知识产权证券化", "依託武漢知識產權交易所", "知識產權證券化"),
+        ("证券化知识产权", "依託武漢知識產權交易所", "證券化"),  # word order: jieba cuts the folded text
+        ("跨境电商退货", "退貨中心倉", "退貨"),
+        ("zscq", "創新知識產權融資業務", "知識產權"),
+    ],
+)
+def test_a_simplified_query_finds_a_traditional_report(
+    twin: SearchIndex, query: str, measure: str, written: str
+) -> None:
+    """Measures named by their own (traditional) text: the parser numbers this twin's tree
+    differently from the original (it reads its first lines as a preamble)."""
+    hits = twin.search(query, limit=3)
+    hit = next(h for h in hits if measure in h.measure.text)
+    assert written in matched(hit)
