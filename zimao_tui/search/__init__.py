@@ -4,7 +4,8 @@
 ``search.py``'s matcher); ``search.py`` ranks measures; ``segment.py`` is the only module that
 imports jieba and pypinyin, and runs as a child process (``child.py``) on a cold index;
 ``index_cache.py`` keeps the segmented text on disk; ``vocab.py`` reads content/'s user
-dictionary and synonyms; ``gcpause.py`` pauses the cyclic collector where it only costs time.
+dictionary and synonyms; ``fold.py`` is the one form a query and a report are compared in
+(traditional characters, older variants, full-width: OpenCC loaded on first use); ``gcpause.py`` pauses the cyclic collector where it only costs time.
 Pure Python: may import ``document``, ``store``, ``i18n`` and ``paths``; never Textual, ``ui`` or ``cli``
 (import-linter contracts in pyproject.toml).
 """

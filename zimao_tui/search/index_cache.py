@@ -26,8 +26,9 @@ from zimao_tui.search.vocab import userdict_text
 from zimao_tui.store.cache import Cache
 from zimao_tui.store.statefile import MIB, loads_json
 
-INDEX_VERSION = 2
-"""Bump when the cached format or the way it is computed changes."""
+INDEX_VERSION = 3
+"""Bump when the cached format or the way it is computed changes (2: one coined-term rule;
+3: jieba cuts folded text)."""
 
 KIND = "index"
 

@@ -34,6 +34,7 @@ from zimao_tui.i18n import Notice
 from zimao_tui.paths import cache_dir as default_cache_dir
 from zimao_tui.search import index_cache
 from zimao_tui.search.child import run_child, unsaved_caches
+from zimao_tui.search.fold import fold, fold_targets
 from zimao_tui.search.gcpause import collector_paused
 from zimao_tui.search.query import Query, Term, parse_query
 from zimao_tui.search.vocab import load_synonyms
@@ -46,15 +47,25 @@ Span = tuple[int, int]
 Matches = dict[int, tuple[float, list[Span]]]
 """Global measure number -> (score, spans in that measure's text)."""
 
-EXACT = 90.0
-SYNONYM = 85.0
-FULL_PINYIN = 88.0
-INITIALS = 82.0
-MIXED_PINYIN = 80.0
+# Each way of matching has its own band, 4 points wide: a measure gains up to 3 for more
+# occurrences, never enough to pass the band above. The order is the point: the report's own
+# characters, then the same word in another script or variant (folded), then a synonym, then
+# pinyin, then initials; pinyin never outranks characters (Meilisearch found pinyin in the
+# index "creates more noise than it helps"). A Chinese query that is not in the text is
+# matched by its words (every one present, closer together higher) above typo matches, which
+# may match only some of them.
+EXACT = 96.0
+FOLDED = 92.0
+SYNONYM = 88.0
+FULL_PINYIN = 84.0
+INITIALS = 80.0
+MIXED_PINYIN = 76.0
+SUBSEQUENCE_INITIALS = 72.0
 SINGLE_INITIAL = 60.0
-WORDS = 70.0
-WORDS_RANGE = 15.0
-FUZZY_WEIGHT = 0.8
+WORDS = 78.0
+WORDS_RANGE = 6.0
+FUZZY_WEIGHT = 0.77
+"""Typo matches score ``ratio * 0.77``, below 77: under every word match."""
 NEGATIVE_ONLY = 50.0
 _SEP = "\x00"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -67,6 +78,15 @@ _MAX_SPLIT_STEPS = 4096
 """Partial cuts ``_split_pinyin`` tries before it stops (a few dozen for real pinyin)."""
 _MAX_MIXED_LETTERS = 48
 """Longer runs of letters are not tried as mixed pinyin (8 six-letter syllables)."""
+_MAX_SKIP = 3
+"""Characters an initials subsequence may skip between two typed letters."""
+_MIN_SUBSEQUENCE = 4
+"""Three letters with gaps (``blg``) match noise (便利…关) far more often than what was meant."""
+_MAX_SUBSEQUENCE = 16
+_SUBSEQUENCE_BELOW = 50
+"""Initials with gaps rank below every contiguous match; when there are this many (a page of
+results) they would never be seen, and are not looked for (a pass over the corpus saved)."""
+"""Longer runs of letters are not tried as an initials subsequence."""
 _MAX_FUZZY_CHARS = 32
 """A longer word is typo-matched by its first 32 characters (literal matching uses it all)."""
 _MAX_FUZZY_CANDIDATES = 20_000
@@ -107,6 +127,16 @@ def _add(into: Matches, index: int, score: float, spans: list[Span]) -> None:
         into[index] = (score, spans)
     else:
         into[index] = (max(old[0], score), old[1] + spans)
+
+
+def _earliest(chars: str, letters: str, offset: int) -> list[int]:
+    """Where in ``chars`` (plus ``offset``) the greedy, earliest reading of ``letters`` falls."""
+    positions, k = [], 0
+    for p, ch in enumerate(chars):
+        if k < len(letters) and ch == letters[k]:
+            positions.append(offset + p)
+            k += 1
+    return positions
 
 
 class Results(list[Hit]):
@@ -167,7 +197,16 @@ class SearchIndex:
         import rapidfuzz.fuzz  # noqa: F401  (imported once here rather than on a keystroke)
 
         load_synonyms()
-        for view in ("_initials", "_pinyin", "_postings", "_vocab", "_syllable_set", "_syllable_prefixes"):
+        for view in (
+            "_folded",
+            "_fold_targets",
+            "_initials",
+            "_pinyin",
+            "_postings",
+            "_vocab",
+            "_syllable_set",
+            "_syllable_prefixes",
+        ):
             getattr(self, view)
 
     def forget(self) -> None:
@@ -175,6 +214,23 @@ class SearchIndex:
         self._cache.clear()
 
     # --- lazily built views: start-up only pays for what the first queries need ---
+
+    @cached_property
+    def _folded(self) -> str:
+        """``_text`` folded (traditional, variants, full-width, case: see ``fold``), aligned
+        with it character for character, so a folded match's offsets are the original's."""
+        return fold(self._text)
+
+    @cached_property
+    def _fold_targets(self) -> frozenset[str]:
+        """The characters something in the corpus folds to: a query word that folds to itself
+        and has none of them matches the folded text where it matches the text as written."""
+        return fold_targets(self._text)
+
+    def _folded_text(self, i: int) -> str:
+        """Measure i's text, folded."""
+        start = self._offsets[i]
+        return self._folded[start : start + len(self._measures[i].text)]
 
     @cached_property
     def _initials(self) -> str:
@@ -221,21 +277,30 @@ class SearchIndex:
     def _postings(self) -> dict[str, list[int]]:
         """Character -> measures containing it: the prefilter for typo matching."""
         post: dict[str, list[int]] = {}
-        for i, m in enumerate(self._measures):
-            for ch in set(m.text):
+        for i in range(len(self._measures)):
+            for ch in set(self._folded_text(i)):
                 post.setdefault(ch, []).append(i)
         return post
 
     @cached_property
     def _vocab(self) -> frozenset[str]:
-        """Every jieba word of two or more characters, plus the synonym table's words."""
-        words: set[str] = set(load_synonyms())
-        for m, starts in zip(self._measures, self._starts, strict=True):
-            bounds = [*starts, len(m.text)]
-            for a, b in pairwise(bounds):
+        """Every jieba word of two or more characters, plus the synonym table's words (folded)."""
+        words: set[str] = set(self._synonyms)
+        for i, starts in enumerate(self._starts):
+            text = self._folded_text(i)
+            for a, b in pairwise([*starts, len(text)]):
                 if 2 <= b - a <= _MAX_WORD:
-                    words.add(m.text[a:b])
+                    words.add(text[a:b])
         return frozenset(words)
+
+    @cached_property
+    def _synonyms(self) -> dict[str, tuple[str, ...]]:
+        """The synonym table folded: a traditional or variant spelling finds the same group."""
+        table: dict[str, list[str]] = {}
+        for word, others in load_synonyms().items():
+            alts = table.setdefault(fold(word), [])
+            alts.extend(f for f in map(fold, others) if f not in alts)
+        return {word: tuple(alts) for word, alts in table.items()}
 
     # --- matching one query word ---
 
@@ -253,10 +318,12 @@ class SearchIndex:
             pos = haystack.find(needle, pos + 1)
         return found
 
-    def _literal(self, needle: str, anchored: bool, base: float, into: Matches) -> None:
-        """Exact occurrences in the (ASCII-lowered) text."""
+    def _literal(self, needle: str, anchored: bool, base: float, into: Matches, folded: bool = True) -> None:
+        """Occurrences of ``needle`` in the folded text, or with ``folded=False`` in the text as
+        written (ASCII case aside): ``needle`` must be in the same form."""
         n = len(needle)
-        for i, locals_ in self._locate(self._lower, self._offsets, needle, anchored).items():
+        haystack = self._folded if folded else self._lower
+        for i, locals_ in self._locate(haystack, self._offsets, needle, anchored).items():
             bonus = min(len(locals_) - 1, 3)
             _add(into, i, base + bonus, [(p, p + n) for p in locals_])
 
@@ -319,6 +386,44 @@ class SearchIndex:
                     stack.append((pos + size, (*chunks, chunk)))
         return out
 
+    def _word_bounds(self, i: int) -> frozenset[int]:
+        """Offsets in measure i where a jieba word starts, and its length."""
+        return frozenset((*self._starts[i], len(self._measures[i].text)))
+
+    def _initials_subsequence(self, letters: str, anchored: bool, into: Matches) -> None:
+        """Initials with some left out, fzf-style: ``ggkjzl`` finds 光谷科技创新大走廊 (initials
+        ggkjcxdzl). The letters must come in order, at most ``_MAX_SKIP`` characters apart,
+        starting where a jieba word starts and ending where one ends; tighter scores higher,
+        and all of it below a contiguous initials match. Measures matched another way are left
+        as they are. Every word a letter falls in must have its first letter typed (开展 is not
+        ``z``). The pattern (``g[^g]{0,3}g[^k]{0,3}k…``) cannot backtrack more than
+        ``_MAX_SKIP`` characters per letter, so a hostile query costs no more than a real one.
+        """
+        steps = "".join(f"[^{c}\x00 ]{{0,{_MAX_SKIP}}}{c}" for c in letters[1:])
+        pattern = re.compile(letters[0] + steps)
+        found: dict[int, list[Span]] = {}
+        tightness: dict[int, float] = {}
+        haystack, pos = self._initials, 0
+        while (m := pattern.search(haystack, pos)) is not None:
+            start, end = m.span()
+            pos = start + 1  # a rejected match may hide one that starts inside it
+            i = bisect.bisect_right(self._offsets, start) - 1
+            if i in into:  # matched another way: on to the next measure
+                pos = self._offsets[i + 1] if i + 1 < len(self._offsets) else len(haystack)
+                continue
+            local, bounds = start - self._offsets[i], self._word_bounds(i)
+            if local not in bounds or local + end - start not in bounds or (anchored and local):
+                continue
+            pos = end
+            positions = _earliest(self._initials[start:end], letters, local)
+            starts = self._starts[i]
+            if any(starts[bisect.bisect_right(starts, p) - 1] not in positions for p in positions):
+                continue  # a letter inside a word whose first letter was not typed: noise
+            found.setdefault(i, []).extend((p, p + 1) for p in positions)
+            tightness[i] = max(tightness.get(i, 0.0), len(letters) / (end - start))
+        for i, spans in found.items():
+            _add(into, i, SUBSEQUENCE_INITIALS + 3 * tightness[i], _merge(spans))
+
     def _mixed_pinyin(self, letters: str, anchored: bool, into: Matches) -> None:
         """Full syllables and initials mixed (``zhishicq``, ``zscquan``): each character takes a
         non-empty prefix of its syllable. Each way of cutting the letters gives an initials
@@ -337,13 +442,22 @@ class SearchIndex:
             _add(into, i, MIXED_PINYIN + min(len(set(spans)) - 1, 3), _merge(spans))
 
     def _segment(self, text: str) -> list[str]:
-        """Longest-match cut of a query word against the corpus vocabulary (no jieba needed)."""
-        words, i = [], 0
+        """Longest-match cut of a query word against the corpus vocabulary (no jieba needed).
+
+        Characters the vocabulary does not know as part of a word stay together as one word:
+        in 跨境电商退货, 退货 occurs only inside a longer coined term, so the vocabulary lacks
+        it, and 退 and 货 apart would match almost everything."""
+        words: list[str] = []
+        i, loose = 0, False
         vocab = self._vocab
         while i < len(text):
             for size in range(min(_MAX_WORD, len(text) - i), 0, -1):
                 if size == 1 or text[i : i + size] in vocab:
-                    words.append(text[i : i + size])
+                    if size == 1 and loose:
+                        words[-1] += text[i]
+                    else:
+                        words.append(text[i : i + size])
+                    loose = size == 1
                     i += size
                     break
         return words
@@ -354,7 +468,7 @@ class SearchIndex:
         if len(words) < 2 or sum(len(w) == 1 for w in words) > 1:
             return  # one word, or mostly loose characters: the typo matcher's job
         per_word: list[Matches] = []
-        synonyms = load_synonyms()
+        synonyms = self._synonyms
         seen: dict[str, Matches] = {}  # "知识 知识 …" pasted: each distinct word looked up once
         for w in words:
             found = seen.get(w)
@@ -362,7 +476,7 @@ class SearchIndex:
                 found = seen[w] = {}
                 self._literal(w, False, 0.0, found)
                 for alt in synonyms.get(w, ()):
-                    self._literal(alt.translate(_ASCII_LOWER), False, 0.0, found)
+                    self._literal(alt, False, 0.0, found)
             if not found:
                 return
             per_word.append(found)
@@ -394,7 +508,7 @@ class SearchIndex:
         if len(candidates) > _MAX_FUZZY_CANDIDATES:  # a word of few distinct characters, repeated
             candidates = heapq.nlargest(_MAX_FUZZY_CANDIDATES, candidates, key=lambda ic: (ic[1], -ic[0]))
         for i, _count in candidates:
-            target = self._measures[i].text
+            target = self._folded_text(i)
             if anchored:  # only the window at the start counts
                 start, end = 0, min(len(target), len(text))
             else:
@@ -421,29 +535,37 @@ class SearchIndex:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        needle = term.text.translate(_ASCII_LOWER)
         found: Matches = {}
-        self._literal(needle, term.anchored, EXACT, found)
+        lower = term.text.translate(_ASCII_LOWER)
+        self._literal(lower, term.anchored, EXACT, found, folded=False)
+        needle = fold(term.text)
+        if needle != lower or not self._fold_targets.isdisjoint(needle):  # in another script
+            self._literal(needle, term.anchored, FOLDED, found)
         if not term.exact:
-            for alt in load_synonyms().get(term.text, ()):
-                self._literal(alt.translate(_ASCII_LOWER), term.anchored, SYNONYM, found)
+            for alt in self._synonyms.get(needle, ()):
+                self._literal(alt, term.anchored, SYNONYM, found)
             if _LETTERS.fullmatch(needle):
-                self._pinyin_match(needle, term.anchored, found)
-                if not found and 3 <= len(needle) <= _MAX_MIXED_LETTERS:
-                    self._mixed_pinyin(needle, term.anchored, found)
-            if _CJK.search(term.text) and len(term.text) >= 2:
-                self._words(term.text, term.anchored, found)
-                if len(term.text) >= 3:
-                    self._fuzzy(term.text, term.anchored, found)
+                self._letters(needle, term.anchored, found)
+            if _CJK.search(needle) and len(needle) >= 2:
+                self._words(needle, term.anchored, found)
+                if len(needle) >= 3:
+                    self._fuzzy(needle, term.anchored, found)
         if len(self._cache) >= _TERM_CACHE:
             self._cache.clear()
         self._cache[key] = found
         return found
 
+    def _letters(self, letters: str, anchored: bool, into: Matches) -> None:
+        """A word of ASCII letters: pinyin, initials, both mixed, initials with gaps."""
+        self._pinyin_match(letters, anchored, into)
+        if not into and 3 <= len(letters) <= _MAX_MIXED_LETTERS:
+            self._mixed_pinyin(letters, anchored, into)
+        if _MIN_SUBSEQUENCE <= len(letters) <= _MAX_SUBSEQUENCE and len(into) < _SUBSEQUENCE_BELOW:
+            self._initials_subsequence(letters, anchored, into)
+
     def _excluded(self, term: Term) -> set[int]:
         """Measures containing a ``!word`` (literally, as fzf's inverse match does)."""
-        needle = term.text.translate(_ASCII_LOWER)
-        return set(self._locate(self._lower, self._offsets, needle, term.anchored))
+        return set(self._locate(self._folded, self._offsets, fold(term.text), term.anchored))
 
     def _group(self, terms: tuple[Term, ...]) -> Matches:
         """An AND group: every positive word matches, no negative word does."""

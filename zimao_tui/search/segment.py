@@ -154,17 +154,25 @@ def analyse(texts: Sequence[str], cache_dir: Path) -> dict[str, list[Any]]:
     ``starts[i]`` lists the offsets where text i's jieba words begin; ``pinyin[i]`` is its
     characters' syllables joined by ``|`` (exactly one entry per character, "" when the
     character has no pinyin), so pinyin matches map straight back to character spans.
+
+    jieba cuts the folded text (``fold``: simplified, today's variants), which its dictionary
+    knows, so a traditional-character report is cut into the same words as its simplified
+    twin; pinyin is read from the report's own characters, which pypinyin knows in either
+    script (folding 乾隆 to 干隆 would misread it).
     """
-    tokenizer = report_tokenizer(cache_dir, texts)
+    from zimao_tui.search.fold import fold
+
+    folded = [fold(text) for text in texts]
+    tokenizer = report_tokenizer(cache_dir, folded)
     starts: list[list[int]] = []
     pinyin: list[str] = []
-    for text in texts:
+    for text, cut in zip(texts, folded, strict=True):
         offsets: list[int] = []
         syllables: list[str] = []
         pos = 0
-        for word in tokenizer.cut(text, HMM=True):
+        for word in tokenizer.cut(cut, HMM=True):
             offsets.append(pos)
-            syllables.extend(_word_pinyin(word))
+            syllables.extend(_word_pinyin(text[pos : pos + len(word)]))
             pos += len(word)
         if pos != len(text):
             raise RuntimeError(f"jieba lost characters: {pos} of {len(text)} in {text[:20]!r}")
