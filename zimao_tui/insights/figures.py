@@ -40,6 +40,7 @@ from functools import cache
 
 from zimao_tui.document.numerals import cn_to_int, fraction_percent
 from zimao_tui.document.report import Report
+from zimao_tui.i18n import t
 from zimao_tui.insights import figure_rules as rules
 from zimao_tui.insights.figure_rules import KINDS, Bound, FigureKind, Hedge
 from zimao_tui.insights.terms import term_spans
@@ -493,6 +494,18 @@ def display_value(figure: Figure) -> str:
         return f"{low}–{figure.iso_high}" if figure.iso_high else low
     text = format_number(figure.value)
     return f"{text}–{format_number(figure.high)}" if figure.high is not None else text
+
+
+def hedge_mark(approximate: bool, bound: Bound | None) -> str:
+    """One symbol for the hedge: ``≤`` a ceiling (以内), ``≥`` a floor (以上), ``≈`` an estimate."""
+    if bound:
+        return "≤" if bound == "upper" else "≥"
+    return "≈" if approximate else ""
+
+
+def target_label(target: bool | None) -> str:
+    """目标 / 实绩 (target / result) in the interface language; "" when the text does not say."""
+    return "" if target is None else t("figures.target" if target else "figures.result")
 
 
 def format_amount(value: Number, unit: str = "元") -> str:
