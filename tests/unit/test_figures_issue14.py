@@ -220,6 +220,8 @@ def test_not_figures(text: str) -> None:
         ("设置13个国家医学中心，布局", "个", "国家医学中心"),
         ("建成50家高水平医院和", "家", "高水平医院"),
         ("新增公园127座，", "座", ""),
+        ("形成8000个集装箱产能", "个", "集装箱"),  # the noun ends before the verb
+        ("有478名人才成功申领", "名", "人才"),
     ],
 )
 def test_what_is_counted(text: str, unit: str, noun: str) -> None:

@@ -419,11 +419,15 @@ def _counted(text: str, figure: Figure, found: list[Figure]) -> str:
         return ""
     stop = min((f.start for f in found if f.start >= figure.end), default=len(text))
     noun = ""
-    for ch in text[figure.end : min(stop, figure.end + rules.COUNTED_MAX)]:
-        if ch in rules.COUNTED_STOP or ch.isdigit() or ch.isascii():
+    for i in range(figure.end, min(stop, figure.end + rules.COUNTED_MAX)):
+        ch = text[i]
+        if ch in rules.COUNTED_STOP or ch.isdigit() or ch.isascii() or text.startswith(_COUNTED_END, i):
             break
         noun += ch
     return noun
+
+
+_COUNTED_END = tuple(rules.COUNTED_END_WORDS)
 
 
 def _target(text: str, plan: bool | None) -> bool | None:
