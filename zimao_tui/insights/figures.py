@@ -180,7 +180,7 @@ def _range_end_fits(m: re.Match[str]) -> bool:
 
 def _dates(text: str, measure_id: str, year: int) -> Iterator[Figure]:
     """Dates and date ranges; a date without a year takes the last year written, or ``year``."""
-    for m in _patterns()[1].finditer(text):
+    for m in _patterns()[1].finditer(text.translate(_DIGITS)):  # ２０２５年 too; same offsets
         before = text[m.start() - 1] if m.start() else ""
         if m.start() == m.end() or (m["d"] and not m["m"]) or (before and before in _NOT_BEFORE_DATE):
             continue
@@ -189,6 +189,8 @@ def _dates(text: str, measure_id: str, year: int) -> Iterator[Figure]:
             continue
         year = low[0] or year
         high = _date_value(m, "2", low[0], low[1]) if _range_end_fits(m) else None
+        if high is not None and _ymd(high) < _ymd(low):
+            high = None  # 2021年至2020年 is no range
         end = m.start("sep") if m["b"] and high is None else m.end()
         top = _ymd(high) if high else None
         yield Figure(
@@ -258,8 +260,13 @@ def _unit_of(m: re.Match[str]) -> rules.Unit | None:
     if unit is None:
         return None
     spec = rules.UNITS[unit]
+    if unit == "年" and _YEAR.fullmatch(m["num"].translate(_DIGITS)):
+        return None  # 2020年 is a year the date pattern did not take (2021年至2020年), never 2020 years
     scaled = m["num"][0].isdigit() or bool(m["mult"]) or any(c in m["num"] for c in "万亿")
     return spec if scaled or not spec.scaled_only else None
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 def _figure(text: str, m: re.Match[str], measure_id: str) -> Figure | None:
@@ -304,13 +311,15 @@ def _is_bare_scale(m: re.Match[str]) -> bool:
 
 
 def _high(m: re.Match[str], factor: Decimal) -> Number | None:
-    """The top of a range (``5—10年`` -> 10): the second number with its own scale, or the first's."""
+    """The top of a range (``5—10年`` -> 10): the second number with its own scale, or the first's.
+    None when it is no higher than the first (``5—3年`` is no range)."""
     if not m["num2"]:
         return None
     scale = Decimal(rules.SCALES[m["mult2"]]) if m["mult2"] else factor
     if m["mult2"] and m["mult"]:
         scale = factor / Decimal(rules.SCALES[m["mult"]]) * scale
-    return _plain(_number(m["num2"]) * scale)
+    high = _number(m["num2"]) * scale
+    return _plain(high) if high > _number(m["num"]) * factor else None
 
 
 def _fractions(text: str, measure_id: str) -> Iterator[Figure]:
