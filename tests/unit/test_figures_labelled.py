@@ -2,32 +2,16 @@
 
 Issue 14's bar: at least 90% of labelled figures right (value and unit, or date), the
 approximation flag right, and at most one non-figure reported per document. The scoring rules
-live in ``tests/figures/score.py`` (``benchmarks/figures.py`` prints the same table).
+live in ``tests/figure_labels.py`` (``benchmarks/figures.py`` prints the same table).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
+import figure_labels as SCORE
 import pytest
 
-HERE = Path(__file__).resolve().parent
-
-
-def _score() -> ModuleType:
-    path = HERE.parent / "figures" / "score.py"
-    spec = importlib.util.spec_from_file_location("zimao_figure_score", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = _score()
 FILES = SCORE.label_files()
 
 

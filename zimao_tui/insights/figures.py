@@ -124,7 +124,8 @@ def _date_part(s: str) -> str:
     y = rf"(?P<y{s}>(?:19|20)[0-9]{{2}}|[〇○零一二三四五六七八九]{{4}})年"
     m = rf"(?P<m{s}>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     d = rf"(?P<d{s}>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-    return rf"(?=[0-9〇○零一二三四五六七八九十])(?:{y})?(?:{m})?(?:{d})?"
+    # The lookahead keeps the scan fast: a date starts with a numeral run ending in 年/月/日/号.
+    return rf"(?=[0-9〇○零一二三四五六七八九十]{{1,4}}[年月日号])(?:{y})?(?:{m})?(?:{d})?"
 
 
 def _plain(value: Decimal) -> Number:
@@ -145,7 +146,7 @@ def _overlaps(spans: Iterable[Span], start: int, end: int) -> bool:
 
 def _protected(text: str) -> list[Span]:
     """Spans where digits are names: inside “…” and 《…》, and set phrases (千方百计)."""
-    spans = [(s.start, s.end) for s in term_spans(text)]
+    spans = [(s.start, s.end) for s in term_spans(text)] if any(c in text for c in "“「《") else []
     return spans + [(m.start(), m.end()) for m in _patterns()[3].finditer(text)]
 
 

@@ -1,5 +1,6 @@
 """Score the figures index against the hand-labelled passages of ``tests/figures/*.toml``.
 
+
 One home for the scoring rules, used by ``tests/unit/test_figures_labelled.py`` and printed by
 ``benchmarks/figures.py``. A labelled figure is found when a figure of the tool overlaps its
 text in the passage; it is *right* when the value and unit (or the date) and the range's high
@@ -19,7 +20,7 @@ from zimao_tui.document.report import Report
 from zimao_tui.insights.figures import Figure, extract_figures
 from zimao_tui.store.tomlcompat import loads
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "figures"
 ROOT = HERE.parent.parent
 REPORTS = ROOT.parent / "shared" / "reports"
 
