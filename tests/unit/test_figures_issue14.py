@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from zimao_tui.document.numerals import cn_to_int, fraction_percent
+from zimao_tui.document.numerals import cn_number, cn_to_int, fraction_percent
 from zimao_tui.insights.figures import Figure, display_value, figures_in
 
 
@@ -55,6 +55,10 @@ CHINESE = [
     ("分为两种情形", "两种", 2, "种", "count", False),
     ("出台十余项措施", "十余项", 10, "项", "count", True),
     ("允许不超过五分之一的股东", "不超过五分之一", 20, "%", "percent", True),
+    ("平均每年增长百分之五点一，", "百分之五点一", 5.1, "%", "percent", False),
+    ("五年平均降到百分之三十左右。", "百分之三十左右", 30, "%", "percent", True),
+    ("每年城镇有几百万人需要就业", "几百万人", 1_000_000, "人", "count", True),  # its lower bound
+    ("发行三点五亿元债券", "三点五亿元", 350_000_000, "元", "money", False),
 ]
 
 
@@ -202,6 +206,9 @@ def test_repeated_percentages(text: str, raw: str) -> None:
         "每万人口发明专利",
         "万亿级产业集群",
         "过去一年，我们",
+        "这是极不平凡的一年。",
+        "凝聚亿万人民的力量",
+        "关系到九十年代的发展",  # a decade, not ninety years
         "一年来，我们",
         "出台一批政策",
         "扩大5G应用",
@@ -251,6 +258,15 @@ def test_a_bare_size_takes_the_unit_of_its_neighbour() -> None:
     assert [(f.value, f.unit) for f in found] == [(140_000_000, "人"), (1_050_000_000, "人")]
     [size] = figures_in("产业规模近万亿", "m")
     assert (size.value, size.unit, size.kind) == (10**12, "元", "money")
+    [people] = figures_in("近1亿农村贫困人口实现脱贫", "m")  # not 1亿元
+    assert (people.value, people.kind, people.unit, people.of, people.approximate) == (
+        100_000_000,
+        "count",
+        "",
+        "农村贫困人口",
+        True,
+    )
+    assert figures_in("建设千亿县、万亿城市", "m") == []  # classes of places, not amounts
 
 
 @pytest.mark.parametrize(
@@ -273,3 +289,9 @@ def test_fractions() -> None:
         0.5,
     )
     assert fraction_percent("零", "一") is None
+    assert (cn_number("五点一"), cn_number("三点零五"), cn_number("3.5"), cn_number("五点")) == (
+        5.1,
+        3.05,
+        3.5,
+        None,
+    )

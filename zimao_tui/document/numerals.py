@@ -102,19 +102,29 @@ def _section(text: str) -> int | None:
     return section + (digit or 0)
 
 
-def fraction_percent(denominator: str, numerator: str) -> float | None:
-    """``X分之Y`` as a percentage: 百分之十 -> 10, 五分之一 -> 20, 千分之五 -> 0.5."""
-    low, high = cn_to_int(numerator), cn_to_int(denominator)
-    if low is None:
+def cn_number(text: str) -> float | int | None:
+    """A number with a decimal part, Chinese or Arabic: 五点一 -> 5.1, 三点零五 -> 3.05, 3.5 -> 3.5."""
+    whole, point, decimals = text.translate(_FULLWIDTH).replace("．", ".").partition("点")
+    if not point:
+        value = cn_to_int(whole)
+        if value is not None:
+            return value
         try:
-            low_f = float(numerator.translate(_FULLWIDTH).replace("．", "."))
+            return float(whole)
         except ValueError:
             return None
-    else:
-        low_f = float(low)
-    if not high:
+    integer = cn_to_int(whole)
+    if integer is None or not decimals or any(ch not in _DIGITS for ch in decimals):
         return None
-    return low_f * 100 / high
+    return float(f"{integer}.{''.join(str(_DIGITS[ch]) for ch in decimals)}")
+
+
+def fraction_percent(denominator: str, numerator: str) -> float | None:
+    """``X分之Y`` as a percentage: 百分之十 -> 10, 五分之一 -> 20, 千分之五 -> 0.5, 百分之五点一 -> 5.1."""
+    low, high = cn_number(numerator), cn_to_int(denominator)
+    if low is None or not high:
+        return None
+    return low * 100 / high
 
 
 @dataclass(frozen=True)

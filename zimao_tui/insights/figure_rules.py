@@ -131,15 +131,18 @@ NOT_FIGURES = (
     "百年奋斗目标",
     "百年未有",
     "百年大计",
+    "亿万",
 )
 """Set phrases whose numerals count nothing."""
-NOT_AFTER_UNIT = "制门"
-"""A unit followed by these is part of a word: ``3人制`` (a format), ``三部门`` (the agencies)."""
+NOT_AFTER_UNIT = "制门代"
+"""A unit followed by these is part of a word: ``3人制`` (a format), ``三部门`` (the agencies),
+``九十年代`` (a decade, not ninety years)."""
 NOT_AFTER_BARE = "级"
 """A bare scale followed by these is a size class: ``万亿级产业集群``."""
-LONE_ONE_BEFORE = ("过去", "这", "那", "同", "上", "下", "前", "后", "每", "一")
+LONE_ONE_BEFORE = ("过去", "这", "那", "同", "上", "下", "前", "后", "每", "一", "的", "是")
 LONE_ONE_AFTER = "来多一度中里间级"
-"""A lone 一 counts a duration (``一年内``, ``一年未竣工``) but not in ``过去一年``, ``一年来``."""
+"""A lone 一 counts a duration (``一年内``, ``一年未竣工``) but not in ``过去一年``, ``一年来``,
+``极不平凡的一年``."""
 
 TARGET_WORDS = ("预期目标", "目标是", "力争", "争取", "确保", "拟")
 """A sentence with one of these states a goal: its figures are targets."""

@@ -27,7 +27,8 @@ Decisions, so that the table says what the report says and nothing more:
   (``每万人口``), words that merely contain a unit (``3人制``, ``15号线``), set phrases
   (千方百计), size classes (``万亿级``), and a lone 一 (``一批``), almost always an article.
 - A bare 亿-scale number takes the unit of the next figure in the clause (``增加1.4亿、覆盖
-  10.5亿人``), else it is money in 元: how reports state industry sizes (``近万亿``).
+  10.5亿人``), counts the noun right after it (``近1亿农村贫困人口``: unit "", ``of`` the noun),
+  and is otherwise money in 元: how reports state industry sizes (``近万亿``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from zimao_tui.document.numerals import cn_to_int, fraction_percent
+from zimao_tui.document.numerals import cn_number, cn_to_int, fraction_percent
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import t
 from zimao_tui.insights import figure_rules as rules
@@ -93,7 +94,7 @@ def _iso(value: Number) -> str:
 
 _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_CN = r"[零〇○一二两三四五六七八九十百千万亿]+"
+_CN = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇○一二三四五六七八九]+)?"
 _SCALE = "|".join(rules.SCALES)
 
 
@@ -107,7 +108,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     sep = re.escape(rules.RANGE_SEPARATORS)
     figure = re.compile(
         r"(?P<times>(?:[0-9]+|[两三四五六七八九十])个(?=[0-9]+(?:\.[0-9]+)?[%％]))?"
-        rf"(?P<num>{_AR}|数?{_CN})(?P<more1>多|余)?(?P<mult>{_SCALE})?(?P<more>多|余)?"
+        rf"(?P<num>{_AR}|[数几]?{_CN})(?P<more1>多|余)?(?P<mult>{_SCALE})?(?P<more>多|余)?"
         rf"(?:(?P<sep>[{sep}])(?P<num2>{_AR}|{_CN})(?P<mult2>{_SCALE})?)?"
         rf"(?:[×xX*](?P<factor>{_AR}))?"
         rf"(?P<unit>{_alternatives(rules.UNITS)})?"
@@ -137,7 +138,7 @@ def _number(text: str) -> Decimal:
     """An Arabic or Chinese number (``１２``, ``3.5``, ``数十`` = its lower bound 10)."""
     if text[0] in "0123456789０１２３４５６７８９":
         return Decimal(text.translate(_DIGITS))
-    return Decimal(cn_to_int(text.removeprefix("数")) or 0)
+    return Decimal(str(cn_number(text.lstrip("数几")) or 0))
 
 
 def _overlaps(spans: Iterable[Span], start: int, end: int) -> bool:
@@ -293,7 +294,7 @@ def _figure(text: str, m: re.Match[str], measure_id: str) -> Figure | None:
 def _hedging(text: str, m: re.Match[str]) -> tuple[str, bool, Bound | None]:
     """The hedge word before (kept in the raw text), whether the figure is approximate, its bound."""
     prefix, before, after = _hedges(text, m)
-    hedged = bool(m["more1"] or m["more"] or m["num"].startswith("数"))
+    hedged = bool(m["more1"] or m["more"] or m["num"].startswith(("数", "几")))
     approximate = hedged or any(h.approx for h in (before, after) if h)
     bound = next((h.bound for h in (after, before) if h and h.bound), None)
     return prefix, approximate, bound
@@ -324,19 +325,23 @@ def _high(m: re.Match[str], factor: Decimal) -> Number | None:
 
 
 def _fractions(text: str, measure_id: str) -> Iterator[Figure]:
-    """``百分之十`` (10 %), ``五分之一`` (20 %), with a hedge before (不超过五分之一)."""
+    """``百分之十`` (10 %), ``五分之一`` (20 %), ``百分之五点一``, with hedges (不超过五分之一,
+    百分之三十左右)."""
     for m in _patterns()[2].finditer(text):
         value = fraction_percent(m["den"], m["num"])
         if value is None:
             continue
         prefix = next((w for w in _BEFORE_LONGEST if text.endswith(w, 0, m.start())), "")
-        hedge = rules.BEFORE.get(prefix)
-        start = m.start() - len(prefix)
-        approx, bound = (hedge.approx, hedge.bound) if hedge else (False, None)
+        post = next((w for w in _AFTER_LONGEST if text.startswith(w, m.end())), "")
+        hedges = [h for h in (rules.BEFORE.get(prefix), rules.AFTER.get(post)) if h]
+        approx = any(h.approx for h in hedges)
+        bound = next((h.bound for h in hedges if h.bound), None)
+        start, end = m.start() - len(prefix), m.end() + len(post)
         rounded = _plain(Decimal(str(round(value, 6))))
-        yield Figure(
-            text[start : m.end()], rounded, "%", "percent", approx, measure_id, start, m.end(), None, bound
-        )
+        yield Figure(text[start:end], rounded, "%", "percent", approx, measure_id, start, end, None, bound)
+
+
+_AFTER_LONGEST = sorted(rules.AFTER, key=len, reverse=True)
 
 
 # --- the whole measure -------------------------------------------------------------------
@@ -373,18 +378,31 @@ def _spans(figures: Iterable[Figure]) -> list[Span]:
 
 
 def _borrow_units(text: str, found: list[Figure]) -> list[Figure]:
-    """``增加1.4亿、覆盖10.5亿人``: a bare size takes the unit of the next figure in its clause,
-    else it is money in 元 (``近万亿``)."""
-    out = list(found)
+    """Give a bare size (a number with 亿 and no unit) what the text says it counts.
+
+    ``增加1.4亿、覆盖10.5亿人``: the unit of the next figure in the clause. ``近1亿农村贫困人口``:
+    a count of the noun that follows (the noun is its ``of``). ``千亿县``, ``万亿城市``: a class of
+    places, no figure. Otherwise money in 元: how reports state an industry's size (``近万亿``).
+    """
+    out: list[Figure] = []
     for i, figure in enumerate(found):
-        if not figure.unit:
-            nxt = found[i + 1] if i + 1 < len(found) else None
-            out[i] = (
-                replace(figure, unit="元")
-                if nxt is None or not _same_clause(text, figure, nxt)
-                else (replace(figure, unit=nxt.unit, kind=nxt.kind))
-            )
+        if figure.unit:
+            out.append(figure)
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        follow = text[figure.end] if figure.end < len(text) else ""
+        if _is_noun_start(follow):
+            if any(c.isdigit() for c in figure.raw):
+                out.append(replace(figure, kind="count"))
+        elif nxt is not None and _same_clause(text, figure, nxt):
+            out.append(replace(figure, unit=nxt.unit, kind=nxt.kind))
+        else:
+            out.append(replace(figure, unit="元"))
     return out
+
+
+def _is_noun_start(ch: str) -> bool:
+    return bool(ch) and not ch.isascii() and not ch.isdigit() and ch not in rules.COUNTED_STOP + "多余"
 
 
 def _same_clause(text: str, figure: Figure, nxt: Figure) -> bool:
@@ -425,8 +443,8 @@ def _merge_ranges(text: str, found: list[Figure]) -> list[Figure]:
 
 def _counted(text: str, figure: Figure, found: list[Figure]) -> str:
     """The noun right after a measure word (``8000个集装箱`` -> 集装箱), cut at a stop word."""
-    if figure.kind != "count" or len(figure.unit) != 1 or figure.unit not in rules.COUNT_WORDS:
-        return ""
+    if figure.kind != "count" or (figure.unit and figure.unit not in rules.COUNT_WORDS):
+        return ""  # 8000个集装箱 counts 集装箱; a bare 近1亿农村贫困人口 counts its noun too
     stop = min((f.start for f in found if f.start >= figure.end), default=len(text))
     noun = ""
     for i in range(figure.end, min(stop, figure.end + rules.COUNTED_MAX)):
