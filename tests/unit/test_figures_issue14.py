@@ -59,6 +59,8 @@ CHINESE = [
     ("平均降到百分之三十左右。", "百分之三十左右", 30, "%", "percent", True),
     ("每年城镇有几百万人需要就业", "几百万人", 1_000_000, "人", "count", True),  # its lower bound
     ("发行三点五亿元债券", "三点五亿元", 350_000_000, "元", "money", False),
+    ("煤炭产量62，000万吨，比上年", "62，000万吨", 620_000_000, "吨", "quantity", False),  # 1980s print
+    ("投资1,200万元", "1,200万元", 12_000_000, "元", "money", False),
 ]
 
 
@@ -209,6 +211,7 @@ def test_repeated_percentages(text: str, raw: str) -> None:
         "这是极不平凡的一年。",
         "凝聚亿万人民的力量",
         "关系到九十年代的发展",  # a decade, not ninety years
+        "有前两款行为的",  # the two preceding paragraphs of a law
         "一年来，我们",
         "出台一批政策",
         "扩大5G应用",

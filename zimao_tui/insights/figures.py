@@ -93,7 +93,8 @@ def _iso(value: Number) -> str:
 
 
 _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_AR = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9.])|[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+"""Arabic numbers, with thousands separators as older reports print them (``62，000万吨``)."""
 _CN = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇○一二三四五六七八九]+)?"
 _SCALE = "|".join(rules.SCALES)
 
@@ -137,7 +138,7 @@ def _plain(value: Decimal) -> Number:
 def _number(text: str) -> Decimal:
     """An Arabic or Chinese number (``１２``, ``3.5``, ``数十`` = its lower bound 10)."""
     if text[0] in "0123456789０１２３４５６７８９":
-        return Decimal(text.translate(_DIGITS))
+        return Decimal(text.translate(_DIGITS).replace(",", "").replace("，", ""))
     return Decimal(str(cn_number(text.lstrip("数几")) or 0))
 
 
@@ -234,13 +235,13 @@ def _not_a_number(text: str, m: re.Match[str]) -> bool:
 
 
 def _not_a_unit(text: str, m: re.Match[str], unit: str | None) -> bool:
-    """Words that merely contain a unit or a scale: 3人制, 三部门, 万亿级, 前五位."""
+    """Words that merely contain a unit or a scale: 3人制, 三部门, 万亿级, 前五位, 前两款."""
     follow = text[m.end()] if m.end() < len(text) else ""
     if unit is None:
         return bool(follow) and follow in rules.NOT_AFTER_BARE
     if follow and follow in rules.NOT_AFTER_UNIT and not m["post"]:
         return True
-    return unit in "位名" and text.endswith("前", 0, m.start())
+    return unit in "位名款条项" and text.endswith("前", 0, m.start())  # 前五位, 前两款 (of a law)
 
 
 def _lone_one(text: str, m: re.Match[str], kind: FigureKind, hedged: bool) -> bool:
