@@ -117,14 +117,18 @@ async def test_filter_by_unit_and_hedging(bundled: Report) -> None:
     assert app.result is None
 
 
-def test_chart_sums_money_per_chapter(bundled: Report) -> None:
+def test_chart_counts_figures_and_shows_the_largest_sum_never_a_total(bundled: Report) -> None:
     rows = figure_rows([bundled])
     text = str(chart(rows, 80))
     lines = text.splitlines()
     assert len(lines) == 6  # header + five chapters, in report order
     assert lines[1].startswith("一、") and lines[5].startswith("五、")
-    assert "1.175万亿" in lines[3] and lines[3].rstrip().endswith("18")
-    assert "–" in lines[1]  # chapter one cites no money
+    # Chapter three: 近万亿 (an industry's size), 突破千亿 (investment), 超750亿元 (output) are
+    # not one quantity; the chart shows the largest, as the report words it, and never their
+    # sum (issue 15: it used to say 1.175万亿).
+    assert "1万亿元 (近万亿)" in lines[3] and " 18  " in lines[3]
+    assert "1.175万亿" not in text
+    assert lines[1].rstrip().endswith("–")  # chapter one cites no money
     assert bar(1, 1, 10) == "█" * 10 and bar(1, 2, 1) == "▌" and bar(0, 5, 10) == ""
 
 
@@ -147,7 +151,7 @@ def test_chart_names_each_report_when_several_are_open(two_reports: list[Report]
     lines = str(chart(rows, 80, with_reports=True)).splitlines()
     assert lines[1] == f"《{first.title}》" and lines[7] == f"《{second.title}》"
     assert [line[:2] for line in lines[2:7]] == ["一、", "二、", "三、", "四、", "五、"]
-    assert lines[8].startswith("一、优化") and lines[8].rstrip().endswith(" 3")
+    assert lines[8].startswith("一、优化") and lines[8].rstrip().endswith("   3  –")
     assert lines[9].startswith("二、扩大") and len(lines) == 10
     # One report left by the filter: still named, the chapter label alone does not say which.
     only_second = [r for r in rows if r.report is second]

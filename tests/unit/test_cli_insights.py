@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
 from zimao_tui.cli import main
 from zimao_tui.cli.figures import FIELDS
+from zimao_tui.i18n import set_language
 
 
 def test_figures_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,6 +32,10 @@ def test_figures_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "date": None,
         "start": money["start"],
         "end": money["start"] + len("1.225亿元"),
+        "bound": None,
+        "of": "",
+        "target": False,  # 累计获批资金1.225亿元: a result
+        "date_high": None,
     }
     date = next(r for r in rows if r["raw"] == "2021年4月1日")
     assert (date["kind"], date["date"]) == ("date", "2021-04-01")
@@ -52,6 +58,22 @@ def test_figures_csv_has_a_header_and_parses(capsys: pytest.CaptureFixture[str])
     assert ranged["chapter"] == "五、开放水平显著提升"
 
 
+def test_figures_csv_writes_flags_as_1_and_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["figures", "--csv"]) == 0
+    out = capsys.readouterr().out
+    assert "True" not in out and "False" not in out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    hedged = next(r for r in rows if r["raw"] == "不低于5亿元")
+    exact = next(r for r in rows if r["raw"] == "1.225亿元")
+    assert (hedged["approximate"], hedged["bound"], exact["approximate"], exact["target"]) == (
+        "1",
+        "lower",
+        "0",
+        "0",
+    )
+    assert {r["approximate"] for r in rows} == {"0", "1"}
+
+
 def test_figures_json_and_csv_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["figures", "--json", "--csv"])
@@ -61,6 +83,21 @@ def test_figures_pretty(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["figures"]) == 0
     out = capsys.readouterr().out
     assert "75 个数字" in out and "122,500,000" in out and "2021-04-01" in out and "5–30" in out
+    assert "金额" in out and "money" not in out and "≥" in out
+
+
+def test_figures_pretty_follows_the_interface_language(
+    capsys: pytest.CaptureFixture[str], user_dirs: dict[str, Path]
+) -> None:
+    user_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (user_dirs["config"] / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
+    try:
+        assert main(["figures"]) == 0
+    finally:
+        set_language("zh")
+    out = capsys.readouterr().out
+    assert "75 figures" in out and "money" in out and "duration" in out
+    assert not any(word in out for word in ("个数字", "金额", "时长", "数值", "原文"))
 
 
 def test_terms_json_shape(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,10 +13,11 @@ from rich.text import Text
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Report
-from zimao_tui.insights.figures import Figure, extract_figures, format_number
+from zimao_tui.i18n import t
+from zimao_tui.insights.figures import Figure, extract_figures, format_number, hedge_mark, target_label
 
 NAME = "figures"
-HELP = "list every figure (money, counts, percentages, durations, areas, dates) with its measure"
+HELP = "list every figure (money, counts, percentages, amounts, durations, ages, dates) with its measure"
 
 FIELDS = (
     "report",
@@ -31,8 +32,13 @@ FIELDS = (
     "date",
     "start",
     "end",
+    "bound",
+    "of",
+    "target",
+    "date_high",
 )
-"""JSON keys and CSV columns, in this order."""
+"""JSON keys and CSV columns, in this order. Issue 14 added the last four after the old ones,
+so scripts reading the old fields by name or by position keep working."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -66,6 +72,10 @@ def figure_json(report: Report, figure: Figure) -> dict[str, Any]:
         "date": figure.iso_date,
         "start": figure.start,
         "end": figure.end,
+        "bound": figure.bound,
+        "of": figure.of,
+        "target": figure.target,
+        "date_high": figure.iso_high,
     }
 
 
@@ -76,7 +86,14 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 def csv_cell(value: Any) -> Any:
     """A CSV cell a spreadsheet shows as text: inert (see ``model.inert``), and a text that
     would start a formula gets a leading ``'`` (the usual guard, OWASP's "CSV injection").
-    Numbers and booleans pass unchanged; the exact text is in ``--json``."""
+    Numbers pass unchanged; the exact text is in ``--json``.
+
+    Booleans are ``1``/``0`` (None is empty): a spreadsheet reads them as numbers in every
+    locale, so a user can filter, sum or count approximate figures at once, and the file means
+    the same whatever the interface language (``True``/``False`` is Python's spelling, and
+    是/否 would have to be translated back before any formula could use it)."""
+    if isinstance(value, bool):
+        return int(value)
     if not isinstance(value, str):
         return value
     value = inert(value)
@@ -99,20 +116,34 @@ def run(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return 0
-    table = Table(title=f"{len(rows)} 个数字", title_justify="left")
-    for name, justify in (("措施", "left"), ("原文", "left"), ("数值", "right"), ("单位", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    table.add_column("类型")
-    table.add_column("≈", justify="center")
-    table.add_column("章")
+    console().print(_table(rows))
+    return 0
+
+
+HEADERS = ("measure", "raw", "value", "unit", "of", "kind", "approx", "target", "chapter")
+"""Columns of the terminal table; their names and the kinds follow the interface language."""
+
+
+def _table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=t("cli.figures.count", count=len(rows)), title_justify="left")
+    for name in HEADERS:
+        table.add_column(t(f"figures.col.{name}"), justify="right" if name == "value" else "left")
     for row in rows:
         value = row["date"] if row["kind"] == "date" else format_number(row["value"])
         if row["high"] is not None:
-            value += f"–{format_number(row['high'])}"
+            value += f"–{row['date_high'] if row['kind'] == 'date' else format_number(row['high'])}"
+        cells = (
+            row["measure_id"],
+            row["raw"],
+            value,
+            row["unit"],
+            row["of"],
+            t(f"figures.kind.{row['kind']}"),
+        )
         table.add_row(
-            *(Text(inert(v)) for v in (row["measure_id"], row["raw"], value, row["unit"], row["kind"])),
-            "≈" if row["approximate"] else "",
+            *(Text(inert(v)) for v in cells),
+            hedge_mark(row["approximate"], row["bound"]),
+            target_label(row["target"]),
             Text(inert(row["chapter"])),
         )
-    console().print(table)
-    return 0
+    return table

@@ -1,10 +1,15 @@
-"""Chinese numerals and dates, as official documents write them.
+"""Chinese numerals and dates, as official documents write them: the one home for both.
 
-Why our own converter rather than ``cn2an``: documents need only ordinals (第五十七条,
-五十四、) and dates (二〇〇四年六月二十六日, 2018年11月07日, 2022-07-05 09:52), and old texts write
-the zero as ○ (U+25CB) where newer ones use 〇 (U+3007). cn2an 0.5.24 rejects ○ ("输入的数据
-不在转化范围内") and its import costs ~0.1 s (``python -X importtime -c "import cn2an"``: 106-131
-ms cumulative, it pulls in ``proces``) on every parse; the forty lines below do the job.
+Headings (第五十七条, 五十四、), dates (二〇〇四年六月二十六日) and figures (四千零七十三亿度,
+三亿零五百三十万吨, 百分之十, 五分之一) all read their numerals here.
+
+Why our own converter rather than ``cn2an`` (measured again for issue 14, cn2an 0.5.24, on the
+issue's cases): cn2an reads 四千零七十三亿 and 三亿零五百三十万 right, but rejects ○ (U+25CB, the
+zero of old texts: 一九九○) in every mode, rejects 百分之十 and 十余 (its ``transform`` handles
+百分之 only by rewriting a whole sentence), and 二〇三五 only outside "strict" mode. Its import
+costs 128-172 ms (``python -X importtime -c "import cn2an"``; it pulls in ``proces``) and a call
+~19 us, against ~2 us here (``benchmarks/figures.py`` prints both when cn2an is installed). The
+sixty lines below do the job; what is a figure and what is not lives in ``insights/``.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ _DIGITS = {
     "玖": 9,
 }
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_LARGE = (("亿", 10**8), ("万", 10**4))
+"""Section markers, largest first: 三亿零五百三十万 is 3 亿 + 0530 万."""
 CN_DIGITS = "".join(_DIGITS)
 """Every character read as a digit (for character classes in other modules' patterns)."""
 CN_NUMERAL_CHARS = CN_DIGITS + "".join(_UNITS) + "万"
@@ -49,7 +56,8 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９：", "0123456789:")
 
 
 def cn_to_int(text: str) -> int | None:
-    """The value of a Chinese numeral: 五十四 -> 54, 十二 -> 12, 一百零五 -> 105, 二〇〇四 -> 2004.
+    """The value of a Chinese numeral: 五十四 -> 54, 十二 -> 12, 一百零五 -> 105, 二〇〇四 -> 2004,
+    四千零七十三亿 -> 407300000000, 三亿零五百三十万 -> 305300000.
 
     A string of bare digits without units (二〇〇四, 一九九○) is read digit by digit, as years
     are written. Arabic digits pass through. Returns None for anything else, or for "".
@@ -63,15 +71,24 @@ def cn_to_int(text: str) -> int | None:
         if len(text) == 1:
             return _DIGITS[text]
         return int("".join(str(_DIGITS[ch]) for ch in text))
-    total = 0
-    if "万" in text:
-        high, _, text = text.partition("万")
-        high_value = cn_to_int(high) if high else 1
-        if high_value is None:
-            return None
-        total = high_value * 10000
-        if not text:
-            return total
+    return _sections(text)
+
+
+def _sections(text: str) -> int | None:
+    """A numeral with 亿 or 万 read section by section; below 10000, digit by unit."""
+    for marker, scale in _LARGE:
+        if marker in text:
+            high, _, low = text.partition(marker)
+            high_value = cn_to_int(high) if high else 1
+            low_value = cn_to_int(low) if low else 0
+            if high_value is None or low_value is None:
+                return None
+            return high_value * scale + low_value
+    return _section(text)
+
+
+def _section(text: str) -> int | None:
+    """A numeral below 10000: 三千五百 -> 3500, 零五百三十 -> 530, 十二 -> 12."""
     section = 0
     digit: int | None = None
     for ch in text:
@@ -82,7 +99,32 @@ def cn_to_int(text: str) -> int | None:
             digit = None
         else:
             return None
-    return total + section + (digit or 0)
+    return section + (digit or 0)
+
+
+def cn_number(text: str) -> float | int | None:
+    """A number with a decimal part, Chinese or Arabic: 五点一 -> 5.1, 三点零五 -> 3.05, 3.5 -> 3.5."""
+    whole, point, decimals = text.translate(_FULLWIDTH).replace("．", ".").partition("点")
+    if not point:
+        value = cn_to_int(whole)
+        if value is not None:
+            return value
+        try:
+            return float(whole)
+        except ValueError:
+            return None
+    integer = cn_to_int(whole)
+    if integer is None or not decimals or any(ch not in _DIGITS for ch in decimals):
+        return None
+    return float(f"{integer}.{''.join(str(_DIGITS[ch]) for ch in decimals)}")
+
+
+def fraction_percent(denominator: str, numerator: str) -> float | None:
+    """``X分之Y`` as a percentage: 百分之十 -> 10, 五分之一 -> 20, 千分之五 -> 0.5, 百分之五点一 -> 5.1."""
+    low, high = cn_number(numerator), cn_to_int(denominator)
+    if low is None or not high:
+        return None
+    return low * 100 / high
 
 
 @dataclass(frozen=True)

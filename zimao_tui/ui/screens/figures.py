@@ -3,8 +3,9 @@
 A reader asks "how much money, how many firms, how many days": this answers it without
 reading 126 measures. Rows are rebuilt from the model on every sort or filter (a report has
 dozens of figures, not thousands), so sorting is by real values, not by the cell text.
-A small bar chart under the table sums money and counts figures per chapter, following the
-filter; with several reports open, each report's chapters come under its 《title》, as in the
+A small chart under the table shows, per chapter, the number of figures and the largest sum
+of money in 元 as the report words it, following the filter. It never adds amounts together:
+an industry's size, an investment and an output are not one quantity (issue 15); with several reports open, each report's chapters come under its 《title》, as in the
 tree (two reports both have a chapter "一、…"). Enter jumps to the measure (the screen's
 result); Esc returns None.
 """
@@ -29,7 +30,15 @@ from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.document.shorten import shorten
 from zimao_tui.i18n import t
-from zimao_tui.insights.figures import KINDS, Figure, display_value, extract_figures, format_money
+from zimao_tui.insights.figures import (
+    KINDS,
+    Figure,
+    display_value,
+    extract_figures,
+    format_amount,
+    hedge_mark,
+    target_label,
+)
 from zimao_tui.ui.text.inert import InertInput, inert_text
 from zimao_tui.ui.text.snippets import marked_excerpt
 
@@ -39,8 +48,10 @@ the width at 80 columns (the full title is in the chart below and in the tree)."
 
 EXCERPT = 8
 """Characters of context on each side of a figure in the excerpt column."""
-COLUMNS = ("raw", "value", "unit", "kind", "approx", "measure", "chapter", "excerpt")
-"""Column order: the measure id comes before the long chapter title so it stays visible at 80 columns."""
+COLUMNS = ("raw", "value", "unit", "of", "kind", "approx", "target", "measure", "chapter", "excerpt")
+"""Column order: what the figure is first (its words, value, unit, what it counts, kind, hedge,
+target or result), then where it is; the measure id before the long chapter title so it stays
+visible at 80 columns."""
 
 
 @dataclass(frozen=True)
@@ -58,10 +69,12 @@ class Row:
         return t(f"figures.kind.{self.figure.kind}")
 
     def haystack(self) -> str:
-        """What the filter searches: kind (both languages), unit, chapter, raw text, id."""
+        """What the filter searches: kind (both languages), unit, counted noun, chapter, raw text,
+        id, and the marks (≈ ≤ ≥, 目标/实绩)."""
         f = self.figure
         chapter = self.chapter.label if self.chapter else ""
-        return " ".join((f.kind, self.kind_label, f.unit, chapter, f.raw, f.measure_id, "≈" * f.approximate))
+        marks = (hedge_mark(f.approximate, f.bound), "≈" * f.approximate, target_label(f.target))
+        return " ".join((f.kind, self.kind_label, f.unit, f.of, chapter, f.raw, f.measure_id, *marks))
 
 
 def figure_rows(reports: Sequence[Report]) -> list[Row]:
@@ -81,7 +94,9 @@ SORT_KEYS: dict[str, Callable[[Row], Any]] = {
     "value": lambda r: (KINDS.index(r.figure.kind), r.figure.unit, r.figure.value),
     "unit": lambda r: (r.figure.unit, r.figure.value),
     "kind": lambda r: (KINDS.index(r.figure.kind), r.figure.value),
-    "approx": lambda r: (not r.figure.approximate, r.order),
+    "approx": lambda r: (not r.figure.approximate, r.figure.bound or "", r.order),
+    "of": lambda r: (r.figure.of == "", r.figure.of, r.order),
+    "target": lambda r: ({True: 0, False: 1, None: 2}[r.figure.target], r.order),
     "chapter": lambda r: r.order,
     "measure": lambda r: r.order,
     "excerpt": lambda r: r.order,
@@ -121,54 +136,78 @@ def _rjust(text: str, cells: int) -> str:
     return " " * max(0, cells - cell_len(text)) + text
 
 
+@dataclass
+class _Chapter:
+    """One line of the chart: a chapter, its number of figures and its largest sum in 元."""
+
+    report: Report
+    label: str
+    count: int = 0
+    largest: Figure | None = None
+
+
+def _chapters(rows: Sequence[Row]) -> list[_Chapter]:
+    """Chapters in report order (whatever the sort), each with its count and largest sum."""
+    chapters: dict[tuple[int, str], _Chapter] = {}
+    for row in sorted(rows, key=lambda r: r.order):
+        if row.chapter is None:
+            continue
+        key = (id(row.report), row.chapter.id)
+        line = chapters.setdefault(key, _Chapter(row.report, row.chapter.label))
+        line.count += 1
+        f = row.figure
+        if f.kind == "money" and f.unit == "元" and (line.largest is None or f.value > line.largest.value):
+            line.largest = f
+    return list(chapters.values())
+
+
 def chart(rows: Sequence[Row], width: int, with_reports: bool = False) -> Content:
-    """Money (sum in 元) and number of figures per chapter, as two columns of bars.
+    """Number of figures per chapter as bars, and the chapter's largest sum in 元 with its words.
 
     ``with_reports`` (several reports open): a 《title》 line before each report's chapters,
     even when the filter leaves one report, since the chapter labels alone do not say which.
     """
-    chapters: dict[tuple[int, str], tuple[Report, str, float, int]] = {}
-    for row in sorted(rows, key=lambda r: r.order):  # chapters in report order, whatever the sort
-        if row.chapter is None:
-            continue
-        key = (id(row.report), row.chapter.id)
-        report, label, money, count = chapters.get(key, (row.report, row.chapter.label, 0.0, 0))
-        if row.figure.kind == "money":
-            money += row.figure.value
-        chapters[key] = (report, label, money, count + 1)
+    chapters = _chapters(rows)
     if not chapters:
         return Content("")
     label_w = 14 if width < 96 else 24
-    space = max(10, width - label_w - 1 - 10 - 2 - 4 - 1)
-    money_w, count_w = space * 3 // 5, space - space * 3 // 5
-    top_money = max(m for _, _, m, _ in chapters.values())
-    top_count = max(c for _, _, _, c in chapters.values())
+    largest_w = 18 if width < 96 else 30
+    count_w = max(6, width - label_w - 1 - 4 - 2 - largest_w)
+    top_count = max(c.count for c in chapters)
     head = Content.assemble(
         " " * (label_w + 1),
-        (_fit(t("figures.chart.money"), money_w + 10), "bold $secondary"),
+        (_fit(t("figures.chart.count"), count_w + 4), "bold $secondary"),
         "  ",
-        (t("figures.chart.count"), "bold $secondary"),
+        (t("figures.chart.largest"), "bold $secondary"),
     )
     lines = [head]
     shown_report: Report | None = None
-    for report, label, money, count in chapters.values():
-        if with_reports and report is not shown_report:
+    for line in chapters:
+        if with_reports and line.report is not shown_report:
             lines.append(
-                Content.styled(_fit(f"《{inert(report.title)}》", width).rstrip(), "bold $secondary")
+                Content.styled(_fit(f"《{inert(line.report.title)}》", width).rstrip(), "bold $secondary")
             )
-            shown_report = report
+            shown_report = line.report
+        largest = line.largest
         lines.append(
             Content.assemble(
-                (_fit(inert(label), label_w), "$text-muted"),
+                (_fit(inert(line.label), label_w), "$text-muted"),
                 " ",
-                (_fit(bar(money, top_money, money_w), money_w), "$accent"),
-                " " + _rjust(format_money(money) if money else "–", 9),
+                (_fit(bar(line.count, top_count, count_w), count_w), "$primary"),
+                f" {line.count:>3}",
                 "  ",
-                (_fit(bar(count, top_count, count_w), count_w), "$primary"),
-                f" {count:>3}",
+                (_fit(inert(_largest_text(largest)), largest_w).rstrip(), "$accent"),
             )
         )
     return Content("\n").join(lines)
+
+
+def _largest_text(figure: Figure | None) -> str:
+    """``1.225亿 (1.225亿元)``: the amount in one scale, then the words the report used."""
+    if figure is None:
+        return "–"
+    amount = format_amount(figure.value)
+    return amount if amount == figure.raw else f"{amount} ({figure.raw})"
 
 
 class FigureChart(Widget):
@@ -251,8 +290,10 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
                 Text(row.figure.raw),
                 Text(display_value(row.figure), style="bold"),
                 Text("" if row.figure.kind == "date" else row.figure.unit),  # the kind says 日期 already
+                Text(row.figure.of),
                 Text(row.kind_label),
-                Text("≈" if row.figure.approximate else ""),
+                Text(hedge_mark(row.figure.approximate, row.figure.bound)),
+                Text(target_label(row.figure.target)),
                 Text(row.figure.measure_id),
                 Text(row.chapter.label if row.chapter else ""),
                 marked_excerpt(row.measure.text, row.figure.start, row.figure.end, EXCERPT),
