@@ -121,5 +121,7 @@ async def test_export_delivers_markdown_and_never_overwrites(
     assert [first.name, second.name] == ["zimao-bookmarks-2.md", "zimao-bookmarks.md"]
     text = first.read_text(encoding="utf-8")
     assert text == second.read_text(encoding="utf-8")
-    assert "> “建成‘产城一体、错位发展’园区载体。”——《武汉自贸片区高质量发展创新举措》" in text  # quote, citation
+    assert (
+        "> “建成‘产城一体、错位发展’园区载体。”——《武汉自贸片区高质量发展创新举措》" in text
+    )  # quote, citation
     assert "生物产业园区" in text and "#生物" in text

@@ -19,7 +19,7 @@ from pathlib import Path
 from zimao_tui.cli.common import warn
 from zimao_tui.document.errors import UserError
 from zimao_tui.document.parse import load_reports
-from zimao_tui.i18n import LANGS, Notice, language, t
+from zimao_tui.i18n import LANGS, Notice, language, set_language, t
 from zimao_tui.paths import bundled_report, cache_dir
 from zimao_tui.store.report_cache import ReportCache
 
@@ -101,7 +101,9 @@ def app_command(paths: list[Path], lang: str, read_only: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check the reports and the address, then serve until interrupted."""
-    lang = args.lang or language()
+    if args.lang:  # the served app's language, and this command's own lines too
+        set_language(args.lang)
+    lang = language()
     paths = list(args.paths) or [bundled_report()]
     skipped: list[Notice] = []
     load_reports(paths, ReportCache(cache_dir()), skipped)  # bad input: one line, exit 2, now
