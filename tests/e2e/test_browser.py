@@ -15,7 +15,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_tmux import _zimao_command
 
 pytestmark = pytest.mark.e2e
 
@@ -35,14 +35,6 @@ def _browser() -> str:
         if found:
             return found
     pytest.skip("no Chromium here: install Debian's chromium package (.ci/run does) to run the browser tests")
-
-
-def _zimao_command() -> str:
-    beside_python = Path(sys.executable).parent / "zimao-tui"
-    found = str(beside_python) if beside_python.exists() else shutil.which("zimao-tui")
-    if not found:
-        pytest.fail("the zimao-tui command is not installed in this environment")
-    return found
 
 
 def _free_port() -> int:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_fixtures import app_env, sync, wait_ready  # noqa: F401  (app_env is a fixture)
+from app_fixtures import app_env, press, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from hosts import Host
-from textual.pilot import Pilot
 
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.store.bookmarks import BookmarkStore
@@ -21,12 +20,6 @@ from zimao_tui.ui.textual_compat import notifications
 pytestmark = pytest.mark.usefixtures("app_env")
 
 SIZE = (100, 32)
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 def toasts(app: object) -> str:
