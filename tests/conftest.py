@@ -16,7 +16,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(autouse=True)
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """Point data, config and cache directories at tmp_path for every test."""
-    dirs = {name: tmp_path / name for name in ("data", "config", "cache")}
+    dirs = {name: tmp_path / name for name in ("data", "config", "cache", "downloads")}
     for name, path in dirs.items():
         monkeypatch.setenv(f"ZIMAO_TUI_{name.upper()}_DIR", str(path))
     return dirs

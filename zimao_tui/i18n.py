@@ -204,6 +204,17 @@ STRINGS: dict[Lang, dict[str, str]] = {
         # Glossary screen.
         # Errors that end a command (one line on stderr, exit status 2): the path first, as
         # every command-line tool names the file it is complaining about.
+        # --- serve (issue 19) ---
+        "error.serve_port": "无法在 {host}:{port} 上提供服务：{error}",
+        "error.serve_port_range": "端口须在 1–65535 之间",
+        "notice.serve_public": "正在 {host} 上提供服务：能访问这个地址的任何人都能阅读这些报告",
+        "readonly.refused": "只读会话：{what}不能更改",
+        "readonly.theme": "主题",
+        "bm.read_only_session": "只读会话：书签和笔记不能更改",
+        "export.saved": "已导出 {name}（{what}）",
+        "export.bookmarks": "书签 Markdown",
+        "export.failed": "导出失败：{error}",
+        "bm.key.export": "导出",
         "error.empty": "{path}：文件是空的",
         "error.bom": "{path}：以 {name} 字节顺序标记开头，却不是有效的 {name}（第 {offset} 字节：{reason}）",
         "error.binary": "{path}：这是二进制文件，不是文本报告",
@@ -460,6 +471,17 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.filter": "Filter",
         "key.figures.table": "Table",
         "key.figures.open": "Go to measure",
+        # --- serve (issue 19) ---
+        "error.serve_port": "cannot serve on {host}:{port}: {error}",
+        "error.serve_port_range": "the port must be between 1 and 65535",
+        "notice.serve_public": "serving on {host}: anyone who can reach this address can read these reports",
+        "readonly.refused": "read-only session: {what} cannot be changed",
+        "readonly.theme": "the theme",
+        "bm.read_only_session": "read-only session: bookmarks and notes cannot be changed",
+        "export.saved": "exported {name} ({what})",
+        "export.bookmarks": "bookmarks as Markdown",
+        "export.failed": "export failed: {error}",
+        "bm.key.export": "Export",
         "error.empty": "{path}: the file is empty",
         "error.bom": "{path}: starts with a {name} byte-order mark but is not valid {name} ({reason} at byte {offset})",
         "error.binary": "{path}: this is a binary file, not a text report",

@@ -1,7 +1,7 @@
 """Where zimao-tui finds its bundled files and keeps the user's.
 
 One function per directory so tests can point each at tmp_path through the environment
-(ZIMAO_TUI_DATA_DIR, ZIMAO_TUI_CONFIG_DIR, ZIMAO_TUI_CACHE_DIR) and nothing else in the
+(ZIMAO_TUI_DATA_DIR, ZIMAO_TUI_CONFIG_DIR, ZIMAO_TUI_CACHE_DIR, ZIMAO_TUI_DOWNLOADS_DIR) and nothing else in the
 code base has to know about platformdirs or XDG variables.
 """
 
@@ -57,3 +57,8 @@ def config_dir() -> Path:
 def cache_dir() -> Path:
     """Rebuildable files (search index, jieba's dictionary cache): $XDG_CACHE_HOME/zimao-tui."""
     return _dir("ZIMAO_TUI_CACHE_DIR", platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def downloads_dir() -> Path:
+    """Where the app's exports go in a terminal (served, they are browser downloads): ~/Downloads."""
+    return _dir("ZIMAO_TUI_DOWNLOADS_DIR", platformdirs.user_downloads_dir())

@@ -59,3 +59,12 @@ async def wait_ready(pilot: Pilot[Any]) -> None:
             break
         await pilot.pause(0.025)
     await pilot.pause()
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Press each key and let the app settle after it: its workers done (bookmark changes land
+    off the UI thread) and the screen refreshed (a key's screen may open in between)."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()

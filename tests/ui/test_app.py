@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
+from app_fixtures import app_env, make_app, press, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 from rich.tree import Tree as RichTree
 from textual.command import CommandPalette
 from textual.pilot import Pilot
@@ -47,13 +47,6 @@ def shown(app: ZimaoApp) -> Heading | Measure | None:
 async def ready(pilot: Pilot[None]) -> None:
     """Wait until the index worker finished and the screen settled."""
     await wait_ready(pilot)
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.app.workers.wait_for_complete()  # bookmark changes land off the UI thread
-        await pilot.pause()
 
 
 @sync

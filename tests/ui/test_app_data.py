@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
-from textual.pilot import Pilot
+from app_fixtures import app_env, make_app, press, sync, wait_ready  # noqa: F401  (app_env is a fixture)
 
 from zimao_tui.document.report import Report
 from zimao_tui.ui.app import ZimaoApp
@@ -16,12 +15,6 @@ from zimao_tui.ui.textual_compat import notifications
 pytestmark = pytest.mark.usefixtures("app_env")
 
 SIZE = (100, 32)
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 def toasts(app: ZimaoApp) -> list[str]:

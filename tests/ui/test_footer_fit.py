@@ -44,12 +44,14 @@ async def main():
         ):
             for key in keys:
                 await pilot.press(key)
-            for _ in range(40):  # the footer recomposes after the bindings change
+            for _ in range(200):  # the footer recomposes after the bindings change, then paints
                 await pilot.pause()
                 shown = [(k.key_display, k.description) for k in app.screen.query("FooterKey")]
-                if marker in [key for key, _ in shown]:
+                svg = app.export_screenshot()
+                painted = f'-line-{int(sys.argv[3]) - 1})"' in svg  # the last row has text
+                if marker in [key for key, _ in shown] and painted:
                     break
-            scenes.append({"state": state, "keys": shown, "svg": app.export_screenshot()})
+            scenes.append({"state": state, "keys": shown, "svg": svg})
     print(json.dumps(scenes))
 
 asyncio.run(main())

@@ -23,7 +23,7 @@ from zimao_tui.i18n import LANGS
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS: tuple[str, ...] = ("outline", "search", "bookmarks", "figures", "terms")
+COMMANDS: tuple[str, ...] = ("outline", "search", "bookmarks", "figures", "terms", "serve")
 """Subcommand names; each is the module zimao_tui.cli.<name>."""
 
 _DESCRIPTION = "A terminal explorer for Chinese policy reports."
@@ -59,6 +59,11 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=LANGS, default=None, help="interface language (default: config, else zh)"
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="bookmarks, notes, themes and config cannot be changed (what `serve --read-only` runs)",
+    )
     return parser
 
 
@@ -91,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv:  # plain ``zimao-tui``, the everyday start: no need to import argparse (~3 ms)
             return launch()
         args = app_parser().parse_args(argv)
-        return launch(args.paths, args.lang)
+        return launch(args.paths, args.lang, read_only=args.read_only)
     except UserError as exc:
         from zimao_tui.document.inert import inert  # a message may name a hostile file
 

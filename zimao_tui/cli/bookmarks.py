@@ -18,7 +18,7 @@ from zimao_tui.cli.common import add_report_option, console, print_json, reports
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice
-from zimao_tui.insights.citation import cite
+from zimao_tui.insights.bookmark_export import markdown
 from zimao_tui.store.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 
 NAME = "bookmarks"
@@ -92,33 +92,6 @@ def item_json(item: ResolvedBookmark) -> dict[str, Any]:
         "created": bm.created,
         "updated": bm.updated,
     }
-
-
-def citation(item: ResolvedBookmark) -> str:
-    """The quote with its citation: from the report when resolved, else from what was saved."""
-    if item.report is not None and item.measure is not None:
-        return cite(item.report, item.measure)
-    bm = item.bookmark
-    return f"“{bm.text}”——《{bm.report_title}》{' › '.join(bm.path)}，{bm.report_date}"
-
-
-def markdown(items: list[ResolvedBookmark]) -> str:
-    """Each bookmark as a quote with its citation, then its note and tags; inert, since a
-    Markdown file is read in a terminal too (the exact text is in ``--format json``)."""
-    out = ["# 书签", ""]
-    for item in items:
-        quote = citation(item)
-        out += ["> " + line for line in quote.splitlines()] or [">"]
-        out.append("")
-        if item.status == "orphaned":
-            reason = "报告未打开" if not item.report_open else "原文已不在报告中"
-            out += [f"*（{reason}：保存时为 {item.bookmark.measure_id}）*", ""]
-        if item.bookmark.note:  # hard line breaks keep the note's own lines
-            out += ["  \n".join(item.bookmark.note.splitlines()), ""]
-        if item.bookmark.tags:
-            out += [" ".join(f"#{t}" for t in item.bookmark.tags), ""]
-        out += ["---", ""]
-    return inert("\n".join(out))
 
 
 def _find_measure(reports: list[Report], measure_id: str) -> tuple[Report, Measure]:

@@ -110,12 +110,13 @@ class ReadOnlyError(BookmarkError):
     from ``path`` and ``newer`` rather than showing an English sentence in the Chinese UI.
     """
 
-    def __init__(self, path: Path, newer: int | None) -> None:
+    def __init__(self, path: Path, newer: int | None, *, session: bool = False) -> None:
         super().__init__(
             f"bookmarks file {path} is open read-only (see the warning at start); nothing was changed"
         )
         self.path = path
         self.newer = newer  # the file's schema_version if a newer zimao-tui wrote it; None: unreadable
+        self.session = session  # the session was started read-only (``serve --read-only``)
 
 
 def _now() -> str:
@@ -341,13 +342,19 @@ class BookmarkStore:
     """
 
     def __init__(
-        self, path: Path | None = None, *, on_warning: Callable[[Notice], None] | None = None
+        self,
+        path: Path | None = None,
+        *,
+        on_warning: Callable[[Notice], None] | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path: Path = path if path is not None else paths.data_dir() / FILE_NAME
         self.lock_path: Path = self.path.with_name(self.path.name + ".lock")
         self.warnings: list[Notice] = []
         self._on_warning = on_warning
-        self.read_only: bool = False
+        self.read_only: bool = read_only
+        self.session_read_only = read_only
+        """Read-only because the session is (``serve --read-only``), not because of the file."""
         self.newer_schema: int | None = None
         self.unreadable: str | None = None
         """Why the file could not be read, if it could not: the list shown is then not the
@@ -379,6 +386,9 @@ class BookmarkStore:
         try:
             loaded = self._read()
         except _Corrupt as exc:
+            if self.session_read_only:  # a read-only session touches no file, not even to set one aside
+                self._take(self._unreadable(str(exc)))
+                return
             try:
                 loaded = self._set_aside(exc)
             except (OSError, BookmarkError) as err:
@@ -623,7 +633,7 @@ class BookmarkStore:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(self.path, self.newer_schema)
+            raise ReadOnlyError(self.path, self.newer_schema, session=self.session_read_only)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

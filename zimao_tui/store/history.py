@@ -29,8 +29,10 @@ class SearchHistory:
     first paint), so neither reading it nor importing json delays start-up.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, saved: bool = True) -> None:
         self.path = path if path is not None else history_path()
+        self.saved = saved
+        """False in a read-only session: queries are remembered for the session, never written."""
         self._entries: list[str] | None = None
         self._warning: Notice | None = None
 
@@ -79,4 +81,6 @@ class SearchHistory:
         entries = [q for q in self.entries if q != query]
         entries.append(query)
         self._entries = entries[-MAX_ENTRIES:]
+        if not self.saved:
+            return
         atomic_write_text(self.path, json.dumps(self._entries, ensure_ascii=False, indent=0) + "\n")

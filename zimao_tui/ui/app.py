@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -72,12 +73,16 @@ class ZimaoApp(App[None]):
         *,
         bookmarks: BookmarkStore | None = None,
         history: SearchHistory | None = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
         self.reports = list(reports)
         self.config = config or Config()
+        self.read_only = read_only
+        """``--read-only`` (what ``serve --read-only`` runs): bookmarks, notes, theme and
+        config are never written; the keys that would change them say so."""
         self._bookmark_store = bookmarks
-        self.history = history if history is not None else SearchHistory()
+        self.history = history if history is not None else SearchHistory(saved=not read_only)
         self._warnings = list(warnings)
         self._cache_warned = False  # "the cache cannot be written" is said once per run
         self._slots: dict[str, Notification] = {}
@@ -164,7 +169,7 @@ class ZimaoApp(App[None]):
         if self._bookmark_store is None:
             from zimao_tui.store.bookmarks import BookmarkStore
 
-            self._bookmark_store = BookmarkStore(on_warning=self.warn)
+            self._bookmark_store = BookmarkStore(on_warning=self.warn, read_only=self.read_only)
         return self._bookmark_store
 
     def notify(
@@ -227,6 +232,8 @@ class ZimaoApp(App[None]):
         """Remember the theme, however it was chosen (key, palette, system command)."""
         if not self._save_theme or theme == self.config.theme or theme not in self.theme_names:
             return
+        if self.read_only:  # the palette's theme list refuses first; nothing may be written
+            return
         self.config.theme = theme
         try:
             save_config(self.config)
@@ -235,7 +242,29 @@ class ZimaoApp(App[None]):
 
     # ------------------------------------------------------------------ actions
 
+    def refused_in_read_only(self, what: str) -> bool:
+        """In a read-only session, say that ``what`` (``bookmarks``, ``theme``) cannot be changed
+        and return True; the caller then does nothing. False in a normal session."""
+        if self.read_only:
+            self.notify_in("read-only", t("readonly.refused", what=t(f"readonly.{what}")), severity="warning")
+        return self.read_only
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        where = str(event.path) if event.path is not None else (event.name or "")
+        what = t(f"export.{event.name}") if event.name else ""
+        self.notify_in("export", t("export.saved", name=inert(where), what=what))
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        self.notify_in("export", t("export.failed", error=inert(str(event.exception))), severity="error")
+
+    def choose_theme(self, name: str) -> None:
+        """Switch to theme ``name`` as the user's choice (the palette's theme list)."""
+        if not self.refused_in_read_only("theme"):
+            self.theme = name
+
     def action_cycle_theme(self) -> None:
+        if self.refused_in_read_only("theme"):
+            return
         names = self.theme_names or [self.theme]
         position = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(position + 1) % len(names)]

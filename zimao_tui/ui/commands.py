@@ -88,7 +88,7 @@ class ZimaoCommands(Provider):
         if isinstance(app, ZimaoApp):
             zimao: ZimaoApp = app
             for name in zimao.theme_names:
-                commands.append((t("cmd.theme", name=name), partial(setattr, zimao, "theme", name), ""))
+                commands.append((t("cmd.theme", name=name), partial(zimao.choose_theme, name), ""))
         found: dict[str, tuple[str, Callable[[], object], list[str], bool]] = {}
         for screen in reversed(app.screen_stack):
             if isinstance(screen, CommandPalette):

@@ -19,10 +19,11 @@ from zimao_tui.store.config import load_config
 from zimao_tui.store.report_cache import ReportCache
 
 
-def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
+def launch(paths: Sequence[Path] = (), lang: str | None = None, *, read_only: bool = False) -> int:
     """Run the app on ``paths`` (default: the bundled report); returns the exit status.
 
-    ``lang`` (``zh``/``en``) overrides the config's interface language.
+    ``lang`` (``zh``/``en``) overrides the config's interface language; ``read_only`` starts
+    a session that writes no bookmark, note, theme or search history (``serve --read-only``).
 
     The garbage collector is paused from here to the first paint (the explorer ends the
     pause), or to the end if the app never paints (a bad report, an early exception).
@@ -38,7 +39,7 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
 
         from zimao_tui.ui.app import ZimaoApp
 
-        app = ZimaoApp(reports, config, warnings)
+        app = ZimaoApp(reports, config, warnings, read_only=read_only)
         app.run()
         return app.return_code or 0
     finally:

@@ -38,6 +38,8 @@ class BookmarkActions:
     def toggle(self, report: Report, measure: Measure) -> None:
         """Bookmark the measure, or remove its bookmark: after asking if it has a note or tags
         (a second ``b`` must not silently take the words someone wrote)."""
+        if self._refused():
+            return
         existing = self.store.get(report, measure)
         if existing is None or not (existing.note or existing.tags):
             self._toggle(report, measure)
@@ -53,7 +55,11 @@ class BookmarkActions:
         self.screen.app.push_screen(ConfirmDialog(t("bm.confirm_delete"), detail), answered)
 
     def edit_note(self, report: Report, measure: Measure) -> None:
-        """The note dialog for the measure; its result is saved (bookmarking the measure)."""
+        """The note dialog for the measure; its result is saved (bookmarking the measure).
+
+        In a read-only session the key says so at once, before anything can be typed and lost."""
+        if self._refused():
+            return
         from zimao_tui.ui.dialogs.note import NoteDialog
 
         bookmark = self.store.get(report, measure)
@@ -67,6 +73,15 @@ class BookmarkActions:
                 self.change(report, measure, lambda: self.store.update(report, measure, note, tags))
 
         self.screen.app.push_screen(dialog, save)
+
+    def _refused(self) -> bool:
+        """In a read-only session, say so (before any dialog) and refuse."""
+        from zimao_tui.ui.text.errors import read_only_refusal
+
+        message = read_only_refusal(self.store)
+        if message:
+            self.screen.zimao.notify_in("bookmark", message, severity="warning")
+        return message is not None
 
     def _toggle(self, report: Report, measure: Measure) -> None:
         def toggled(on: bool) -> None:

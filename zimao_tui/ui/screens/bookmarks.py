@@ -25,7 +25,7 @@ from zimao_tui.i18n import t
 from zimao_tui.store.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 from zimao_tui.ui.dialogs.confirm import ConfirmDialog
 from zimao_tui.ui.dialogs.note import NoteDialog
-from zimao_tui.ui.text.errors import error_text
+from zimao_tui.ui.text.errors import error_text, read_only_refusal
 from zimao_tui.ui.text.inert import InertInput, inert_content, inert_text
 from zimao_tui.ui.text.snippets import excerpt
 
@@ -88,6 +88,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         Binding("slash", "focus_filter", t("bm.key.filter"), id="zimao.bookmarks.filter"),
         Binding("e", "edit", t("bm.key.edit"), id="zimao.bookmarks.edit"),
         Binding("d", "delete", t("bm.key.delete"), id="zimao.bookmarks.delete"),
+        Binding("x", "export", t("bm.key.export"), id="zimao.bookmarks.export"),
         Binding("down", "focus_list", t("bm.key.list"), id="zimao.bookmarks.to_list", show=False),
     ]
 
@@ -225,8 +226,28 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         else:
             self.dismiss((item.report, item.measure))
 
+    def action_export(self) -> None:
+        """The listed bookmarks (as filtered) as Markdown: a file, or a download in the browser."""
+        from zimao_tui.insights.bookmark_export import markdown
+
+        if not self._shown:
+            self.notify(t("bm.nothing"), severity="warning")
+            return
+        from zimao_tui.ui.export import export_text
+
+        export_text(self.app, markdown(self._shown), "zimao-bookmarks.md", "bookmarks")
+
+    def _refused(self) -> bool:
+        """In a read-only session, say so instead of opening a dialog whose result is lost."""
+        message = read_only_refusal(self.store)
+        if message:
+            self.notify(message, severity="warning")
+        return message is not None
+
     def action_edit(self) -> None:
         """Edit the highlighted bookmark's note and tags in the note dialog."""
+        if self._refused():
+            return
         item = self.current
         if item is None:
             self.notify(t("bm.nothing"), severity="warning")
@@ -249,6 +270,8 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted bookmark (orphans too)."""
+        if self._refused():
+            return
         item = self.current
         if item is None:
             self.notify(t("bm.nothing"), severity="warning")

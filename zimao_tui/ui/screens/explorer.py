@@ -45,7 +45,11 @@ if TYPE_CHECKING:
 
 
 class ExplorerScreen(Screen[None]):
-    """Tree on the left, detail on the right, search on top."""
+    """Tree on the left, detail on the right, search on top (tree above detail when narrow)."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (60, "-side-by-side")]  # noqa: RUF012 - Textual's attribute
+    """Under 60 columns (a phone's browser through ``serve``, a split pane) the tree goes above
+    the detail: side by side, the detail would be a column a few characters wide."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: handled as the key arrives, not after it has bubbled up from the tree
