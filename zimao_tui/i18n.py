@@ -199,6 +199,8 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.sort": "换排序列",
         "key.figures.reverse": "倒序",
         "key.figures.filter": "筛选",
+        "key.figures.export": "导出",
+        "export.figures": "数字 CSV",
         "key.figures.table": "回到表格",
         "key.figures.open": "跳到措施",
         # Glossary screen.
@@ -469,6 +471,8 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.sort": "Sort",
         "key.figures.reverse": "Reverse",
         "key.figures.filter": "Filter",
+        "key.figures.export": "Export",
+        "export.figures": "figures as CSV",
         "key.figures.table": "Table",
         "key.figures.open": "Go to measure",
         # --- serve (issue 19) ---

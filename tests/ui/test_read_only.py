@@ -118,3 +118,30 @@ async def test_export_delivers_markdown_and_never_overwrites(
         "> “建成‘产城一体、错位发展’园区载体。”——《武汉自贸片区高质量发展创新举措》" in text
     )  # quote, citation
     assert "生物产业园区" in text and "#生物" in text
+
+
+@sync
+async def test_the_figures_screen_exports_what_it_shows_as_csv(
+    bundled: Report, user_dirs: dict[str, Path]
+) -> None:
+    import csv
+    import io
+
+    from zimao_tui.ui.screens.figures import FiguresScreen
+
+    app = ZimaoApp([bundled], Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await press(pilot, "f")
+        assert isinstance(app.screen, FiguresScreen)
+        await press(pilot, "slash", *"亿元", "down", "x")  # filter, to the table, export
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if files(user_dirs["downloads"]) and "CSV" in toasts(app):
+                break
+        shown = len(app.screen.shown)
+    [exported] = files(user_dirs["downloads"])
+    rows = list(csv.DictReader(io.StringIO(exported.read_text(encoding="utf-8"))))
+    assert len(rows) == shown and 0 < shown < 40  # the filtered rows, not every figure
+    assert all("亿元" in row["raw"] for row in rows)
+    assert exported.name == "zimao-figures.csv" and str(exported) in toasts(app)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from zimao_tui.cli import main
-from zimao_tui.cli.figures import FIELDS
 from zimao_tui.i18n import set_language
+from zimao_tui.insights.figure_export import FIELDS
 
 
 def test_figures_json_shape(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from typing import Any
 
@@ -14,31 +13,11 @@ from zimao_tui.cli.common import add_report_option, console, print_json, reports
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import t
-from zimao_tui.insights.figures import Figure, extract_figures, format_number, hedge_mark, target_label
+from zimao_tui.insights.figure_export import figure_json, figures_csv
+from zimao_tui.insights.figures import extract_figures, format_number, hedge_mark, target_label
 
 NAME = "figures"
 HELP = "list every figure (money, counts, percentages, amounts, durations, ages, dates) with its measure"
-
-FIELDS = (
-    "report",
-    "measure_id",
-    "chapter",
-    "raw",
-    "value",
-    "high",
-    "unit",
-    "kind",
-    "approximate",
-    "date",
-    "start",
-    "end",
-    "bound",
-    "of",
-    "target",
-    "date_high",
-)
-"""JSON keys and CSV columns, in this order. Issue 14 added the last four after the old ones,
-so scripts reading the old fields by name or by position keep working."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -49,55 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     fmt.add_argument("--json", action="store_true", help="print a JSON array of figure objects")
     fmt.add_argument("--csv", action="store_true", help="print CSV with a header row")
     parser.set_defaults(run=run)
-
-
-def chapter_label(report: Report, measure_id: str) -> str:
-    """The chapter a measure belongs to, as a reader cites it (``三、产业发展提质增效``)."""
-    ancestors = report.ancestors(measure_id)
-    return ancestors[0].label if ancestors else ""
-
-
-def figure_json(report: Report, figure: Figure) -> dict[str, Any]:
-    """One figure as the documented JSON object (``FIELDS``)."""
-    return {
-        "report": report.title,
-        "measure_id": figure.measure_id,
-        "chapter": chapter_label(report, figure.measure_id),
-        "raw": figure.raw,
-        "value": figure.value,
-        "high": figure.high,
-        "unit": figure.unit,
-        "kind": figure.kind,
-        "approximate": figure.approximate,
-        "date": figure.iso_date,
-        "start": figure.start,
-        "end": figure.end,
-        "bound": figure.bound,
-        "of": figure.of,
-        "target": figure.target,
-        "date_high": figure.iso_high,
-    }
-
-
-FORMULA_STARTS = ("=", "+", "-", "@")
-"""A cell a spreadsheet would read as a formula (``=HYPERLINK(…)``, ``@SUM(…)``)."""
-
-
-def csv_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as text: inert (see ``model.inert``), and a text that
-    would start a formula gets a leading ``'`` (the usual guard, OWASP's "CSV injection").
-    Numbers pass unchanged; the exact text is in ``--json``.
-
-    Booleans are ``1``/``0`` (None is empty): a spreadsheet reads them as numbers in every
-    locale, so a user can filter, sum or count approximate figures at once, and the file means
-    the same whatever the interface language (``True``/``False`` is Python's spelling, and
-    是/否 would have to be translated back before any formula could use it)."""
-    if isinstance(value, bool):
-        return int(value)
-    if not isinstance(value, str):
-        return value
-    value = inert(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _rows(reports: list[Report]) -> list[dict[str, Any]]:
@@ -112,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+        sys.stdout.write(figures_csv(rows))
         return 0
     console().print(_table(rows))
     return 0

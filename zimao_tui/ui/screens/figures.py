@@ -245,6 +245,9 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
         Binding("s", "next_sort", t("key.figures.sort"), id="zimao.figures_sort"),
         Binding("r", "reverse", t("key.figures.reverse"), id="zimao.figures_reverse"),
         Binding("slash,f", "filter", t("key.figures.filter"), id="zimao.figures_filter"),
+        Binding(
+            "x", "export", t("key.figures.export"), id="zimao.figures_export", show=False
+        ),  # in ? help: 80 columns are full
     ]
 
     def __init__(self, reports: Sequence[Report]) -> None:
@@ -361,6 +364,15 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
 
     def action_filter(self) -> None:
         self.query_one("#fig-filter", Input).focus()
+
+    def action_export(self) -> None:
+        """The figures shown (filtered and sorted as on screen) as CSV: a file in the downloads
+        folder, or a browser download when served."""
+        from zimao_tui.insights.figure_export import figure_json, figures_csv
+        from zimao_tui.ui.export import export_text
+
+        rows = [figure_json(row.report, row.figure) for row in self.shown]
+        export_text(self.app, figures_csv(rows), "zimao-figures.csv", "figures")
 
     def action_close(self) -> None:
         self.dismiss(None)
