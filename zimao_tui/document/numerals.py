@@ -102,7 +102,7 @@ def int_to_cn(value: int, digits: str = "〇一二三四五六七八九", units:
     names = [units[2], units[1], units[0], ""]
     out = ""
     pending_zero = False
-    for place, (digit, unit) in enumerate(zip(places, names)):
+    for place, (digit, unit) in enumerate(zip(places, names, strict=True)):
         if digit == 0:
             pending_zero = bool(out)
             continue

@@ -22,7 +22,7 @@ from typing import Any
 from zimao_tui.document.errors import ReportError
 from zimao_tui.document.formats.properties import confirmed_title
 from zimao_tui.document.formats.source import Source
-from zimao_tui.document.formats.wordnumbers import W, Numbering
+from zimao_tui.document.formats.wordnumbers import Numbering, W
 from zimao_tui.i18n import Notice
 
 KIND = "Word (.docx)"

@@ -12,7 +12,7 @@ tested on plain numbers):
    (``- 3 -``, ``第 3 页 共 8 页``, ``3/8``, a bare 3) or a running title (the same text, digits
    aside, at the top or bottom of at least half the pages).
 3. **Wrapped lines.** A line joins the one before when that one reaches the column's right edge,
-   this one is not indented, is not the start of a numbered heading (一、 （一） 第三条 1. 附件)
+   this one is set in the same type size, is not indented, is not the start of a numbered heading (一、 （一） 第三条 1. 附件)
    and no wider gap than usual separates them. A line ending in sentence punctuation (。；：！？)
    that reaches the edge continues too when the document marks its paragraphs by indenting
    them, and ends the paragraph when it does not.
@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 _HEADING_START = re.compile(
@@ -163,34 +164,58 @@ def _side(segment: Segment, gutter: float | None) -> int:
 def _gutter(segments: Sequence[Segment]) -> float | None:
     """The x of the empty strip between two columns, or None for a one-column page."""
     left_edge = min(s.left for s in segments)
-    right_edge = max(s.right for s in segments)
-    width = right_edge - left_edge
+    width = max(s.right for s in segments) - left_edge
     narrow = [s for s in segments if s.right - s.left < 0.6 * width]
     if len(narrow) < 10:
         return None
     height = median(s.height for s in narrow)
-    allowed = max(1, len(narrow) // 20)  # a page number may sit in the gutter
-    start, end = int(left_edge + 0.25 * width), int(left_edge + 0.75 * width)
-    best: tuple[float, int, int] | None = None
-    run_start: int | None = None
-    for x in range(start, end + 2):
-        covered = x > end or sum(1 for s in narrow if s.left < x < s.right) > allowed
-        if not covered and run_start is None:
-            run_start = x
-        elif covered and run_start is not None:
-            if best is None or x - run_start > best[0]:
-                best = (x - run_start, run_start, x)
-            run_start = None
-    if best is None or best[0] < max(6.0, 0.5 * height):
+    strip = _widest_gap(narrow, int(left_edge + 0.25 * width), int(left_edge + 0.75 * width))
+    if strip is None or strip[1] - strip[0] < max(6.0, 0.5 * height):
         return None
-    middle = (best[1] + best[2]) / 2
-    left = [s for s in narrow if s.right <= middle]
-    right = [s for s in narrow if s.left >= middle]
+    middle = (strip[0] + strip[1]) / 2
+    return middle if _columns_either_side(narrow, middle, height) else None
+
+
+def _widest_gap(runs: Sequence[Segment], start: int, end: int) -> tuple[int, int] | None:
+    """The widest stretch of x in [start, end] that (almost) no run covers.
+
+    "Almost": a page number or a stray mark may sit in the gutter, so up to one run in twenty
+    may cross it.
+    """
+    allowed = max(1, len(runs) // 20)
+    cover = [0] * (end - start + 2)
+    for run in runs:
+        low, high = max(start, int(run.left) + 1), min(end + 1, int(run.right))
+        if low < high:
+            cover[low - start] += 1
+            cover[high - start] -= 1
+    best: tuple[int, int] | None = None
+    covered, gap_start = 0, None
+    for offset, change in enumerate(cover):
+        covered += change
+        if covered <= allowed and offset < len(cover) - 1:
+            gap_start = offset if gap_start is None else gap_start
+        elif gap_start is not None:
+            if best is None or offset - gap_start > best[1] - best[0]:
+                best = (start + gap_start, start + offset)
+            gap_start = None
+    return best
+
+
+def _columns_either_side(runs: Sequence[Segment], middle: float, height: float) -> bool:
+    """Text on both sides of the strip, the right side's lines starting at one edge.
+
+    A right-aligned signature beside short left-aligned lines also leaves an empty middle, but
+    its lines start wherever their length puts them; a column's start at its margin (or two
+    characters in, indented).
+    """
+    left = [s for s in runs if s.right <= middle]
+    right = [s for s in runs if s.left >= middle]
     if len(left) < 5 or len(right) < 5:
-        return None
+        return False
     margin = min(s.left for s in right)
     aligned = sum(1 for s in right if s.left - margin <= 2.5 * height)
-    return middle if aligned >= 0.5 * len(right) else None
+    return aligned >= 0.5 * len(right)
 
 
 def _lines(segments: Sequence[Segment], page: int, column: int) -> list[Line]:
@@ -206,7 +231,7 @@ def _lines(segments: Sequence[Segment], page: int, column: int) -> list[Line]:
     for row in rows:
         row.sort(key=lambda s: s.left)
         text = row[0].text
-        for before, after in zip(row, row[1:]):
+        for before, after in pairwise(row):
             text += (" " if after.left - before.right > 0.5 * after.height else "") + after.text
         height = median(s.height for s in row)
         top = max(s.top for s in row)
@@ -223,19 +248,25 @@ def _key(text: str) -> str:
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Page numbers and running titles off each page's first and last lines."""
+    """Page numbers off each page's first and last lines, then running titles (twice: a
+    running head may take two lines, a title and a rule or a department under it)."""
     pages = [[line for k, line in enumerate(page) if not _page_number(page, k)] for page in pages]
     if len(pages) < 2:
         return pages
-    edges: Counter[str] = Counter()
-    for page in pages:
-        edges.update({_key(line.text) for line in page[:_EDGE] + page[-_EDGE:]})
-    running = {key for key, count in edges.items() if count >= 2 and count >= 0.5 * len(pages)}
-    out = []
-    for page in pages:
-        edge = set(range(min(_EDGE, len(page)))) | set(range(max(0, len(page) - _EDGE), len(page)))
-        out.append([line for k, line in enumerate(page) if not (k in edge and _key(line.text) in running)])
-    return out
+    for _ in range(_EDGE):
+        edges: Counter[str] = Counter()
+        for page in pages:
+            edges.update({_key(page[0].text), _key(page[-1].text)} if page else set())
+        running = {key for key, count in edges.items() if count >= 2 and count >= 0.5 * len(pages)}
+        pages = [
+            [
+                line
+                for k, line in enumerate(page)
+                if not (k in (0, len(page) - 1) and _key(line.text) in running)
+            ]
+            for page in pages
+        ]
+    return pages
 
 
 def _page_number(page: list[Line], k: int) -> bool:
@@ -263,12 +294,13 @@ class _Measures:
         lefts: dict[int, float] = {}
         rights: dict[int, float] = {}
         for column in {line.column for line in lines}:
-            own = [line for line in lines if line.column == column]
+            # full-width lines are measured against the whole text area, a column against itself
+            own = [line for line in lines if line.column == column] if column else list(lines)
             lefts[column] = _percentile([line.left for line in own], 0.1)
             rights[column] = _percentile([line.right for line in own], 0.9)
         steps = [
             a.top - b.top
-            for a, b in zip(lines, lines[1:])
+            for a, b in pairwise(lines)
             if a.page == b.page and a.column == b.column and a.top > b.top
         ]
         indented = sum(1 for line in lines if 1.2 * height <= line.left - lefts[line.column] <= 3.5 * height)
@@ -280,6 +312,8 @@ class _Measures:
         """Whether ``line`` carries on the paragraph ``before`` belongs to."""
         if _HEADING_START.match(line.text):
             return False
+        if abs(line.height - before.height) > 0.2 * max(line.height, before.height):
+            return False  # another type size: a title over the body, a note under it
         if before.right < self.rights[before.column] - 1.5 * self.height:
             return False  # the line before stops short of the edge: its paragraph ends there
         if line.left - self.lefts[line.column] > 0.8 * self.height:
@@ -303,10 +337,9 @@ def _join(lines: Sequence[Line]) -> list[str]:
         return []
     measures = _Measures.of(lines)
     out = [lines[0].text]
-    for before, line in zip(lines, lines[1:]):
+    for before, line in pairwise(lines):
         if measures.continues(before, line):
             out[-1] += (" " if before.space_after else "") + line.text
         else:
             out.append(line.text)
     return out
-

@@ -19,6 +19,8 @@ from zimao_tui.document.numerals import int_to_cn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVELS = 9
+_DIVISIONS = "编章节条款部"
+"""第一章 总则, 第三条 …: a division's number is followed by a space, as typed texts do."""
 
 
 def _letters(value: int) -> str:
@@ -144,31 +146,37 @@ class Numbering:
         levels = {**lst.levels, **overrides}
         if num_id not in self._restarted and starts:
             self._restarted.add(num_id)
-            for restart, value in starts.items():
-                lst.counters[restart] = value - 1
+            for restart, start in starts.items():
+                lst.counters[restart] = start - 1
         this = levels.get(level, Level())
         current = lst.counters[level]
         lst.counters[level] = this.start if current is None else current + 1
         lst.counters[level + 1 :] = [None] * (_LEVELS - level - 1)
-        text = this.text
-        for n in range(_LEVELS, 0, -1):  # %10 never occurs; %1 after %1x would
-            if f"%{n}" in text:
-                shown = levels.get(n - 1, Level())
-                value = lst.counters[n - 1]
-                value = shown.start if value is None else value
-                fmt = "decimal" if this.legal else shown.fmt
-                text = text.replace(f"%{n}", _FORMATS.get(fmt, str)(value))
+        if this.fmt in ("bullet", "none"):
+            return ""  # a bullet glyph (often a private-use Wingdings code) is not text
+        text = _render(this.text, levels, lst.counters, this.legal)
         return text + _separator(text, this.suffix)
+
+
+def _render(text: str, levels: dict[int, Level], counters: list[int | None], legal: bool) -> str:
+    """``%1`` … ``%9`` in a level's text replaced by each level's counter, in its format."""
+    for n in range(1, _LEVELS + 1):
+        if f"%{n}" in text:
+            shown = levels.get(n - 1, Level())
+            count = counters[n - 1]
+            fmt = "decimal" if legal else shown.fmt
+            text = text.replace(f"%{n}", _FORMATS.get(fmt, str)(shown.start if count is None else count))
+    return text
 
 
 def _separator(label: str, suffix: str) -> str:
     """What Word puts between the number and the text, as a line of text needs it.
 
-    ``nothing`` is nothing; a tab or a space after a number ending in punctuation (一、 1.
-    （一）) reads as nothing in Chinese text; after 第一章 or a bare 1 it is a space.
+    ``nothing`` is nothing; a tab after a number ending in punctuation or a word (一、 1. （一）
+    一是) reads as nothing in Chinese text; after 第一章, 第三条 or a bare 1 it is a space.
     """
     if not label or suffix == "nothing":
         return ""
     if suffix == "space":
         return " "
-    return "" if not label[-1].isalnum() else " "
+    return " " if (label[-1].isascii() and label[-1].isalnum()) or label[-1] in _DIVISIONS else ""
