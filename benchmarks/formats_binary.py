@@ -48,7 +48,9 @@ print(json.dumps({"reader": time.perf_counter() - start, "total": time.perf_coun
 def _runs(code: str, path: Path, runs: int) -> list[dict[str, float]]:
     out = []
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+        )
         out.append(json.loads(done.stdout))
     return out
 

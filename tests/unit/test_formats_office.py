@@ -171,6 +171,24 @@ def test_text_that_is_not_a_docx_is_damaged(tmp_path: Path) -> None:
         load_report(path)
 
 
+def test_an_ole_file_named_docx_is_old_word_or_password_protected(tmp_path: Path) -> None:
+    """Word saves a password-protected .docx inside an OLE container with an EncryptionInfo
+    stream; an OLE file without one is a .doc renamed .docx."""
+    ole = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
+    (tmp_path / "renamed.docx").write_bytes(ole)
+    (tmp_path / "locked.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + bytes(64))
+    for name, key in (("renamed.docx", "error.old_word"), ("locked.docx", "error.encrypted")):
+        with pytest.raises(ReportError) as caught:
+            load_report(tmp_path / name)
+        assert caught.value.args[0].key == key
+
+
+def test_pdf_title_property_believed_only_when_the_text_says_it() -> None:
+    """h06's /Title is its title; g08's is "Microsoft Word - 通知.doc" and is ignored."""
+    assert source("h06-plan.pdf").meta == {"title": "国务院关于印发国家职业教育改革实施方案的通知"}
+    assert source("g08-two-columns.pdf").meta == {}
+
+
 def test_heavy_readers_are_not_imported_by_the_formats_package() -> None:
     """python-docx and pypdfium2 load only when such a file is read (start-up stays light)."""
     import subprocess

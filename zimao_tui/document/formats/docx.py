@@ -39,8 +39,9 @@ _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 def read(data: bytes, origin: str) -> Source:
     """Read a .docx; a damaged or password-protected file is a one-line ReportError."""
-    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in data:  # Word keeps encrypted files in OLE
-        raise ReportError(Notice("error.encrypted", path=origin))
+    if data.startswith(_OLE_MAGIC):  # an OLE container: a password-protected .docx, or a renamed .doc
+        key = "error.encrypted" if _ENCRYPTED_STREAM in data else "error.old_word"
+        raise ReportError(Notice(key, path=origin))
     document = _open(data, origin)
     reader = _Body(document)
     lines: list[str] = []
