@@ -189,6 +189,17 @@ def test_pdf_title_property_believed_only_when_the_text_says_it() -> None:
     assert source("g08-two-columns.pdf").meta == {}
 
 
+def test_a_docx_that_would_inflate_past_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    """A zip bomb named .docx: its parts' declared sizes are added up before any is inflated."""
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", b"<" * (201 * 2**20))
+    with pytest.raises(ReportError, match="200 MB"):
+        load_report(path)
+
+
 def test_heavy_readers_are_not_imported_by_the_formats_package() -> None:
     """python-docx and pypdfium2 load only when such a file is read (start-up stays light)."""
     import subprocess

@@ -24,6 +24,7 @@ from zimao_tui.document.formats.properties import confirmed_title
 from zimao_tui.document.formats.source import Source
 from zimao_tui.document.formats.wordnumbers import Numbering, W
 from zimao_tui.i18n import Notice
+from zimao_tui.store.statefile import MAX_REPORT_BYTES, MIB
 
 KIND = "Word (.docx)"
 _SKIPPED = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", W + "pPr", W + "rPr"}
@@ -64,6 +65,10 @@ def _open(data: bytes, origin: str) -> Any:
     from lxml.etree import XMLSyntaxError
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:  # a zip bomb is refused before inflating
+            if sum(item.file_size for item in package.infolist()) > MAX_REPORT_BYTES:
+                too_large = Notice("file.too_large", limit=f"{MAX_REPORT_BYTES // MIB} MB")
+                raise ReportError(Notice("error.unreadable", path=origin, error=too_large))
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, EOFError) as exc:
         raise ReportError(Notice("error.damaged", path=origin, kind=KIND)) from exc
