@@ -200,6 +200,38 @@ def test_a_docx_that_would_inflate_past_the_size_limit_is_refused_unread(tmp_pat
         load_report(path)
 
 
+def test_word_list_styles_number_and_hidden_text_is_not_text() -> None:
+    """A paragraph numbered through its style (List Number) gets its number; a hidden run none."""
+    import io
+
+    import docx
+
+    from zimao_tui.document.formats.docx import read
+
+    document = docx.Document()
+    document.add_paragraph("加强组织领导。", style="List Number")
+    document.add_paragraph("强化督促落实。", style="List Number")
+    paragraph = document.add_paragraph("各地区要")
+    paragraph.add_run("（内部意见：暂不公开）").font.hidden = True
+    paragraph.add_run("认真贯彻执行。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read(buffer.getvalue(), "list.docx").lines == [
+        "1.加强组织领导。",
+        "2.强化督促落实。",
+        "各地区要认真贯彻执行。",
+    ]
+
+
+def test_a_pdf_text_layer_of_unmapped_glyphs_is_no_text() -> None:
+    """A font without a Unicode map yields private-use codes: as unreadable as a scan."""
+    from zimao_tui.document.formats.pdf import readable
+
+    assert readable("国务院关于促进综合保税区高水平开放的若干意见")
+    assert not readable("\ue001\ue002\ue003\ue004 \ue005\ue006一")
+    assert not readable("\ufffd\ufffd\ufffd") and not readable("   ")
+
+
 def test_heavy_readers_are_not_imported_by_the_formats_package() -> None:
     """python-docx and pypdfium2 load only when such a file is read (start-up stays light)."""
     import subprocess

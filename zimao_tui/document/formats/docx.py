@@ -4,7 +4,7 @@ python-docx opens the package (the zip, its parts and relationships, the styles 
 is then walked in document order directly on its XML, because the text a reader sees is not
 python-docx's ``paragraph.text``: tracked deletions (``w:del``, ``w:moveFrom``) are gone, tracked
 insertions are there, field codes are hidden, a text box is drawn once (``mc:Fallback`` repeats
-it), and the number of a list paragraph comes from ``numbering.xml``
+it), hidden text (``w:vanish``) is not shown, and the number of a list paragraph comes from ``numbering.xml``
 (:mod:`~zimao_tui.document.formats.wordnumbers`). Headers, footers, comments and footnotes
 live in parts of their own and are never read. A heading style (``Heading 1``, Chinese Word's
 style ids ``1``/``2``, WPS's ``标题 1``, or any style with an outline level) marks its line as
@@ -179,6 +179,8 @@ def _text(element: Any) -> Iterator[str]:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
+        if tag == W + "r" and _hidden(child):
+            continue
         if tag == W + "t":
             yield child.text or ""
         elif tag in _CHARS:
@@ -189,3 +191,9 @@ def _text(element: Any) -> Iterator[str]:
             yield "\n"
         else:
             yield from _text(child)
+
+
+def _hidden(run: Any) -> bool:
+    """A run formatted as hidden text (``<w:vanish/>``): Word neither shows nor prints it."""
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "true") not in ("false", "0", "off")

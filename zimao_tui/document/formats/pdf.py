@@ -44,10 +44,18 @@ def read(data: bytes, origin: str) -> Source:
     if not pages:
         raise ReportError(Notice("error.damaged", path=origin, kind=KIND))
     lines = paragraphs(pages)
-    if not lines:
+    if not lines or not readable("".join(lines)):
         raise ReportError(Notice("error.pdf_no_text", path=origin))
     title = confirmed_title(title, lines)
     return Source(lines, "pdf", "", {}, {"title": title} if title else {})
+
+
+def readable(text: str) -> bool:
+    """Whether a text layer is text: a font without a Unicode map gives private-use codes or
+    U+FFFD for every glyph, which is as unreadable as a scan (OCR is the way out of both)."""
+    glyphs = [ch for ch in text if not ch.isspace()]
+    unmapped = sum(1 for ch in glyphs if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or ch < " ")
+    return bool(glyphs) and unmapped <= 0.5 * len(glyphs)
 
 
 def _segments(page: Any) -> list[Segment]:
