@@ -25,13 +25,12 @@ def lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
     )
 
 
-POLICY = (
-    '<w:abstractNum w:abstractNumId="1">'
-    + lvl(0, "chineseCounting", "%1、", extra='<w:suff w:val="nothing"/>')
+POLICY_LEVELS = (
+    lvl(0, "chineseCounting", "%1、", extra='<w:suff w:val="nothing"/>')
     + lvl(1, "chineseCounting", "（%2）")
     + lvl(2, "decimal", "%3.")
-    + "</w:abstractNum>"
 )
+POLICY = f'<w:abstractNum w:abstractNumId="1">{POLICY_LEVELS}</w:abstractNum>'
 
 
 def test_a_policy_documents_three_levels() -> None:
@@ -112,3 +111,17 @@ def test_a_title_property_is_kept_only_when_the_opening_lines_say_it() -> None:
     for junk in ("Microsoft Word - 附件1.doc", "新建 Microsoft Word 文档", "", None):
         assert confirmed_title(junk, lines) == ""
     assert confirmed_title("关于做好2019年工作的通知", lines) == ""
+
+
+def test_a_list_defined_by_a_list_style_borrows_its_levels_and_count() -> None:
+    """``numStyleLink``: Word keeps a list style's levels in the abstract list that ``styleLink``s it."""
+    styled = (
+        f'<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="PolicyList"/>{POLICY_LEVELS}</w:abstractNum>'
+    )
+    user = '<w:abstractNum w:abstractNumId="8"><w:numStyleLink w:val="PolicyList"/></w:abstractNum>'
+    nums = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="8"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>'
+    )
+    n = numbering(styled, user, nums=nums)
+    assert [n.label("1", 0), n.label("1", 1), n.label("2", 0)] == ["一、", "（一）", "二、"]

@@ -118,9 +118,19 @@ class Numbering:
         self._restarted: set[str] = set()
         if numbering is None:
             return
+        linked: dict[str, str] = {}  # abstractNumId -> the list style it borrows its levels from
+        by_style: dict[str, _List] = {}
         for abstract in numbering.iter(W + "abstractNum"):
             levels = {int(lvl.get(W + "ilvl", "0")): Level.parse(lvl) for lvl in abstract.iter(W + "lvl")}
-            self._lists[str(abstract.get(W + "abstractNumId"))] = _List(levels)
+            abstract_id = str(abstract.get(W + "abstractNumId"))
+            self._lists[abstract_id] = _List(levels)
+            if _val(abstract, "styleLink"):
+                by_style[_val(abstract, "styleLink")] = self._lists[abstract_id]
+            if _val(abstract, "numStyleLink"):
+                linked[abstract_id] = _val(abstract, "numStyleLink")
+        for abstract_id, style in linked.items():  # a list defined by a list style: one list, one count
+            if style in by_style:
+                self._lists[abstract_id] = by_style[style]
         for num in numbering.iter(W + "num"):
             overrides: dict[int, Level] = {}
             starts: dict[int, int] = {}
