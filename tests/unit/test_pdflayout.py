@@ -119,3 +119,30 @@ def test_one_column_with_right_aligned_signature_is_not_two_columns() -> None:
     got = paragraphs([segments])
     assert got[:6] == [line.strip() for line in lines]
     assert got[6:8] == ["国务院办公厅", "2018年12月4日"]
+
+
+def test_an_article_named_mid_sentence_is_not_a_heading() -> None:
+    """依照本法 / 第四十二条的规定: a reference wrapped to the line start carries on the sentence;
+    第四十三条　(a space after it) or after a finished sentence is an article."""
+    page = body(["  " + FULL[:22] + "依照本法", "第四十二条的规定处理。", "第四十三条　平台经营者应当。"])
+    assert paragraphs([page]) == [
+        FULL[:22] + "依照本法第四十二条的规定处理。",
+        "第四十三条　平台经营者应当。",
+    ]
+
+
+def test_a_list_run_into_the_sentence_carries_on_after_its_previous_item() -> None:
+    """（3） at the line start after （2） in the same paragraph is the list going on, not a heading."""
+    page = body(
+        ["  应当具备下列条件：（1）有专职工作人员；（2）有独立、固定的办公住所；", "（3）有合法的资产。"]
+    )
+    assert paragraphs([page]) == [
+        "应当具备下列条件：（1）有专职工作人员；（2）有独立、固定的办公住所；（3）有合法的资产。"
+    ]
+    page = body(["  " + FULL[:26], "（二）主要任务"])
+    assert paragraphs([page])[-1] == "（二）主要任务"
+
+
+def test_a_web_address_wrapped_after_its_digits_is_not_a_numbered_item() -> None:
+    page = body(["  登录国家安全机关互联网举报受理平台网站www.123" + FULL[:9], "39.gov.cn；"])
+    assert len(paragraphs([page])) == 1

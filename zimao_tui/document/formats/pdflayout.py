@@ -12,7 +12,8 @@ tested on plain numbers):
    (``- 3 -``, ``第 3 页 共 8 页``, ``3/8``, a bare 3) or a running title (the same text, digits
    aside, at the top or bottom of at least half the pages).
 3. **Wrapped lines.** A line joins the one before when that one reaches the column's right edge,
-   this one is set in the same type size, is not indented, is not the start of a numbered heading (一、 （一） 第三条 1. 附件)
+   this one is set in the same type size, is not indented, is not the start of a numbered heading (一、 （一） 1. 附件,
+   第三条 followed by a space or after a finished sentence)
    and no wider gap than usual separates them. A line ending in sentence punctuation (。；：！？)
    that reaches the edge continues too when the document marks its paragraphs by indenting
    them, and ends the paragraph when it does not.
@@ -27,10 +28,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
+from zimao_tui.document.numerals import cn_to_int, int_to_cn
+
 _HEADING_START = re.compile(
-    r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[（(]\d+[)）]"
-    r"|第[一二三四五六七八九十百千零〇\d]+[编章节条部]|\d+[.．、](?!\d)|附件)"
+    r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|[（(]\d+[)）]|\d+[.．、](?![\dA-Za-z])|附件)"
 )
+_DIVISION_START = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[编章节条部]")
+"""第三条, 第一章: a heading when a space follows (第三条　…) or the line before ended a sentence;
+mid-sentence it is a reference wrapped to the line start (依照本法 / 第四十二条的规定)."""
 _SENTENCE_END = re.compile(r"[。；：！？!?;:][”’」』）)]*$")
 _PAGE_NUMBER = re.compile(
     r"[-—–－‐─\s]*\d{1,4}[-—–－‐─\s]*"
@@ -71,6 +76,8 @@ class Line:
     column: int
     space_after: bool = False
     """The line ended in a space (``中共中央办公厅 国务院办公厅`` wrapped after the space)."""
+    space_before: bool = False
+    """The line began with one (a space wrapped to the next line keeps the words apart)."""
 
 
 def paragraphs(pages: Sequence[Sequence[Segment]]) -> list[str]:
@@ -144,6 +151,7 @@ def _merge_full_width(lines: list[Line]) -> list[Line]:
                 line.page,
                 0,
                 second.space_after,
+                first.space_before,
             )
         else:
             out.append(line)
@@ -236,7 +244,8 @@ def _lines(segments: Sequence[Segment], page: int, column: int) -> list[Line]:
         height = median(s.height for s in row)
         top = max(s.top for s in row)
         right = max(s.right for s in row)
-        out.append(Line(text.strip(), row[0].left, right, top, height, page, column, text != text.rstrip()))
+        spaced = (text != text.rstrip(), text != text.lstrip())
+        out.append(Line(text.strip(), row[0].left, right, top, height, page, column, *spaced))
     return [line for line in out if line.text]
 
 
@@ -308,13 +317,13 @@ class _Measures:
             lefts, rights, height, median(steps) if steps else 2 * height, indented >= 0.05 * len(lines)
         )
 
-    def continues(self, before: Line, line: Line) -> bool:
-        """Whether ``line`` carries on the paragraph ``before`` belongs to."""
-        if _HEADING_START.match(line.text):
+    def continues(self, before: Line, line: Line, paragraph: str) -> bool:
+        """Whether ``line`` carries on ``paragraph``, which ``before`` ends."""
+        if _starts_heading(before, line, paragraph):
             return False
         if abs(line.height - before.height) > 0.2 * max(line.height, before.height):
             return False  # another type size: a title over the body, a note under it
-        if before.right < self.rights[before.column] - 1.5 * self.height:
+        if before.right < self.rights[before.column] - 2.2 * self.height:  # 禁则 may push 2 characters down
             return False  # the line before stops short of the edge: its paragraph ends there
         if line.left - self.lefts[line.column] > 0.8 * self.height:
             return False  # indented: a new paragraph
@@ -325,6 +334,36 @@ class _Measures:
         ):
             return False  # a blank line's gap between them
         return self.indents or not _SENTENCE_END.search(before.text)
+
+
+def _starts_heading(before: Line, line: Line, paragraph: str) -> bool:
+    """Whether ``line`` opens with a heading's number rather than carrying on ``paragraph``."""
+    if _HEADING_START.match(line.text):
+        return not _inline_sequel(line.text, paragraph)
+    division = _DIVISION_START.match(line.text)
+    if division is None:
+        return False
+    after = line.text[division.end() : division.end() + 1]
+    return not after or after.isspace() or _SENTENCE_END.search(before.text) is not None
+
+
+def _inline_sequel(text: str, paragraph: str) -> bool:
+    """（3） or 3. wrapped to the line start after （2） or 2. in the same paragraph: a list run
+    into the sentence (有专职工作人员；（2）有独立、固定的办公住所；/（3）全国性…), not a heading."""
+    match = _ORDINAL.match(text)
+    if match is None:
+        return False
+    opening, number, closing = match.groups()
+    value = cn_to_int(number)
+    if not value or value < 2:
+        return False
+    previous = str(value - 1) if number.isdigit() else int_to_cn(value - 1)
+    openings = "（(" if opening else ""
+    closings = "）)" if closing in "）)" else closing
+    return any(f"{o}{previous}{c}" in paragraph for o in openings or [""] for c in closings)
+
+
+_ORDINAL = re.compile(r"([（(]?)(\d+|[一二三四五六七八九十百]+)([)）]|[.．、])")
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -338,8 +377,8 @@ def _join(lines: Sequence[Line]) -> list[str]:
     measures = _Measures.of(lines)
     out = [lines[0].text]
     for before, line in pairwise(lines):
-        if measures.continues(before, line):
-            out[-1] += (" " if before.space_after else "") + line.text
+        if measures.continues(before, line, out[-1]):
+            out[-1] += (" " if before.space_after or line.space_before else "") + line.text
         else:
             out.append(line.text)
     return out
