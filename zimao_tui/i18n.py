@@ -300,6 +300,11 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "outline.measures": "{n} 条措施",
         "outline.count": "{n} 条",
         "outline.source": "来源 {source}",
+        # --- h13 Word and PDF (document/formats/docx.py, pdf.py, doc.py) ---
+        "error.damaged": "{path}：文件已损坏，无法作为 {kind} 读取",
+        "error.encrypted": "{path}：文件有密码保护，无法读取",
+        "error.pdf_no_text": "{path}：这个 PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）",
+        "error.old_word": "{path}：这是旧版 Word 格式（.doc），请在 Word 或 WPS 中另存为 .docx 后再打开",
     },
     "en": {
         "key.search": "Search",
@@ -582,6 +587,11 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "outline.measures": "{n} measure{n_s}",
         "outline.count": "{n}",
         "outline.source": "source {source}",
+        # --- h13 Word and PDF (document/formats/docx.py, pdf.py, doc.py) ---
+        "error.damaged": "{path}: the file is damaged and cannot be read as {kind}",
+        "error.encrypted": "{path}: the file is password-protected",
+        "error.pdf_no_text": "{path}: this PDF has no text (a scan?); it needs OCR first",
+        "error.old_word": "{path}: old Word format (.doc): save it as .docx and open that",
     },
 }
 

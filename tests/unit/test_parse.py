@@ -159,9 +159,12 @@ def test_directory_without_reports(tmp_path: Path) -> None:
 def test_folder_of_reports(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(SOURCE.read_bytes())
     (tmp_path / "b.txt").write_bytes(SOURCE.read_text(encoding="utf-8").encode("gb18030"))
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
-    reports = load_reports([tmp_path])
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")  # not a report format: not even looked at
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # a report format, but damaged: skipped, said
+    skipped: list[object] = []
+    reports = load_reports([tmp_path], skipped=skipped)
     assert [r.encoding for r in reports] == ["UTF-8", "GB18030"]
+    assert len(skipped) == 1 and "notes.pdf" in str(skipped[0])
 
 
 def test_a_bad_file_in_a_folder_is_skipped_and_said_but_one_named_alone_fails(tmp_path: Path) -> None:

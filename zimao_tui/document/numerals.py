@@ -127,6 +127,36 @@ def fraction_percent(denominator: str, numerator: str) -> float | None:
     return low * 100 / high
 
 
+def int_to_cn(value: int, digits: str = "〇一二三四五六七八九", units: str = "十百千") -> str:
+    """A whole number as a Chinese numeral, the inverse of :func:`cn_to_int` below 100000.
+
+    How Word writes automatic numbers (一、 十一、 二十、 一百零一、): 十 alone for 10-19, 零 for
+    a skipped place. ``digits``/``units`` give the financial forms (壹 … 玖, 拾佰仟).
+    """
+    if value <= 0 or value >= 100000:
+        return str(value)
+    if value >= 10000:
+        high, low = divmod(value, 10000)
+        rest = int_to_cn(low, digits, units) if low else ""
+        zero = "零" if low and low < 1000 else ""
+        return int_to_cn(high, digits, units) + "万" + zero + rest
+    places = [(value // 1000) % 10, (value // 100) % 10, (value // 10) % 10, value % 10]
+    names = [units[2], units[1], units[0], ""]
+    out = ""
+    pending_zero = False
+    for place, (digit, unit) in enumerate(zip(places, names, strict=True)):
+        if digit == 0:
+            pending_zero = bool(out)
+            continue
+        if pending_zero:
+            out += "零"
+            pending_zero = False
+        if not (digit == 1 and unit == "十" and not out and place == 2):
+            out += digits[digit]
+        out += unit
+    return out
+
+
 @dataclass(frozen=True)
 class DateFound:
     """A date found in a line: ISO text (YYYY-MM-DD, YYYY-MM or YYYY), time, where it was."""

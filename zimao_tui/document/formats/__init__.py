@@ -20,6 +20,9 @@ READERS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
     ".md": "text",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".doc": "doc",
 }
 """Suffix -> the module in this package that reads it."""
 
