@@ -154,7 +154,7 @@ def browser(url: str, size: tuple[int, int] = (1280, 800)) -> Iterator[Callable[
     pytest.importorskip("pyte", reason="pyte is in the test extras")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        context = chromium.new_context(viewport={"width": size[0], "height": size[1]})
+        context = chromium.new_context(viewport={"width": size[0], "height": size[1]}, accept_downloads=True)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
 
         def open_tab() -> Page:
@@ -227,6 +227,32 @@ def test_closing_tabs_leaves_no_app_behind(server: tuple[str, subprocess.Popen[b
             assert _descendants(proc.pid), "a visitor's app runs as a child of the server"
             tab.page.close()
         _until(lambda: not _descendants(proc.pid), 30, "every visitor's app to end")
+
+
+def test_an_export_is_a_browser_download_never_a_file_on_the_server(
+    server: tuple[str, subprocess.Popen[bytes]], user_dirs: dict[str, Path]
+) -> None:
+    url, _proc = server
+    downloads: list[Any] = []
+    with browser(url) as open_tab:
+        tab = open_tab()
+        # textual-serve opens each download in a new tab: listen on every tab of the context
+        tab.page.context.on("page", lambda page: page.on("download", lambda d: downloads.append(d)))
+        tab.page.on("download", lambda d: downloads.append(d))
+        tab.wait_for("武汉自贸片区高质量发展创新举措")
+        tab.page.click(".xterm-screen")
+        tab.page.keyboard.press("]")
+        tab.page.keyboard.press("b")
+        tab.page.wait_for_timeout(500)  # the bookmark is saved off the UI thread
+        tab.page.keyboard.press("B")
+        tab.wait_for("书签 · 1")
+        tab.page.keyboard.press("x")
+        _until(lambda: downloads, 30, "the download", lambda: tab.page.wait_for_timeout(100))
+        [download] = downloads
+        text = Path(download.path()).read_text(encoding="utf-8")
+    assert download.suggested_filename == "zimao-bookmarks.md"
+    assert text.startswith("# 书签") and "——《武汉自贸片区高质量发展创新举措》一、(一)" in text
+    assert not user_dirs["downloads"].exists()  # nothing written on the server's disk
 
 
 def test_read_only_session_in_the_browser(user_dirs: dict[str, Path]) -> None:
