@@ -53,7 +53,7 @@ def _chunks(report: Report) -> tuple[str, ...]:
         for h in report.headings()
         if h.title and not (h.kind in _GENERATED and not h.number) and h.title not in body
     )
-    chunks = (report.title, report.subtitle, body, *headings)
+    chunks = (body, *headings, *(text for _, text, _ in report.dropped))
     _CHUNKS[id(report)] = (report, chunks)
     return chunks
 
