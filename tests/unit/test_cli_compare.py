@@ -87,7 +87,9 @@ def test_compare_markdown(capsys: pytest.CaptureFixture[str]) -> None:
         (["trends", "--top", "0"], "0"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(argv: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exc:
         raise SystemExit(main(argv))
     assert exc.value.code == 2

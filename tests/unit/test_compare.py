@@ -48,7 +48,12 @@ def test_small_pair_every_status(small: Comparison) -> None:
     number = _by_a(small, "今年中央预算内投资")
     assert number.status == "changed"
     assert ("-", "7000") in number.diff and ("+", "7350") in number.diff
-    assert _by_a(small, "居民消费价格").diff == (("=", "居民消费价格涨幅"), ("-", "3"), ("+", "2"), ("=", "%左右。"))
+    assert _by_a(small, "居民消费价格").diff == (
+        ("=", "居民消费价格涨幅"),
+        ("-", "3"),
+        ("+", "2"),
+        ("=", "%左右。"),
+    )
     assert ("-", "困难") in _by_a(small, "我们也清醒").diff
     assert _by_a(small, "推进“互联网+").status == "dropped"
     assert _by_b(small, "加快培育“新质生产力”").status == "new"
@@ -149,7 +154,11 @@ def _titled(title: str, date: str = "") -> Report:
 
 
 def test_date_order_uses_metadata_then_the_year_in_the_title() -> None:
-    late, early, undated = _titled("某省政府工作报告", "2024-01-20"), _titled("2019年某省政府工作报告"), _titled("通知")
+    late, early, undated = (
+        _titled("某省政府工作报告", "2024-01-20"),
+        _titled("2019年某省政府工作报告"),
+        _titled("通知"),
+    )
     assert report_date(early) == "2019"
     assert by_date([undated, late, early]) == [early, late, undated]
 

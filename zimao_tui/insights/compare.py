@@ -19,6 +19,7 @@ The CLI prints it (pretty, Markdown, JSON) and the app's compare screen shows it
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
@@ -151,6 +152,19 @@ def _figure_pairs(a: Report, b: Report, pairs: list[Pair]) -> list[tuple[Figure 
             for k in range(max(len(left), len(right))):
                 out.append((left[k] if k < len(left) else None, right[k] if k < len(right) else None))
     return out
+
+
+def pick_pair(reports: Sequence[Report], current: Report | None = None) -> tuple[Report, Report] | None:
+    """Which two open reports to compare, older first: with two, those; with more, the one the
+    reader is on and the one before it by date (after it, if it is the oldest); None with one."""
+    from zimao_tui.insights.trends import by_date
+
+    ordered = by_date(reports)
+    if len(ordered) < 2:
+        return None
+    at = ordered.index(current) if current is not None and current in ordered else len(ordered) - 1
+    at = max(at, 1)
+    return ordered[at - 1], ordered[at]
 
 
 def compare(a: Report, b: Report) -> Comparison:
