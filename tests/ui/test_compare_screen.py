@@ -19,6 +19,7 @@ from zimao_tui.ui.screens.trends import TrendsScreen
 from zimao_tui.ui.textual_compat import notifications
 
 DATA = Path(__file__).parents[1] / "data" / "compare"
+pytestmark = pytest.mark.usefixtures("app_env")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def _detail(screen: CompareScreen) -> str:
 
 @sync
 async def test_compare_from_the_explorer_step_filter_copy_bookmark_jump(
-    app_env: None, pair: tuple[Report, Report]
+    pair: tuple[Report, Report],
 ) -> None:
     older, newer = pair
     app = make_app([newer, older])  # opened in any order: compare puts the older first
@@ -72,7 +73,7 @@ async def test_compare_from_the_explorer_step_filter_copy_bookmark_jump(
 
 
 @sync
-async def test_compare_needs_two_reports(app_env: None, bundled: Report) -> None:
+async def test_compare_needs_two_reports(bundled: Report) -> None:
     app = make_app([bundled])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("D")
@@ -82,7 +83,7 @@ async def test_compare_needs_two_reports(app_env: None, bundled: Report) -> None
 
 
 @sync
-async def test_trends_view_counts_typed_terms(app_env: None, pair: tuple[Report, Report]) -> None:
+async def test_trends_view_counts_typed_terms(pair: tuple[Report, Report]) -> None:
     older, newer = pair
     app = make_app([newer, older])
     async with app.run_test(size=(80, 24)) as pilot:
@@ -109,7 +110,9 @@ def _noop(*_: Any) -> None:
 
 
 @snapshot_sizes
-def test_snapshot_compare_screen(snap_compare: Any, pair: tuple[Report, Report], size: tuple[int, int]) -> None:
+def test_snapshot_compare_screen(
+    snap_compare: Any, pair: tuple[Report, Report], size: tuple[int, int]
+) -> None:
     assert snap_compare(Host(CompareScreen, compare(*pair), _noop), terminal_size=size, press=["n", "n"])
 
 

@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(Notice("trends.no_terms"))
     if args.terms and args.top is not None:
         raise UserError(Notice("trends.terms_and_top"))
-    reports = reports_from(args)
+    reports = reports_from(args, cached=True)
     found = trends(args.terms, reports) if args.terms else top_terms(reports, args.top)
     if args.json:
         print_json([trend_json(trend) for trend in found])

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from zimao_tui.document.report import Measure, fingerprint
 
@@ -42,6 +42,15 @@ Below it the id now names a different sentence (one was inserted or deleted befo
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
     """How alike two sentences are, 0 to 1 (rapidfuzz ``ratio`` / 100); 0 below ``cutoff``."""
     return fuzz.ratio(a, b, score_cutoff=cutoff * 100) / 100
+
+
+def _alike(query: str, choices: Sequence[str], cutoff: float) -> dict[int, float]:
+    """``{index: similarity}`` of the choices at least ``cutoff`` alike to ``query``.
+
+    One rapidfuzz call scans all choices in C: the pairwise loop in Python cost 0.7 s of a
+    1.3 s comparison of two national reports (180,000 pairs)."""
+    found = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=None)
+    return {index: score / 100 for _, score, index in found}
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,11 @@ def _align_gap(a: Sequence[str], b: Sequence[str], rows: range, cols: range) -> 
     n, m = len(rows), len(cols)
     if not n or not m:
         return [Link(i, None, 0.0) for i in rows] + [Link(None, j, 0.0) for j in cols]
-    score = [[similarity(a[i], b[j], SAME_ORDER_CUTOFF) for j in cols] for i in rows]
+    choices = [b[j] for j in cols]
+    score = []
+    for i in rows:
+        alike = _alike(a[i], choices, SAME_ORDER_CUTOFF)
+        score.append([alike.get(y, 0.0) for y in range(m)])
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for x in range(n - 1, -1, -1):
         row, below, scores = best[x], best[x + 1], score[x]
@@ -120,31 +133,50 @@ def _pair_moved(
     """
     only_a = [link.a for link in links if link.b is None and link.a is not None]
     only_b = [link.b for link in links if link.a is None and link.b is not None]
-    if not only_a or not only_b:
-        return links
-    candidates: list[tuple[float, int, int]] = []
-    for i in only_a:
-        for j in only_b:
-            s = 1.0 if keys_a[i] == keys_b[j] else similarity(a[i], b[j], MOVED_CUTOFF)
-            if s:
-                candidates.append((s, i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    moved: dict[int, tuple[int, float]] = {}
-    used_a: set[int] = set()
-    for s, i, j in candidates:
-        if i not in used_a and j not in moved:
-            moved[j] = (i, s)
-            used_a.add(i)
+    moved = _best_pairs(_moved_candidates(a, b, keys_a, keys_b, only_a, only_b))
+    used_a = {i for i, _ in moved.values()}
     out: list[Link] = []
     for link in links:
-        if link.a in used_a and link.b is None:
+        if link.b is None and link.a in used_a:
             continue
         if link.a is None and link.b in moved:
             i, s = moved[link.b]
-            out.append(Link(i, link.b, s, moved=True))
-            continue
+            link = Link(i, link.b, s, moved=True)
         out.append(link)
     return out
+
+
+def _moved_candidates(
+    a: Sequence[str],
+    b: Sequence[str],
+    keys_a: list[str],
+    keys_b: list[str],
+    only_a: list[int],
+    only_b: list[int],
+) -> list[tuple[float, int, int]]:
+    """Every (similarity, a index, b index) of the unpaired texts alike enough to be moved."""
+    candidates: list[tuple[float, int, int]] = []
+    if not only_a or not only_b:
+        return candidates
+    choices = [b[j] for j in only_b]
+    identical: dict[str, list[int]] = {}
+    for j in only_b:
+        identical.setdefault(keys_b[j], []).append(j)
+    for i in only_a:
+        candidates += [(1.0, i, j) for j in identical.get(keys_a[i], [])]
+        candidates += [(s, i, only_b[y]) for y, s in _alike(a[i], choices, MOVED_CUTOFF).items()]
+    return candidates
+
+
+def _best_pairs(candidates: list[tuple[float, int, int]]) -> dict[int, tuple[int, float]]:
+    """Greedy one-to-one pairing, most alike first (ties in reading order): ``{b: (a, s)}``."""
+    moved: dict[int, tuple[int, float]] = {}
+    used_a: set[int] = set()
+    for s, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if i not in used_a and j not in moved:
+            moved[j] = (i, s)
+            used_a.add(i)
+    return moved
 
 
 @dataclass(frozen=True)
