@@ -131,3 +131,22 @@ def test_trends_top_and_pretty(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["trends", "新质生产力", "--report", A, "--report", B]) == 0
     out = capsys.readouterr().out
     assert "·█" in out and "首次出现：示范区工作报告（2023年）" in out
+
+
+@pytest.mark.parametrize("fmt", ["pretty", "md"])
+def test_compare_output_of_a_hostile_report_is_inert(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hostile import report_text, unsafe_left
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    old = tmp_path / "old.txt"
+    old.write_text(report_text(), encoding="utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text(report_text().replace("。", "，并加以推进。", 3), encoding="utf-8")
+    assert main(["compare", str(old), str(new), "--format", fmt, "--only", "same,changed"]) == 0
+    out = capsys.readouterr().out
+    assert unsafe_left(out, True) == set() and "\x1b]" not in out
+    assert main(["trends", "剪贴板", "--report", str(old), "--report", str(new)]) == 0
+    out = capsys.readouterr().out
+    assert unsafe_left(out, True) == set() and "\x1b]" not in out

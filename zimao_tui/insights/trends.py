@@ -37,11 +37,16 @@ def by_date(reports: Sequence[Report]) -> list[Report]:
     return sorted(reports, key=lambda r: (not report_date(r), report_date(r), r.title))
 
 
-_CHUNKS: dict[int, tuple[Report, tuple[str, ...]]] = {}
-"""The texts counted in, per report (by identity: hashing a frozen report would walk its tree)."""
+_CHUNKS: dict[int, tuple[Report, str]] = {}
+"""The text counted in, per report (by identity: hashing a frozen report would walk its tree)."""
+
+_SEPARATOR = "\x00"
+"""Between the pieces of a report's text, so no count runs from one into the next. One joined
+string counts ten times faster than a loop over the pieces (``--top`` counts thousands of
+terms); a term holding a NUL (none typed on a command line can) could still cross it."""
 
 
-def _chunks(report: Report) -> tuple[str, ...]:
+def _chunks(report: Report) -> str:
     cached = _CHUNKS.get(id(report))
     if cached is not None and cached[0] is report:
         return cached[1]
@@ -53,7 +58,7 @@ def _chunks(report: Report) -> tuple[str, ...]:
         for h in report.headings()
         if h.title and not (h.kind in _GENERATED and not h.number) and h.title not in body
     )
-    chunks = (body, *headings, *(text for _, text, _ in report.dropped))
+    chunks = _SEPARATOR.join((body, *headings, *(text for _, text, _ in report.dropped)))
     _CHUNKS[id(report)] = (report, chunks)
     return chunks
 
@@ -62,7 +67,7 @@ def count(report: Report, term: str) -> int:
     """Occurrences of ``term`` in ``report`` (see the module docstring); 0 for an empty term."""
     if not term:
         return 0
-    return sum(chunk.count(term) for chunk in _chunks(report))
+    return _chunks(report).count(term)
 
 
 @dataclass(frozen=True)
