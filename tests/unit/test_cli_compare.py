@@ -150,3 +150,12 @@ def test_compare_output_of_a_hostile_report_is_inert(
     assert main(["trends", "剪贴板", "--report", str(old), "--report", str(new)]) == 0
     out = capsys.readouterr().out
     assert unsafe_left(out, True) == set() and "\x1b]" not in out
+
+
+def test_keys_built_at_run_time_exist_in_both_languages() -> None:
+    from zimao_tui.i18n import LANGS, STRINGS
+    from zimao_tui.insights.compare import STATUSES
+
+    built = [f"compare.status.{s}" for s in STATUSES] + ["compare.side_a", "compare.side_b"]
+    for lang in LANGS:
+        assert [key for key in built if key not in STRINGS[lang]] == []

@@ -23,7 +23,7 @@ from zimao_tui.document.inert import inert
 from zimao_tui.document.parse import load_reports
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice, t
-from zimao_tui.insights.compare import STATUSES, Comparison, Pair, compare
+from zimao_tui.insights.compare import STATUSES, Comparison, Pair, compare, status_label
 from zimao_tui.insights.diff import Chunk
 from zimao_tui.insights.figures import Figure
 
@@ -119,7 +119,7 @@ def diff_text(chunks: tuple[Chunk, ...]) -> Text:
 def pair_head(pair: Pair) -> Text:
     """``[changed] 2.3.4 → 2.5.1  0.72  moved``."""
     ids = " → ".join(m.id for m in (pair.a, pair.b) if m is not None)
-    head = Text.assemble((f"[{t('compare.status.' + pair.status)}]", STATUS_STYLE[pair.status]), f" {ids}")
+    head = Text.assemble((f"[{status_label(pair.status)}]", STATUS_STYLE[pair.status]), f" {ids}")
     if pair.status == "changed":
         head.append(f"  {t('compare.similarity', value=pair.similarity)}", "dim")
     if pair.moved:
@@ -139,7 +139,7 @@ def _summary(comparison: Comparison) -> Table:
     table = Table(title=t("compare.chapters"), title_justify="left")
     table.add_column(t("compare.chapter"))
     for status in STATUSES:
-        table.add_column(t("compare.status." + status), justify="right", style=STATUS_STYLE[status])
+        table.add_column(status_label(status), justify="right", style=STATUS_STYLE[status])
     for chapter in comparison.chapters:
         label = Text(inert(chapter.label))
         if chapter.renamed:
@@ -210,7 +210,7 @@ def markdown(comparison: Comparison, only: frozenset[str]) -> str:
     """The comparison as a Markdown note: title, chapter table, changes by status, terms, figures."""
     a, b = comparison.a, comparison.b
     lines = [f"# {md(a.title)} → {md(b.title)}", ""]
-    head = [t("compare.chapter"), *(t("compare.status." + s) for s in STATUSES)]
+    head = [t("compare.chapter"), *(status_label(s) for s in STATUSES)]
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for chapter in comparison.chapters:
         label = md(chapter.label)
@@ -221,7 +221,7 @@ def markdown(comparison: Comparison, only: frozenset[str]) -> str:
         chosen = [p for p in comparison.pairs if p.status == status and status in only]
         if not chosen:
             continue
-        lines += ["", f"## {t('compare.status.' + status)} ({len(chosen)})", ""]
+        lines += ["", f"## {status_label(status)} ({len(chosen)})", ""]
         for pair in chosen:
             ids = " → ".join(m.id for m in (pair.a, pair.b) if m is not None)
             moved = f" *{t('compare.moved')}*" if pair.moved else ""

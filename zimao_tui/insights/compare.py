@@ -154,6 +154,13 @@ def _figure_pairs(a: Report, b: Report, pairs: list[Pair]) -> list[tuple[Figure 
     return out
 
 
+def status_label(status: str) -> str:
+    """A status in the interface language (相同 / same …), for the CLI and the compare screen."""
+    from zimao_tui.i18n import t
+
+    return t(f"compare.status.{status}")
+
+
 def pick_pair(reports: Sequence[Report], current: Report | None = None) -> tuple[Report, Report] | None:
     """Which two open reports to compare, older first: with two, those; with more, the one the
     reader is on and the one before it by date (after it, if it is the oldest); None with one."""

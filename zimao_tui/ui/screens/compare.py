@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
-from zimao_tui.insights.compare import STATUSES, Comparison, Pair
+from zimao_tui.insights.compare import STATUSES, Comparison, Pair, status_label
 from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.text.linebreak import Kinsoku
 from zimao_tui.ui.text.snippets import excerpt
@@ -44,6 +44,11 @@ PREVIEW = 40
 """Characters of a measure in its list row; the row is one line, cut with … to the pane's width."""
 
 
+def side_label(side: str) -> str:
+    """``A（旧）`` or ``B（新）``."""
+    return t("compare.side_a") if side == "a" else t("compare.side_b")
+
+
 def pair_line(pair: Pair) -> Text:
     """A list row: mark, ids, and the start of the newer text (the older if dropped)."""
     mark, style = MARK[pair.status]
@@ -60,14 +65,14 @@ def pair_detail(comparison: Comparison, pair: Pair, side: str) -> Text:
     """The detail pane: status, A and B (the chosen side marked), the diff, the figures."""
     out = Text()
     mark, style = MARK[pair.status]
-    out.append(f"{mark} {t('compare.status.' + pair.status)}", f"bold {style}")
+    out.append(f"{mark} {status_label(pair.status)}", f"bold {style}")
     if pair.status == "changed":
         out.append(f"  {t('compare.similarity', value=pair.similarity)}", "dim")
     if pair.moved:
         out.append(f"  {t('compare.moved')}", "magenta")
     for name, report, measure in (("a", comparison.a, pair.a), ("b", comparison.b, pair.b)):
         chosen = "▶ " if side == name else "  "
-        out.append(f"\n\n{chosen}{t('compare.side_' + name)} ", "bold" if side == name else "dim")
+        out.append(f"\n\n{chosen}{side_label(name)} ", "bold" if side == name else "dim")
         out.append(inert(report.title), "dim")
         if measure is None:
             out.append("\n—", "dim")
@@ -142,7 +147,7 @@ class CompareScreen(Screen[tuple[Report, Measure] | None]):
             if wanted is None
             else t("compare.filter_changes")
             if len(wanted) > 1
-            else t("compare.status." + wanted[0])
+            else status_label(wanted[0])
         )
         parts: list[tuple[str, str] | str] = [
             (f"{inert(excerpt(c.a.title, 24))} → {inert(excerpt(c.b.title, 24))}", "bold $primary"),
@@ -151,7 +156,7 @@ class CompareScreen(Screen[tuple[Report, Measure] | None]):
         for status in STATUSES:
             parts.append((f"{MARK[status][0]}{counts[status]} ", MARK[status][1]))
         parts += [("  " + t("compare.filter", what=what), "$text-muted")]
-        parts += [("  " + t("compare.side", side=t("compare.side_" + self.side)), "$text-muted")]
+        parts += [("  " + t("compare.side", side=side_label(self.side)), "$text-muted")]
         self.query_one("#cmp-title", Static).update(Content.assemble(*parts))
 
     def _refill(self) -> None:
@@ -202,9 +207,7 @@ class CompareScreen(Screen[tuple[Report, Measure] | None]):
             return None
         report, measure = (self.comparison.a, pair.a) if self.side == "a" else (self.comparison.b, pair.b)
         if measure is None:
-            self.notify(
-                t("compare.no_side", side=t("compare.side_" + self.side)), severity="warning", timeout=3
-            )
+            self.notify(t("compare.no_side", side=side_label(self.side)), severity="warning", timeout=3)
             return None
         return report, measure
 
