@@ -5,6 +5,6 @@ a file someone else may have made is read), ``bookmarks.py``, ``history.py`` (se
 ``config.py`` (config.toml), ``cachedir.py`` (the cache folder's rules), ``report_cache.py``
 (parsed reports) and ``marshal_check.py``. The search index cache lives with search
 (``search/index_cache.py``), the keyword cache with insights. Pure Python: may import
-``document``, ``insights`` (the citation template check), ``i18n`` and ``paths``; never Textual,
+``document``, ``insights`` (the citation template check; bookmarks re-anchor with ``insights.align``), ``i18n`` and ``paths``; never Textual,
 ``ui`` or ``cli`` (import-linter contracts in pyproject.toml).
 """
