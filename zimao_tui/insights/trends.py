@@ -1,9 +1,12 @@
 """How a term rises and falls across reports: counts per report, in date order.
 
 A term's count in a report is plain counting (non-overlapping ``str.count``) over the report's
-text as a reader sees it: its title and subtitle, every paragraph, and the headings that stand
-on their own lines (a 一是… heading is already inside its paragraph; the parser's own 前言/落款
-names are not the report's words). Reports are ordered by date: the metadata's date, failing
+text: every paragraph, the headings that stand on their own lines (a 一是… heading, or one whose
+long title the parser cut with …, is already inside its paragraph; the parser's own 前言/落款
+names are not the report's words), and the lines the parser set aside (title, subtitle,
+speaker, page furniture), so that it is the count in the file itself: on the 54 test documents
+and the two national reports, 823 of 846 term/report counts equal ``str.count`` over the file
+(the rest: a term broken over two lines, a heading line the parser also keeps in a paragraph). Reports are ordered by date: the metadata's date, failing
 that the year in the title (``2023年政府工作报告``), reports with neither last, each group by title.
 
 Without terms, :func:`top_terms` proposes the coined terms and cited documents
@@ -56,7 +59,7 @@ def _chunks(report: Report) -> str:
     headings = tuple(
         f"{h.number}{h.title}"
         for h in report.headings()
-        if h.title and not (h.kind in _GENERATED and not h.number) and h.title not in body
+        if h.title and not (h.kind in _GENERATED and not h.number) and h.title.rstrip("…") not in body
     )
     chunks = _SEPARATOR.join((body, *headings, *(text for _, text, _ in report.dropped)))
     _CHUNKS[id(report)] = (report, chunks)
