@@ -73,6 +73,23 @@ async def test_compare_from_the_explorer_step_filter_copy_bookmark_jump(
 
 
 @sync
+async def test_enter_on_side_a_jumps_to_the_older_report(pair: tuple[Report, Report]) -> None:
+    older, newer = pair
+    app = make_app([older, newer])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        chapters = [str(o.prompt) for o in screen.pairs_list.options if o.disabled]
+        assert chapters[1].startswith("二、重点工作 =1 ~1 +2 -1  原为 二、重点任务")  # per-chapter counts
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        entry = app.screen.detail.entry  # type: ignore[attr-defined]
+        assert entry.report is older and entry.node.text == "今年中央预算内投资拟安排7000亿元。"
+
+
+@sync
 async def test_compare_needs_two_reports(bundled: Report) -> None:
     app = make_app([bundled])
     async with app.run_test(size=(80, 24)) as pilot:

@@ -171,8 +171,11 @@ class CompareScreen(Screen[tuple[Report, Measure] | None]):
                 chapter = pair.chapter
                 summary = summaries.get(chapter)
                 label = Text(inert(chapter or "—"), "bold")
-                if summary is not None and summary.renamed:
-                    label.append(f"  {t('compare.renamed_from', label=inert(summary.label_a))}", "dim")
+                if summary is not None:
+                    for status in STATUSES:
+                        label.append(f" {MARK[status][0]}{summary.counts[status]}", MARK[status][1])
+                    if summary.renamed:
+                        label.append(f"  {t('compare.renamed_from', label=inert(summary.label_a))}", "dim")
                 options.append(Option(inert_content(Content.from_rich_text(label)), disabled=True))
             options.append(Option(inert_content(Content.from_rich_text(pair_line(pair))), id=str(n)))
         pairs = self.pairs_list
