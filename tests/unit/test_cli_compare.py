@@ -55,7 +55,7 @@ def test_compare_pretty_has_the_chapter_summary_and_the_changes(capsys: pytest.C
     assert main(["compare", A, B]) == 0
     out = capsys.readouterr().out
     assert "二、重点工作" in out and "原为 二、重点任务" in out
-    assert "今年中央预算内投资拟安排70007350亿元。" in out  # both numbers, styled apart on a terminal
+    assert "今年中央预算内投资拟安排[-7000-]{+7350+}亿元。" in out  # piped: marked as wdiff does
     assert "坚决守住" not in out  # same pairs are not listed by default
     assert "新质生产力" in out and "7000亿元 → 7350亿元" in out
 
@@ -131,6 +131,17 @@ def test_trends_top_and_pretty(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["trends", "新质生产力", "--report", A, "--report", B]) == 0
     out = capsys.readouterr().out
     assert "·█" in out and "首次出现：示范区工作报告（2023年）" in out
+
+
+def test_compare_pretty_in_colour_styles_the_diff(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["compare", A, B, "--only", "changed"]) == 0
+    out = capsys.readouterr().out
+    assert "[-7000-]" not in out and "\x1b[" in out  # struck and underlined, not bracketed
+    assert "7000\x1b[0m" in out and "7350\x1b[0m" in out
 
 
 @pytest.mark.parametrize("fmt", ["pretty", "md"])

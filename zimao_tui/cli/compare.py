@@ -111,8 +111,15 @@ def comparison_json(comparison: Comparison, only: frozenset[str] | None = None) 
     }
 
 
-def diff_text(chunks: tuple[Chunk, ...]) -> Text:
-    """The diff as one line: deletions struck through in red, insertions underlined in green."""
+PLAIN_MARKS = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+"""Without colours (piped, NO_COLOR) the diff is marked as wdiff and git's --word-diff=plain do."""
+
+
+def diff_text(chunks: tuple[Chunk, ...], coloured: bool = True) -> Text:
+    """The diff as one line: deletions struck through in red, insertions underlined in green;
+    without colours, ``[-deleted-]{+inserted+}``."""
+    if not coloured:
+        return Text("".join(PLAIN_MARKS[op].format(inert(text)) for op, text in chunks))
     return Text.assemble(*((inert(text), DIFF_STYLE[op]) for op, text in chunks))
 
 
@@ -127,9 +134,9 @@ def pair_head(pair: Pair) -> Text:
     return head
 
 
-def pair_body(pair: Pair) -> Text:
+def pair_body(pair: Pair, coloured: bool = True) -> Text:
     if pair.status == "changed":
-        return diff_text(pair.diff)
+        return diff_text(pair.diff, coloured)
     measure = pair.b or pair.a
     assert measure is not None
     return Text(inert(measure.text), STATUS_STYLE[pair.status] if pair.status == "dropped" else "")
@@ -176,7 +183,7 @@ def print_pretty(comparison: Comparison, only: frozenset[str]) -> None:
     for pair in comparison.pairs:
         if pair.status in only:
             out.print(pair_head(pair))
-            out.print(Text("  ").append_text(pair_body(pair)))
+            out.print(Text("  ").append_text(pair_body(pair, out.color_system is not None)))
     for key, terms in (
         ("compare.terms_new", comparison.terms_new),
         ("compare.terms_dropped", comparison.terms_dropped),
