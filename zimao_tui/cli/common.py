@@ -33,13 +33,21 @@ def add_report_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def reports_from(args: argparse.Namespace) -> list[Report]:
+def reports_from(args: argparse.Namespace, cached: bool = False) -> list[Report]:
     """The reports a command was asked for; raises ReportError on bad input.
 
-    A bad file inside a folder is left out with one line on stderr saying why."""
+    A bad file inside a folder is left out with one line on stderr saying why. ``cached``
+    reads and fills the parsed-report cache the app uses (``trends`` over fifty reports
+    parses each only once), saying on stderr if the cache could not be written."""
     skipped: list[Notice] = []
-    reports = load_reports(args.report or [bundled_report()], skipped=skipped)
-    for notice in skipped:
+    cache = None
+    if cached:
+        from zimao_tui.paths import cache_dir
+        from zimao_tui.store.report_cache import ReportCache
+
+        cache = ReportCache(cache_dir())
+    reports = load_reports(args.report or [bundled_report()], cache, skipped=skipped)
+    for notice in [*skipped, *(cache.warnings if cache is not None else [])]:
         warn(notice)
     return reports
 

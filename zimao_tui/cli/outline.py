@@ -45,9 +45,14 @@ META_FIELDS = ("title", "date", "date_source", "issuer", "doc_number", "source",
 """The report's metadata in ``outline --json``, null where the document does not say."""
 
 
+def report_meta(report: Report) -> dict[str, Any]:
+    """A report's metadata (``META_FIELDS``), null where the document does not say."""
+    return {name: getattr(report, name) or None for name in META_FIELDS}
+
+
 def report_json(report: Report) -> dict[str, Any]:
     """A report's metadata, its tree and the lines taken out of it (with why) as JSON."""
-    doc: dict[str, Any] = {name: getattr(report, name) or None for name in META_FIELDS}
+    doc = report_meta(report)
     doc["encoding"] = report.encoding
     doc["children"] = [node_json(c) for c in report.children]
     doc["dropped"] = [{"line": line, "text": text, "reason": reason} for line, text, reason in report.dropped]

@@ -7,6 +7,6 @@ content-keyed entries, strict reads, one pruning policy), ``cachedir.py`` (the c
 rules), ``report_cache.py`` (parsed reports) and ``marshal_check.py``. The search index cache
 (``search/index_cache.py``) and the keyword cache (``insights/keywords.py``) say what they
 store and how it is checked, and keep it through ``cache.py``. Pure Python: may import
-``document``, ``insights`` (the citation template check), ``i18n`` and ``paths``; never Textual,
+``document``, ``insights`` (the citation template check; bookmarks re-anchor with ``insights.align``), ``i18n`` and ``paths``; never Textual,
 ``ui`` or ``cli`` (import-linter contracts in pyproject.toml).
 """

@@ -42,12 +42,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import tomli_w
-from rapidfuzz import fuzz
 
 from zimao_tui import paths
 from zimao_tui.document.errors import UserError
 from zimao_tui.document.report import Measure, Report, fingerprint
 from zimao_tui.i18n import Notice
+from zimao_tui.insights.align import Anchor, reanchor
 from zimao_tui.store import statefile, tomlcompat
 from zimao_tui.store.atomic import atomic_write_text
 
@@ -60,14 +60,6 @@ SCHEMA_VERSION = 1
 """The file format this version writes. A higher number in the file means read-only."""
 
 FILE_NAME = "bookmarks.toml"
-
-ID_CUTOFF = 60.0
-"""Minimum similarity (rapidfuzz ``ratio``, 0-100) for the measure still at the saved id.
-
-Below it the id now names a different sentence (one was inserted or deleted before it)."""
-
-FUZZY_CUTOFF = 75.0
-"""Minimum similarity for re-finding an edited measure anywhere else in its report."""
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another instance to finish its (millisecond-long) write."""
@@ -287,45 +279,13 @@ class _Corrupt(Exception):
 def resolve(report: Report, bookmarks: Sequence[Bookmark]) -> dict[str, Measure]:
     """Where each of ``report``'s bookmarks is now: ``{uid: measure}``, orphans left out.
 
-    Fingerprint first (text unchanged, wherever it moved); then the best-matching measure
-    among those not already taken, accepted at ``FUZZY_CUTOFF`` anywhere, or at the lower
-    ``ID_CUTOFF`` when it is still at its saved id (ties go to the saved id). Each measure
-    carries at most one re-anchored bookmark so two edits never pile onto one sentence.
+    The rule (fingerprint, then a fuzzy match with cutoffs, one bookmark per measure) is
+    :func:`zimao_tui.insights.align.reanchor`, the alignment ``compare`` uses as well.
     """
-    measures = list(report.measures())
-    by_fp: dict[str, list[Measure]] = {}
-    for m in measures:
-        by_fp.setdefault(m.fingerprint, []).append(m)
-    found: dict[str, Measure] = {}
-    taken: set[str] = set()
-    pending: list[Bookmark] = []
-    mine = [b for b in bookmarks if b.report_key == report.key]
-    for bm in mine:
-        same = by_fp.get(bm.fingerprint, [])
-        if same:
-            pick = next((m for m in same if m.id == bm.measure_id), None) or next(
-                (m for m in same if m.id not in taken), same[0]
-            )
-            found[bm.uid] = pick
-            taken.add(pick.id)
-        else:
-            pending.append(bm)
-    for bm in pending:
-        best: tuple[float, bool, Measure] | None = None
-        for m in measures:
-            if m.id in taken:
-                continue
-            score = fuzz.ratio(bm.text, m.text)
-            candidate = (score, m.id == bm.measure_id, m)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-        if best is None:
-            continue
-        score, at_id, m = best
-        if score >= FUZZY_CUTOFF or (at_id and score >= ID_CUTOFF):
-            found[bm.uid] = m
-            taken.add(m.id)
-    return found
+    anchors = [
+        Anchor(b.uid, b.measure_id, b.fingerprint, b.text) for b in bookmarks if b.report_key == report.key
+    ]
+    return reanchor(anchors, list(report.measures()))
 
 
 class BookmarkStore:

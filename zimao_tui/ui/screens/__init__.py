@@ -1,4 +1,5 @@
-"""Full screens: the explorer, and the help, bookmarks, figures and glossary screens it pushes.
+"""Full screens: the explorer, and the help, bookmarks, figures, glossary, compare and trends
+screens it pushes.
 
 Screens compose widgets and dialogs; only the explorer imports other screens (to push them).
 The explorer's parts by concern sit beside it: ``search_flow`` (the last search's hits),

@@ -68,6 +68,8 @@ class ExplorerScreen(Screen[None]):
         Binding("y", "copy('section')", t("key.copy_section"), id="zimao.copy_section", show=False),
         Binding("f", "open('figures')", t("key.figures"), id="zimao.figures", show=False),
         Binding("T", "open('glossary')", t("key.glossary"), id="zimao.glossary", show=False),
+        Binding("D", "open('compare')", t("key.compare"), id="zimao.compare", show=False),
+        Binding("R", "open('trends')", t("key.trends"), id="zimao.trends", show=False),
         Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
         Binding(
             "ctrl+c,super+c",
@@ -85,6 +87,8 @@ class ExplorerScreen(Screen[None]):
         "zimao.toggle_tree": t("cmd.toggle_tree"),
         "zimao.figures": t("cmd.figures"),
         "zimao.glossary": t("cmd.glossary"),
+        "zimao.compare": t("cmd.compare"),
+        "zimao.trends": t("cmd.trends"),
     }
     """Bindings offered in the command palette, with their titles (see ``ui/commands.py``):
     the palette shows each with the key it has now."""
@@ -287,9 +291,24 @@ class ExplorerScreen(Screen[None]):
             self.bookmark_actions.edit_note(*current)
 
     def action_open(self, name: str) -> None:
-        """A list screen (bookmarks, figures, glossary); the measure chosen there is shown here."""
+        """A list screen (bookmarks, figures, glossary, compare, trends); the measure chosen
+        there is shown here."""
         screen: Screen[tuple[Report, Measure] | None]
-        if name == "bookmarks":
+        if name == "compare":
+            from zimao_tui.insights.compare import compare, pick_pair
+            from zimao_tui.ui.screens.compare import CompareScreen
+
+            entry = self.detail.entry
+            pair = pick_pair(self.reports, entry.report if entry is not None else None)
+            if pair is None:
+                self.warn(t("compare.need_two"))
+                return
+            screen = CompareScreen(compare(*pair), self.bookmark_actions.toggle)
+        elif name == "trends":
+            from zimao_tui.ui.screens.trends import TrendsScreen
+
+            screen = TrendsScreen(self.reports)
+        elif name == "bookmarks":
             from zimao_tui.ui.screens.bookmarks import BookmarksScreen
 
             screen = BookmarksScreen(self.zimao.bookmarks, self.reports)
