@@ -201,6 +201,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.filter": "筛选",
         "key.figures.export": "导出",
         "export.figures": "数字 CSV",
+        "export.compare": "对比 Markdown",
         "key.figures.table": "回到表格",
         "key.figures.open": "跳到措施",
         # Glossary screen.
@@ -528,6 +529,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "key.figures.filter": "Filter",
         "key.figures.export": "Export",
         "export.figures": "figures as CSV",
+        "export.compare": "the comparison as Markdown",
         "key.figures.table": "Table",
         "key.figures.open": "Go to measure",
         # --- serve (issue 19) ---

@@ -145,3 +145,26 @@ async def test_the_figures_screen_exports_what_it_shows_as_csv(
     assert len(rows) == shown and 0 < shown < 40  # the filtered rows, not every figure
     assert all("亿元" in row["raw"] for row in rows)
     assert exported.name == "zimao-figures.csv" and str(exported) in toasts(app)
+
+
+@sync
+async def test_the_compare_screen_exports_the_filtered_comparison(user_dirs: dict[str, Path]) -> None:
+    from zimao_tui.document.parse import load_report
+    from zimao_tui.ui.screens.compare import CompareScreen
+
+    data = Path(__file__).parents[1] / "data" / "compare"
+    older, newer = load_report(data / "a.txt"), load_report(data / "b.txt")
+    app = ZimaoApp([older, newer], Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "D")
+        assert isinstance(app.screen, CompareScreen)
+        await press(pilot, "s", "s", "x")  # every change, then "changed" only; export
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if files(user_dirs["downloads"]):
+                break
+    [exported] = files(user_dirs["downloads"])
+    text = exported.read_text(encoding="utf-8")
+    assert exported.name == "zimao-compare.md" and text.startswith(f"# {older.title} → {newer.title}")
+    assert "~~7000~~**7350**" in text  # the edit inside the number, whole
+    assert "## 修改" in text and "## 新增" not in text and "## 删除" not in text  # the filter's statuses

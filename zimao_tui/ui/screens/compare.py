@@ -106,6 +106,7 @@ class CompareScreen(Screen[tuple[Report, Measure] | None]):
         Binding("c", "copy('measure')", t("key.copy"), id="zimao.compare_copy", show=False),
         Binding("C", "copy('citation')", t("key.cite"), id="zimao.compare_cite", show=False),
         Binding("b", "bookmark", t("key.bookmark"), id="zimao.compare_bookmark", show=False),
+        Binding("x", "export", t("key.figures.export"), id="zimao.compare_export", show=False),
     ]
 
     def __init__(self, comparison: Comparison, bookmark: Callable[[Report, Measure], None]) -> None:
@@ -255,6 +256,16 @@ class CompareScreen(Screen[tuple[Report, Measure] | None]):
         chosen = self._side_measure()
         if chosen is not None:
             self.bookmark(*chosen)
+
+    def action_export(self) -> None:
+        """The comparison as Markdown (the statuses the filter shows; all when it shows all):
+        a file in the downloads folder, or a browser download when served."""
+        from zimao_tui.insights.compare import STATUSES
+        from zimao_tui.insights.compare_export import markdown
+        from zimao_tui.ui.export import export_text
+
+        only = FILTERS[self.filter_index] or STATUSES
+        export_text(self.app, markdown(self.comparison, frozenset(only)), "zimao-compare.md", "compare")
 
     def action_close(self) -> None:
         self.dismiss(None)
