@@ -52,6 +52,19 @@ def help_content(rows: list[tuple[str, str, str]]) -> Content:
     return inert_content(Content("\n").join(lines))
 
 
+class HelpBody(VerticalScroll):
+    """The help text, which scrolls with vim's and less's keys (at 80x24 half of it is below)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", t("key.scroll_down"), id="zimao.help.down", show=False),
+        Binding("k,up", "scroll_up", t("key.scroll_up"), id="zimao.help.up", show=False),
+        Binding("space,pagedown", "page_down", t("key.page_down"), id="zimao.help.page_down", show=False),
+        Binding("pageup", "page_up", t("key.page_up"), id="zimao.help.page_up", show=False),
+        Binding("g,home", "scroll_home", t("key.top"), id="zimao.help.top", show=False),
+        Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.help.bottom", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     """A modal list of keys; Esc, ? or q closes it."""
 
@@ -73,16 +86,21 @@ class HelpScreen(ModalScreen[None]):
         ]
         with Vertical(id="help-box"):
             yield Static(Content.styled(t("help.title"), "bold $primary"), id="help-title")
-            with VerticalScroll(id="help-body"):
+            with HelpBody(id="help-body"):
                 yield Static(help_content(rows))
                 yield Static(Content.styled(t("key.search"), "bold $secondary"), classes="help-heading")
                 yield Static(help_content(search_rows))
+                yield Static(Content.styled(t("help.scroll"), "dim"), classes="help-note")
+                yield Static(Content.styled(t("help.search_q"), "dim"), classes="help-note")
                 yield Static(Content.styled(t("help.mouse"), "dim"), classes="help-note")
                 yield Static(
                     inert_content(Content.styled(t("help.config", path=config_path()), "dim")),
                     classes="help-note",
                 )
             yield Static(Content.styled(t("help.close"), "dim"), id="help-footer")
+
+    def on_mount(self) -> None:
+        self.query_one(HelpBody).focus()  # so j/k/space/PgDn/g/G scroll it at once
 
     def action_close(self) -> None:
         self.dismiss(None)
