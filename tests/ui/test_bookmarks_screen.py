@@ -95,7 +95,7 @@ async def test_delete_names_the_note_only_when_there_is_one(tmp_path: Path, bund
     store.update(bundled, m(bundled, "1.2.2"), "", [])  # a bare bookmark: no note, no tags
     store.update(bundled, m(bundled, "3.2.5"), "生物产业园区", [])
     app = Host(BookmarksScreen, store, [bundled])
-    async with app.opened() as (pilot, screen):
+    async with app.opened() as (pilot, _):
         asked = []
         for _ in range(2):
             await pilot.press("d")

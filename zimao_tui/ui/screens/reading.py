@@ -42,11 +42,21 @@ class ReadingBody(VerticalScroll):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", t("key.scroll_down"), id="zimao.read.down", show=False),
         Binding("k,up", "scroll_up", t("key.scroll_up"), id="zimao.read.up", show=False),
-        Binding("space,pagedown", "page_down", t("key.page_down"), id="zimao.read.page_down"),
+        Binding("space,pagedown", "page_down", t("key.page_down"), id="zimao.read.page_down", show=False),
         Binding("pageup", "page_up", t("key.page_up"), id="zimao.read.page_up", show=False),
         Binding("g,home", "scroll_home", t("key.top"), id="zimao.read.top", show=False),
         Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.read.bottom", show=False),
     ]
+
+
+class ReadingText(ChineseText):
+    """The chapter's text; once it has its size (laid out, or the terminal resized), the
+    screen scrolls the mark into view: before that there is no line to scroll to."""
+
+    def on_resize(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ReadingScreen):
+            screen.call_after_refresh(screen.mark_into_view)
 
 
 class ReadingScreen(Screen[tuple[Report, Measure] | None]):
@@ -56,7 +66,7 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,r", "close", t("key.back"), id="zimao.read.close"),
         Binding("right_square_bracket", "mark(1)", t("key.next_measure"), id="zimao.read.next"),
-        Binding("left_square_bracket", "mark(-1)", t("key.prev_measure"), id="zimao.read.prev"),
+        Binding("left_square_bracket", "mark(-1)", t("key.prev_measure"), id="zimao.read.prev", show=False),
         Binding("slash", "find", t("key.find"), id="zimao.read.find"),
         Binding("n", "find_step(1)", t("key.next_hit"), id="zimao.read.next_found", show=False),
         Binding("N", "find_step(-1)", t("key.prev_hit"), id="zimao.read.prev_found", show=False),
@@ -90,7 +100,7 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="reading-title")
         with ReadingBody(id="reading-body"):
-            yield ChineseText("", id="reading-text")
+            yield ReadingText("", id="reading-text")
         find = InertInput(placeholder=t("read.find_placeholder"), id="reading-find")
         find.display = False
         yield find
@@ -111,7 +121,7 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
             self.laid = chapter_text(self.report, chapter)
             self.found, self.found_index = [], -1
         self._draw()
-        self.call_after_refresh(self._mark_into_view)
+        self.call_after_refresh(self.mark_into_view)
 
     def _draw(self) -> None:
         if self.laid is None or self.mark is None:
@@ -121,7 +131,7 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
         self.query_one("#reading-text", ChineseText).update(self.laid.content(self.mark, self.found))
         self.explorer.show_entry(Entry(self.report, self.mark))  # copy, cite, bookmark act on it
 
-    def _mark_into_view(self, offset: int | None = None) -> None:
+    def mark_into_view(self, offset: int | None = None) -> None:
         """Scroll so the mark (or ``offset``) is on screen with a few lines above it."""
         if self.laid is None or self.mark is None:
             return
@@ -131,8 +141,11 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
         line = line_of(self.laid.plain, offset, text.content_size.width)
         body = self.query_one(ReadingBody)
         top = line + text.styles.padding.top
-        if not body.scroll_y <= top < body.scroll_y + body.scrollable_content_region.height - 1:
-            body.scroll_to(y=max(0, top - CONTEXT_LINES), animate=False)
+        if body.scroll_y <= top < body.scroll_y + body.scrollable_content_region.height - 1:
+            return
+        # immediate: a deferred scroll was lost when the view opened in the same burst of keys
+        # as the jump before it (Enter r typed fast in a real terminal).
+        body.scroll_to(y=max(0, top - CONTEXT_LINES), animate=False, immediate=True)
 
     # ------------------------------------------------------------------ actions
 
@@ -197,7 +210,7 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
         start = self.found[self.found_index][0]
         self.mark = self.laid.measure_at(start) or self.mark
         self._draw()
-        self.call_after_refresh(self._mark_into_view, start)
+        self.call_after_refresh(self.mark_into_view, start)
         n, total = self.found_index + 1, len(self.found)
         self.explorer.zimao.notify_in("explorer.warning", t("read.find_count", query=query, n=n, total=total))
 
