@@ -12,13 +12,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from zimao_tui.i18n import binding_help, t
 from zimao_tui.store.config import config_path
+from zimao_tui.ui.scrolling import KeyScroll
 from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.widgets.search_bar import SearchInput
 
@@ -52,17 +53,8 @@ def help_content(rows: list[tuple[str, str, str]]) -> Content:
     return inert_content(Content("\n").join(lines))
 
 
-class HelpBody(VerticalScroll):
+class HelpBody(KeyScroll):
     """The help text, which scrolls with vim's and less's keys (at 80x24 half of it is below)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", t("key.scroll_down"), id="zimao.help.down", show=False),
-        Binding("k,up", "scroll_up", t("key.scroll_up"), id="zimao.help.up", show=False),
-        Binding("space,pagedown", "page_down", t("key.page_down"), id="zimao.help.page_down", show=False),
-        Binding("pageup", "page_up", t("key.page_up"), id="zimao.help.page_up", show=False),
-        Binding("g,home", "scroll_home", t("key.top"), id="zimao.help.top", show=False),
-        Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.help.bottom", show=False),
-    ]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -26,6 +25,7 @@ from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.screens.reading_text import ChapterText, chapter_of, chapter_text, line_of
+from zimao_tui.ui.scrolling import KeyScroll
 from zimao_tui.ui.text.inert import InertInput, inert_content
 from zimao_tui.ui.widgets.detail import ChineseText, breadcrumb
 
@@ -36,17 +36,8 @@ CONTEXT_LINES = 3
 """Lines kept above the mark when it is scrolled into view, so it is read in context."""
 
 
-class ReadingBody(VerticalScroll):
-    """The scrolling text; vim and less keys scroll it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", t("key.scroll_down"), id="zimao.read.down", show=False),
-        Binding("k,up", "scroll_up", t("key.scroll_up"), id="zimao.read.up", show=False),
-        Binding("space,pagedown", "page_down", t("key.page_down"), id="zimao.read.page_down", show=False),
-        Binding("pageup", "page_up", t("key.page_up"), id="zimao.read.page_up", show=False),
-        Binding("g,home", "scroll_home", t("key.top"), id="zimao.read.top", show=False),
-        Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.read.bottom", show=False),
-    ]
+class ReadingBody(KeyScroll):
+    """The scrolling text; vim's and less's keys scroll it."""
 
 
 class ReadingText(ChineseText):

@@ -9,11 +9,8 @@ the highlights without rebuilding anything.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
 
 from textual.app import ComposeResult, RenderResult
-from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.selection import Selection
 from textual.widgets import Static
@@ -23,6 +20,7 @@ from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights
 from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.scrolling import KeyScroll
 from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.text.linebreak import unwrap_selection, wrap_content
 from zimao_tui.ui.text.position import position_text
@@ -222,18 +220,9 @@ class ChineseText(Static):
     _wrapped: Content = Content()
 
 
-class DetailPane(VerticalScroll):
+class DetailPane(KeyScroll):
     """Scrollable, selectable text (drag to select, ctrl+c copies via the screen); with the
     focus (Tab), vim's and less's keys scroll it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", t("key.scroll_down"), id="zimao.detail.down", show=False),
-        Binding("k,up", "scroll_up", t("key.scroll_up"), id="zimao.detail.up", show=False),
-        Binding("space,pagedown", "page_down", t("key.page_down"), id="zimao.detail.page_down", show=False),
-        Binding("pageup", "page_up", t("key.page_up"), id="zimao.detail.page_up", show=False),
-        Binding("g,home", "scroll_home", t("key.top"), id="zimao.detail.top", show=False),
-        Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.detail.bottom", show=False),
-    ]
 
     DEFAULT_CSS = """
     DetailPane > #detail-body { width: 1fr; max-width: 100; height: auto; padding: 0 1; }
