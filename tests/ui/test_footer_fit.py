@@ -47,9 +47,11 @@ async def main():
             for _ in range(40):  # the footer recomposes after the bindings change
                 await pilot.pause()
                 shown = [(k.key_display, k.description) for k in app.screen.query("FooterKey")]
-                if marker in [key for key, _ in shown]:
+                svg = app.export_screenshot()
+                # the keys are composed, and painted: the footer recomposes when bindings change
+                if marker in [key for key, _ in shown] and f"-line-{int(sys.argv[3]) - 1})" in svg:
                     break
-            scenes.append({"state": state, "keys": shown, "svg": app.export_screenshot()})
+            scenes.append({"state": state, "keys": shown, "svg": svg})
     print(json.dumps(scenes))
 
 asyncio.run(main())

@@ -262,12 +262,7 @@ class ReportTree(Tree[Entry]):
             return None
         entry = entry if entry is not None else self.entry
         if entry is not None and entry.node is None:  # a report's own row: stay in that report
-            inside = list(entry.report.measures())
-            if not inside:
-                return None
-            measure = inside[0] if delta > 0 else inside[-1]
-            self.reveal(entry.report, measure.id)
-            return entry.report, measure
+            return self._report_end(entry.report, delta)
         current = -1 if delta > 0 else len(order)
         if entry is not None and entry.node is not None:
             target_ids = _first_measure_id(entry)
@@ -281,6 +276,15 @@ class ReportTree(Tree[Entry]):
         if not 0 <= index < len(order):
             return None
         report, measure = order[index]
+        self.reveal(report, measure.id)
+        return report, measure
+
+    def _report_end(self, report: Report, delta: int) -> tuple[Report, Measure] | None:
+        """``]`` on a report's row: its first measure; ``[``: its last (not another report's)."""
+        inside = list(report.measures())
+        if not inside:
+            return None
+        measure = inside[0] if delta > 0 else inside[-1]
         self.reveal(report, measure.id)
         return report, measure
 
