@@ -280,6 +280,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "outline.count": "{n} 条",
         "outline.source": "来源 {source}",
         # --- h15-reading: jump list, reading view, live preview, focus, vim keys ---
+        "note.discard_yes": "放弃",
         "key.jump_back": "后退",
         "key.jump_forward": "前进",
         "keyhelp.jump_back": "回到跳转前的位置（搜索、图表、术语、书签、面板跳转都记录）",
@@ -569,6 +570,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "outline.count": "{n}",
         "outline.source": "source {source}",
         # --- h15-reading: jump list, reading view, live preview, focus, vim keys ---
+        "note.discard_yes": "Discard",
         "key.jump_back": "Back",
         "key.jump_forward": "Forward",
         "keyhelp.jump_back": "Back to where you were before a jump (search, figures, terms, bookmarks, palette)",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from hosts import NOT_DISMISSED, Host, snapshot_sizes, sync
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 
 from zimao_tui.document.parse import load_report
 from zimao_tui.document.report import Measure, Report
@@ -190,6 +190,7 @@ async def test_note_dialog_cancel_and_save(bundled: Report) -> None:
         await pilot.press("x", "escape")  # typed something: Esc asks before throwing it away
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog) and app.result is NOT_DISMISSED
+        assert str(app.screen.query_one("#confirm-yes", Button).label) == "放弃 (y)"
         await pilot.press("n")  # keep it: back in the dialog with the draft
         await pilot.pause()
         assert app.screen is dialog

@@ -97,7 +97,9 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog(t("note.discard"), excerpt(note, 50)), answered)
+        self.app.push_screen(
+            ConfirmDialog(t("note.discard"), excerpt(note, 50), t("note.discard_yes")), answered
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
