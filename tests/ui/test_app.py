@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.insights.citation import cite, section_text
+from zimao_tui.search.search import Hit
 from zimao_tui.store.config import load_config
 from zimao_tui.store.history import SearchHistory, history_path
 from zimao_tui.ui.app import ZimaoApp
@@ -133,14 +134,23 @@ async def test_search_flow_enter_n_N_escape(bundled: Report) -> None:
         assert not bar.results.display
         detail = app.query_one(DetailPane)
         assert tuple(detail.insights.matches) == tuple(second.spans)
+        # n/N go in the order of the report (as less and vim do), not in rank order.
+        in_order = sorted(bar.hits, key=lambda h: [int(p) for p in h.measure.id.split(".")])
+        assert in_order != bar.hits
+        at = in_order.index(second)
         await press(pilot, "n")
-        assert shown(app) == bar.hits[2].measure
+        assert shown(app) == in_order[at + 1].measure
         await press(pilot, "N", "N")
-        assert shown(app) == bar.hits[0].measure
-        await press(pilot, "N")  # no hit before the first: stays
-        assert shown(app) == bar.hits[0].measure
-        await press(pilot, "N", "N", "N")  # pressed again and again: one warning, not a pile
-        assert [n.message for n in notifications(app)].count("没有更多匹配") == 1
+        assert shown(app) == in_order[at - 1].measure
+        for _ in range(at - 1):
+            await press(pilot, "N")
+        assert shown(app) == in_order[0].measure
+        await press(pilot, "N")  # before the first: wraps to the last, and says so
+        assert shown(app) == in_order[-1].measure
+        assert "已到第一个匹配，从末尾继续" in [n.message for n in notifications(app)]
+        await press(pilot, "n")
+        assert shown(app) == in_order[0].measure
+        assert [n.message for n in notifications(app)].count("已到最后一个匹配，从头继续") == 1
         await press(pilot, "slash", "escape")
         assert bar.input.value == ""
         assert isinstance(app.focused, ReportTree)
@@ -569,11 +579,13 @@ async def test_hit_counter_does_not_stack_toasts(bundled: Report) -> None:
         bar = app.query_one(SearchBar)
         total = len(bar.hits)
         assert total >= 4
+        in_order = sorted(bar.hits, key=lambda h: [int(p) for p in h.measure.id.split(".")])
+        start = in_order.index(bar.hits[0])  # Enter shows the best hit; n goes on in the report's order
         await press(pilot, "enter", "n", "n", "n")
-        assert shown(app) == bar.hits[3].measure
+        assert shown(app) == in_order[start + 3].measure
         assert len(notifications(app)) == 0  # no "match k/n" toast pile
         body = str(app.query_one("#detail-body").render())
-        assert f"匹配 4/{total}" in body
+        assert f"匹配 {start + 4}/{total}" in body
 
 
 @sync
@@ -627,6 +639,12 @@ async def test_index_arrives_before_keywords_and_detail_says_loading(
         assert "计算中" not in body
 
 
+def next_in_report_order(hits: list[Hit], hit: Hit) -> Hit:
+    """The hit after ``hit`` as the report reads (where ``n`` goes), wrapping at the end."""
+    in_order = sorted(hits, key=lambda h: [int(p) for p in h.measure.id.split(".")])
+    return in_order[(in_order.index(hit) + 1) % len(in_order)]
+
+
 @sync
 async def test_enter_then_n_in_one_burst_steps_to_the_next_hit(bundled: Report) -> None:
     app = make_app([bundled])
@@ -637,9 +655,10 @@ async def test_enter_then_n_in_one_burst_steps_to_the_next_hit(bundled: Report) 
         bar = app.query_one(SearchBar)
         assert bar.input.value == "人才"  # the n was not typed into the query
         assert isinstance(app.focused, ReportTree)
-        assert shown(app) == bar.hits[1].measure
+        after = next_in_report_order(bar.hits, bar.hits[0])
+        assert shown(app) == after.measure
         await pilot.pause()
-        assert current(app) == bar.hits[1].measure
+        assert current(app) == after.measure
 
 
 @sync
@@ -654,8 +673,9 @@ async def test_a_whole_search_pasted_at_once_jumps_and_steps(bundled: Report) ->
         assert bar.input.value == "zscq"  # the n stepped, it was not typed
         assert not bar.results.display  # and the list, hidden by the jump, stays hidden
         assert isinstance(app.focused, ReportTree)
-        assert len(bar.hits) >= 2 and shown(app) == bar.hits[1].measure
-        assert "知识产权" in bar.hits[1].measure.text
+        after = next_in_report_order(bar.hits, bar.hits[0])
+        assert len(bar.hits) >= 2 and shown(app) == after.measure
+        assert "知识产权" in after.measure.text
 
 
 @sync

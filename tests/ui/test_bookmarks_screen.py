@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hosts import Host, snapshot_sizes, sync
-from textual.widgets import Input, OptionList, Static, TextArea
+from hosts import NOT_DISMISSED, Host, snapshot_sizes, sync
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 
 from zimao_tui.document.parse import load_report
 from zimao_tui.document.report import Measure, Report
@@ -90,6 +90,24 @@ async def test_delete_asks_first(store: BookmarkStore, bundled: Report) -> None:
 
 
 @sync
+async def test_delete_names_the_note_only_when_there_is_one(tmp_path: Path, bundled: Report) -> None:
+    store = BookmarkStore(tmp_path / "bookmarks.toml")
+    store.update(bundled, m(bundled, "1.2.2"), "", [])  # a bare bookmark: no note, no tags
+    store.update(bundled, m(bundled, "3.2.5"), "生物产业园区", [])
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, _):
+        asked = []
+        for _ in range(2):
+            await pilot.press("d")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            asked.append(str(app.screen.query_one("#confirm-question", Static).render()))
+            await pilot.press("n", "down")
+            await pilot.pause()
+    assert asked == ["删除这条书签？", "删除这条书签和它的笔记？"]
+
+
+@sync
 async def test_edit_note_through_the_dialog(store: BookmarkStore, bundled: Report) -> None:
     app = Host(BookmarksScreen, store, [bundled])
     async with app.opened() as (pilot, screen):
@@ -163,8 +181,21 @@ async def test_orphans_are_marked_and_cannot_be_jumped_to(
 @sync
 async def test_note_dialog_cancel_and_save(bundled: Report) -> None:
     app = Host(NoteDialog, "旧笔记", ["a", "b"], "一条很长的措施原文" * 10)
-    async with app.opened(size=(80, 24)) as (pilot, _):
-        await pilot.press("x", "escape")
+    async with app.opened(size=(80, 24)) as (pilot, dialog):
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+    assert app.result is None
+    app = Host(NoteDialog, "旧笔记", ["a", "b"], "一条很长的措施原文" * 10)
+    async with app.opened(size=(80, 24)) as (pilot, dialog):
+        await pilot.press("x", "escape")  # typed something: Esc asks before throwing it away
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.result is NOT_DISMISSED
+        assert str(app.screen.query_one("#confirm-yes", Button).label) == "放弃 (y)"
+        await pilot.press("n")  # keep it: back in the dialog with the draft
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#note-text", TextArea).text == "旧笔记x"
+        await pilot.press("escape", "y")  # discard it
         await pilot.pause()
     assert app.result is None
     app = Host(NoteDialog, "", [], "措施")

@@ -61,14 +61,14 @@ def misbroken(lines: list[str], title: Callable[[str], bool]) -> list[str]:
 @sync
 async def test_search_results_break_by_the_chinese_rules(bundled: Report) -> None:
     app = make_app([bundled])
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 24)) as pilot:  # below 100 columns a result is one line
         await wait_ready(pilot)
         await pilot.press("slash", *"人才")
         await pilot.pause()
         bar = app.query_one(SearchBar)
         results = bar.results
         locations = {hit_location(hit.report, hit.measure, False) for hit in bar.hits}
-        for width in (80, 64, 100, 80):
+        for width in (100, 112, 130, 100):
             await pilot.resize_terminal(width, 24)
             await pilot.pause()
             strips = await every_drawn_line(pilot, results)

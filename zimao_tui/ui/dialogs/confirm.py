@@ -25,10 +25,11 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", t("bm.key.cancel"), id="zimao.confirm.no"),
     ]
 
-    def __init__(self, question: str, detail: str = "") -> None:
+    def __init__(self, question: str, detail: str = "", yes: str = "") -> None:
         super().__init__()
         self._question = question
         self._detail = detail
+        self._yes = yes or t("bm.yes")  # what "yes" does, in a word: 删除 by default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
@@ -36,7 +37,7 @@ class ConfirmDialog(ModalScreen[bool]):
             if self._detail:
                 yield Label(inert(self._detail), id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{t('bm.yes')} (y)", variant="error", id="confirm-yes")
+                yield Button(f"{self._yes} (y)", variant="error", id="confirm-yes")
                 yield Button(f"{t('bm.no')} (n)", id="confirm-no")
 
     def on_mount(self) -> None:

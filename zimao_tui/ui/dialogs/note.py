@@ -84,8 +84,22 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
         self.dismiss((note, tags))
 
     def action_cancel(self) -> None:
-        """Close without changing anything."""
-        self.dismiss(None)
+        """Close without changing anything; if something was typed, ask first (Esc is
+        pressed by reflex, and a long note is a lot to lose)."""
+        note = self.query_one("#note-text", TextArea).text
+        tags = parse_tags(self.query_one("#note-tags", InertInput).value)
+        if note == inert(self._note) and tags == parse_tags(", ".join(self._tags)):
+            self.dismiss(None)
+            return
+        from zimao_tui.ui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(t("note.discard"), excerpt(note, 50), t("note.discard_yes")), answered
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

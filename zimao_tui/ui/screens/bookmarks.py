@@ -289,4 +289,5 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             self.refresh_items()
             self.notify(t("bm.deleted"))
 
-        self.app.push_screen(ConfirmDialog(t("bm.confirm_delete"), excerpt(bookmark.text, 50)), answered)
+        question = t("bm.confirm_delete") if bookmark.note or bookmark.tags else t("bm.confirm_delete_plain")
+        self.app.push_screen(ConfirmDialog(question, excerpt(bookmark.text, 50)), answered)

@@ -22,7 +22,7 @@ def copy_current(screen: ExplorerScreen, what: str) -> None:
     """Copy ``what`` (measure, citation, section or selection) of what ``screen`` shows."""
     app = screen.zimao
     if what == "selection":
-        text = screen.get_selected_text()
+        text = app.screen.get_selected_text()  # the reading view copies through here too
         if not text:
             raise SkipAction()  # nothing selected: ctrl+c goes on to Textual's own binding
         app.copy(text, t("copy.selection"))

@@ -6,8 +6,9 @@ messages into moves between tree, detail and search, and runs the slow start-up 
 index (shipped prebuilt for the bundled report, ~1 ms to open) must not wait for the
 keywords (a jieba child process, ~2 s on an empty cache). The rest lives beside it by
 concern: the last search's hits (``search_flow.py``), bookmark changes
-(``bookmark_actions.py``), the copy keys (``copy_actions.py``); what the detail pane lists is
-computed by the model (``insights/summary.py``).
+(``bookmark_actions.py``), the copy keys (``copy_actions.py``), jumps and the way back
+(``navigator.py``, ``jump_list.py``), the reading view (``reading.py``); what the detail pane
+lists is computed by the model (``insights/summary.py``).
 
 A new screen opened from here: a binding (with an id) and a branch of ``action_open``, plus
 a line in ``PALETTE`` if the command palette should offer it.
@@ -16,7 +17,6 @@ a line in ``PALETTE`` if the command palette should offer it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -30,15 +30,15 @@ from textual.worker import Worker, WorkerState
 from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights, insights_for
-from zimao_tui.search.gcpause import end_startup
 from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.screens import startup_work
 from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
 from zimao_tui.ui.screens.copy_actions import copy_current
+from zimao_tui.ui.screens.navigator import Navigator
 from zimao_tui.ui.screens.search_flow import HitCursor
 from zimao_tui.ui.widgets.detail import DetailPane
 from zimao_tui.ui.widgets.report_tree import ReportTree
-from zimao_tui.ui.widgets.search_bar import SearchBar
+from zimao_tui.ui.widgets.search_bar import SearchBar, SearchInput
 
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
@@ -56,13 +56,19 @@ class ExplorerScreen(Screen[None]):
         # (by then the keys typed after it have already been sent to the tree; see action_search).
         Binding("slash", "search", t("key.search"), id="zimao.search", priority=True),
         Binding("escape", "focus_tree", t("key.back"), id="zimao.back", show=False),
-        Binding("left_square_bracket", "step_measure(-1)", t("key.prev_measure"), id="zimao.prev_measure"),
-        Binding("right_square_bracket", "step_measure(1)", t("key.next_measure"), id="zimao.next_measure"),
-        Binding("n", "step_hit(1)", t("key.next_hit"), id="zimao.next_hit", show=False),
-        Binding("N", "step_hit(-1)", t("key.prev_hit"), id="zimao.prev_hit", show=False),
-        Binding("b", "bookmark", t("key.bookmark"), id="zimao.bookmark"),
+        Binding("left_square_bracket", "step('measure', -1)", t("key.prev_measure"), id="zimao.prev_measure"),
+        Binding("right_square_bracket", "step('measure', 1)", t("key.next_measure"), id="zimao.next_measure"),
+        Binding("n", "step('hit', 1)", t("key.next_hit"), id="zimao.next_hit", show=False),
+        Binding("N", "step('hit', -1)", t("key.prev_hit"), id="zimao.prev_hit", show=False),
+        # ctrl+i would be vim's forward, but terminals send Tab for it (and Tab moves the focus).
+        Binding(
+            "ctrl+o,backspace,alt+left", "jump(-1)", t("key.jump_back"), id="zimao.jump_back", show=False
+        ),
+        Binding("ctrl+n,alt+right", "jump(1)", t("key.jump_forward"), id="zimao.jump_forward", show=False),
+        Binding("r", "open('reading')", t("key.read"), id="zimao.read", show=False),
+        Binding("b", "bookmark('toggle')", t("key.bookmark"), id="zimao.bookmark"),
         Binding("B", "open('bookmarks')", t("key.bookmarks"), id="zimao.bookmarks", show=False),
-        Binding("e", "note", t("key.note"), id="zimao.note", show=False),
+        Binding("e", "bookmark('note')", t("key.note"), id="zimao.note", show=False),
         Binding("c", "copy('measure')", t("key.copy"), id="zimao.copy"),
         Binding("C", "copy('citation')", t("key.cite"), id="zimao.cite", show=False),
         Binding("y", "copy('section')", t("key.copy_section"), id="zimao.copy_section", show=False),
@@ -89,6 +95,8 @@ class ExplorerScreen(Screen[None]):
         "zimao.glossary": t("cmd.glossary"),
         "zimao.compare": t("cmd.compare"),
         "zimao.trends": t("cmd.trends"),
+        "zimao.read": t("keyhelp.read"),
+        "zimao.jump_back": t("keyhelp.jump_back"),
     }
     """Bindings offered in the command palette, with their titles (see ``ui/commands.py``):
     the palette shows each with the key it has now."""
@@ -96,10 +104,11 @@ class ExplorerScreen(Screen[None]):
     def __init__(self, reports: Sequence[Report]) -> None:
         super().__init__()
         self.reports = list(reports)
-        self.search_hits = HitCursor()
+        self.search_hits = HitCursor(self.reports)
         self.keywords: startup_work.Keywords = {}
         self.keywords_loading = True
         self.bookmark_actions = BookmarkActions(self)
+        self.navigator = Navigator(self)
 
     @property
     def zimao(self) -> ZimaoApp:
@@ -113,31 +122,19 @@ class ExplorerScreen(Screen[None]):
         yield Header(icon="◆")
         yield SearchBar(self.reports, self.zimao.history, id="search")
         with Horizontal(id="body"):
-            yield ReportTree(self.reports, id="tree")  # stars come right after the first paint
-            yield DetailPane(id="detail")
+            tree = ReportTree(self.reports, id="tree")  # stars come right after the first paint
+            tree.border_title = t("pane.tree")  # the focused pane's title lights up (app.tcss)
+            yield tree
+            detail = DetailPane(id="detail")
+            detail.border_title = t("pane.detail")
+            yield detail
         yield Footer()
 
     def on_mount(self) -> None:
         tree = self.report_tree
         tree.focus()
         tree.move_cursor(tree.root.children[0] if tree.root.children else None)
-        self.call_after_refresh(self._after_first_paint)
-
-    def _after_first_paint(self) -> None:
-        """Bookmarks, search history and index: needed soon, but not for the first screen.
-
-        The index worker starts only now because its thread would compete with the first
-        paint for the GIL. The collector, paused since the command line, runs again from here.
-        """
-        end_startup()
-        warning = self.zimao.history.warning  # reads the history file
-        if warning:
-            self.zimao.warn(warning)
-        self.report_tree.set_bookmark_check(self.zimao.bookmarks.is_bookmarked)
-        work = (self.zimao, self.reports, self.zimao.warn_cache)
-        run = partial(self.run_worker, thread=True, exclusive=True, exit_on_error=False)
-        run(partial(startup_work.load_index, *work), group="index", name="search index")
-        run(partial(startup_work.load_keywords, *work), group="keywords", name="keywords")
+        self.call_after_refresh(startup_work.after_first_paint, self)
 
     # ------------------------------------------------------------------ parts
 
@@ -214,14 +211,28 @@ class ExplorerScreen(Screen[None]):
 
     @on(SearchBar.Jump)
     def _jump(self, event: SearchBar.Jump) -> None:
+        """Enter on a result jumps; moving through the results (a Preview) only shows it."""
+        if isinstance(event, SearchBar.Preview):
+            self.navigator.preview(event.hit, event.hits, event.query)
+            return
         hit = self.search_hits.jump(event.hits, event.hit, event.query)
         self.go_to(hit.report, hit.measure)  # the detail pane shows "match n/total"
 
     def go_to(self, report: Report, node: Heading | Measure) -> None:
-        """Reveal a node in the tree, show it, and give the tree the focus."""
-        self.report_tree.reveal(report, node.id)
-        self.show_entry(Entry(report, node))
-        self.action_focus_tree()
+        """Reveal a node in the tree, show it, and give the tree the focus; ``ctrl+o``
+        comes back to where the reader was (``navigator.py``)."""
+        self.navigator.go(report, node)
+
+    def action_jump(self, delta: int) -> None:
+        """``ctrl+o``/Backspace back, ``ctrl+n`` forward through the places jumps left."""
+        self.navigator.step(delta)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search field has the focus, the footer shows only what works there
+        (Esc, ↑/↓, Enter): the explorer's letter keys are typed into the query."""
+        if isinstance(self.focused, SearchInput):
+            return action in ("submit_search", "focus_tree") or parameters == ("selection",)
+        return True
 
     def action_search(self) -> None:
         """Focus the search field before the next key is dispatched.
@@ -246,25 +257,33 @@ class ExplorerScreen(Screen[None]):
         Esc, a jump, and the search bar closing all come back here. (The handler is not
         named ``_closed``: MessagePump's flag of that name says the screen is closed.)
         """
+        self.navigator.end_preview()
         tree = self.report_tree
         self.set_focus(tree if tree.display else self.detail)
 
-    def action_step_hit(self, delta: int) -> None:
-        hit = self.search_hits.step(delta)
-        if isinstance(hit, str):
-            self.warn(hit)
-        else:
-            self.go_to(hit.report, hit.measure)
+    def action_step(self, what: str, delta: int) -> None:
+        """``]``/``[`` the next/previous measure; ``n``/``N`` the next/previous search hit in
+        document order from here, wrapping at the ends with a notice."""
+        if what == "measure":
+            moved = self.report_tree.step_measure(delta, self.detail.entry)
+            if moved is not None:
+                self.show_entry(Entry(*moved))
+            return
+        entry = self.detail.entry
+        here = (entry.report, entry.node.id if entry.node else "") if entry is not None else None
+        stepped = self.search_hits.step(delta, here)
+        if isinstance(stepped, str):
+            self.warn(stepped)
+            return
+        hit, wrapped = stepped
+        self.go_to(hit.report, hit.measure)
+        if wrapped:
+            self.warn(wrapped)
 
     def warn(self, message: str) -> None:
         """A short warning for a key that cannot act here (``n`` past the last hit, ``c`` on a
         heading): pressed again and again it is one toast, shown afresh each time."""
         self.zimao.notify_in("explorer.warning", message, "warning", timeout=3)
-
-    def action_step_measure(self, delta: int) -> None:
-        moved = self.report_tree.step_measure(delta, self.detail.entry)
-        if moved is not None:
-            self.show_entry(Entry(*moved))
 
     def action_toggle_tree(self) -> None:
         tree = self.report_tree
@@ -282,19 +301,26 @@ class ExplorerScreen(Screen[None]):
         self.warn(t("notify.no_measure"))
         return None
 
-    def action_bookmark(self) -> None:
+    def action_bookmark(self, what: str) -> None:
+        """``b`` toggles the bookmark, ``e`` edits its note (``bookmark_actions.py``)."""
         if (current := self.current_measure()) is not None:
-            self.bookmark_actions.toggle(*current)
-
-    def action_note(self) -> None:
-        if (current := self.current_measure()) is not None:
-            self.bookmark_actions.edit_note(*current)
+            if what == "note":
+                self.bookmark_actions.edit_note(*current)
+            else:
+                self.bookmark_actions.toggle(*current)
 
     def action_open(self, name: str) -> None:
-        """A list screen (bookmarks, figures, glossary, compare, trends); the measure chosen
-        there is shown here."""
+        """A list screen (bookmarks, figures, glossary, compare, trends) or the reading view;
+        the measure chosen there (the marked one, for the reading view) is shown here."""
         screen: Screen[tuple[Report, Measure] | None]
-        if name == "compare":
+        if name == "reading":
+            from zimao_tui.ui.screens.reading import ReadingScreen
+
+            entry = self.detail.entry
+            if entry is None:
+                return
+            screen = ReadingScreen(self, entry)
+        elif name == "compare":
             from zimao_tui.insights.compare import compare, pick_pair
             from zimao_tui.ui.screens.compare import CompareScreen
 

@@ -262,7 +262,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
         with Vertical(id="fig-box"):
             yield Static(id="fig-title")
             yield FilterInput(placeholder=t("figures.filter"), id="fig-filter")
-            yield DataTable(id="fig-table", cursor_type="row", zebra_stripes=True)
+            yield FigureTable(id="fig-table", cursor_type="row", zebra_stripes=True)
             yield FigureChart(self.rows, with_reports=len(self.reports) > 1, id="fig-chart")
         yield Footer()
 
@@ -334,6 +334,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
             reverse = not self.reverse if column == self.sort_column else False
         self.sort_column, self.reverse = column, reverse
         self._refill()
+        self.table.move_cursor(row=0, animate=False)  # a new order is read from its top
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._refill()
@@ -376,6 +377,22 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class FigureTable(DataTable[Any]):
+    """The figures table with vim's and less's ends: ``g``/Home the first row, ``G``/End the last."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g,home", "edge_row(0)", t("key.top"), id="zimao.figures_top", show=False),
+        Binding("G,end", "edge_row(-1)", t("key.bottom"), id="zimao.figures_bottom", show=False),
+        Binding("j", "cursor_down", t("key.down"), id="zimao.figures_down", show=False),
+        Binding("k", "cursor_up", t("key.up"), id="zimao.figures_up", show=False),
+    ]
+
+    def action_edge_row(self, end: int) -> None:
+        """The first row (``end`` 0) or the last (-1)."""
+        if self.row_count:
+            self.move_cursor(row=0 if end == 0 else self.row_count - 1, animate=False)
 
 
 class FilterInput(InertInput):

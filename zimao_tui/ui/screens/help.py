@@ -12,13 +12,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from zimao_tui.i18n import binding_help, t
 from zimao_tui.store.config import config_path
+from zimao_tui.ui.scrolling import KeyScroll
 from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.widgets.search_bar import SearchInput
 
@@ -52,6 +53,10 @@ def help_content(rows: list[tuple[str, str, str]]) -> Content:
     return inert_content(Content("\n").join(lines))
 
 
+class HelpBody(KeyScroll):
+    """The help text, which scrolls with vim's and less's keys (at 80x24 half of it is below)."""
+
+
 class HelpScreen(ModalScreen[None]):
     """A modal list of keys; Esc, ? or q closes it."""
 
@@ -73,16 +78,21 @@ class HelpScreen(ModalScreen[None]):
         ]
         with Vertical(id="help-box"):
             yield Static(Content.styled(t("help.title"), "bold $primary"), id="help-title")
-            with VerticalScroll(id="help-body"):
+            with HelpBody(id="help-body"):
                 yield Static(help_content(rows))
                 yield Static(Content.styled(t("key.search"), "bold $secondary"), classes="help-heading")
                 yield Static(help_content(search_rows))
+                yield Static(Content.styled(t("help.scroll"), "dim"), classes="help-note")
+                yield Static(Content.styled(t("help.search_q"), "dim"), classes="help-note")
                 yield Static(Content.styled(t("help.mouse"), "dim"), classes="help-note")
                 yield Static(
                     inert_content(Content.styled(t("help.config", path=config_path()), "dim")),
                     classes="help-note",
                 )
             yield Static(Content.styled(t("help.close"), "dim"), id="help-footer")
+
+    def on_mount(self) -> None:
+        self.query_one(HelpBody).focus()  # so j/k/space/PgDn/g/G scroll it at once
 
     def action_close(self) -> None:
         self.dismiss(None)

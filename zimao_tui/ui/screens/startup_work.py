@@ -9,6 +9,7 @@ written is passed to ``warn`` (called on the UI thread) and the work goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -20,9 +21,30 @@ from zimao_tui.paths import cache_dir
 
 if TYPE_CHECKING:
     from zimao_tui.search.search import SearchIndex
+    from zimao_tui.ui.screens.explorer import ExplorerScreen
 
 Keywords = dict[int, dict[str, list[str]]]
 """Each report's keywords (by ``id(report)``), by heading id."""
+
+
+def after_first_paint(screen: ExplorerScreen) -> None:
+    """Bookmarks, search history and index: needed soon, but not for the first screen.
+
+    The index worker starts only now because its thread would compete with the first
+    paint for the GIL. The collector, paused since the command line, runs again from here.
+    """
+    from zimao_tui.search.gcpause import end_startup
+
+    end_startup()
+    app = screen.zimao
+    warning = app.history.warning  # reads the history file
+    if warning:
+        app.warn(warning)
+    screen.report_tree.set_bookmark_check(app.bookmarks.is_bookmarked)
+    work = (app, screen.reports, app.warn_cache)
+    run = partial(screen.run_worker, thread=True, exclusive=True, exit_on_error=False)
+    run(partial(load_index, *work), group="index", name="search index")
+    run(partial(load_keywords, *work), group="keywords", name="keywords")
 
 
 def load_index(app: App[Any], reports: Sequence[Report], warn: Callable[[Notice], None]) -> SearchIndex:

@@ -20,6 +20,7 @@ from textual.visual import Visual
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+    from textual.selection import Selection
     from textual.strip import Strip
     from textual.style import Style
     from textual.visual import RenderOptions
@@ -87,6 +88,28 @@ def wrap_content(content: Content, width: int) -> Content:
     if not offsets:
         return content
     return Content("\n").join(content.divide(offsets))
+
+
+def unwrap_selection(text: str, width: int, selection: Selection) -> str:
+    """What a mouse ``selection`` over ``text`` wrapped to ``width`` covers, as ``text`` has
+    it: the selection is given in drawn lines, which include the breaks ``wrap_content``
+    inserted; those are left out, the text's own newlines kept."""
+    lines: list[tuple[int, int]] = []  # (start, end) in ``text`` of each drawn line
+    start = 0
+    for cut in sorted({*break_offsets(text, width), *(i + 1 for i, ch in enumerate(text) if ch == "\n")}):
+        lines.append((start, cut - 1 if text[cut - 1] == "\n" else cut))
+        start = cut
+    lines.append((start, len(text)))
+
+    def position(line: int, column: int) -> int:
+        if line >= len(lines):
+            return len(text)
+        begin, end = lines[line]
+        return min(begin + column, end)
+
+    start = 0 if selection.start is None else position(selection.start.y, selection.start.x)
+    end = len(text) if selection.end is None else position(selection.end.y, selection.end.x)
+    return text[start:end]
 
 
 class Kinsoku(Visual):

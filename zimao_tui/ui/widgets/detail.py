@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.app import ComposeResult, RenderResult
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.selection import Selection
 from textual.widgets import Static
 
 from zimao_tui.document.inert import inert
@@ -20,8 +20,9 @@ from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights
 from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.scrolling import KeyScroll
 from zimao_tui.ui.text.inert import inert_content
-from zimao_tui.ui.text.linebreak import wrap_content
+from zimao_tui.ui.text.linebreak import unwrap_selection, wrap_content
 from zimao_tui.ui.text.position import position_text
 from zimao_tui.ui.text.styles import STYLE_MATCH
 
@@ -205,12 +206,23 @@ class ChineseText(Static):
             self._wrapped_key, self._wrapped = key, wrap_content(visual, width)
         return self._wrapped
 
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text as the report has it: the line breaks this widget inserted to
+        wrap are not in the report, so they are not copied (a drag over a wrapped line
+        copied a ``\n`` at each wrap point)."""
+        visual = self.visual
+        width = self.content_size.width
+        if not isinstance(visual, Content) or width <= 0:
+            return super().get_selection(selection)
+        return unwrap_selection(visual.plain, width, selection), "\n"
+
     _wrapped_key: tuple[int, int] | None = None
     _wrapped: Content = Content()
 
 
-class DetailPane(VerticalScroll):
-    """Scrollable, selectable text (drag to select, ctrl+c copies via the screen)."""
+class DetailPane(KeyScroll):
+    """Scrollable, selectable text (drag to select, ctrl+c copies via the screen); with the
+    focus (Tab), vim's and less's keys scroll it."""
 
     DEFAULT_CSS = """
     DetailPane > #detail-body { width: 1fr; max-width: 100; height: auto; padding: 0 1; }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
@@ -28,6 +29,9 @@ BOOKMARK_MARK = "★"
 LABEL_CHARS = 48
 """A measure's label is its opening words: the tree is for finding, the detail for reading,
 and short labels keep the tree cheap to lay out at start-up."""
+
+GUIDE_CELLS = 2
+"""Cells of tree guide per level of depth (``guide_depth`` 2: ``├ ``, ``│ ``)."""
 
 BookmarkCheck = Callable[[Report, Measure], bool]
 """Asked for every measure label: is this measure bookmarked?"""
@@ -64,6 +68,7 @@ class ReportTree(Tree[Entry]):
         Binding("k,up", "cursor_up", t("key.up"), id="zimao.up", show=False),
         Binding("g,home", "scroll_home", t("key.top"), id="zimao.top", show=False),
         Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.bottom", show=False),
+        Binding("z", "collapse_all", t("key.collapse_all"), id="zimao.collapse_all", show=False),
     ]
 
     def __init__(
@@ -76,7 +81,7 @@ class ReportTree(Tree[Entry]):
         root_label = reports[0].title if len(reports) == 1 else t("app.reports", n=len(reports))
         super().__init__(root_label, id=id)
         self.show_root = False
-        self.guide_depth = 2
+        self.guide_depth = GUIDE_CELLS
         self.auto_expand = True  # a mouse click on a heading opens/closes it; keys use action_open
         self.reports = list(reports)
         self._is_bookmarked = is_bookmarked
@@ -89,6 +94,24 @@ class ReportTree(Tree[Entry]):
         """Every label (root, headings, measures, reports) as inert literal text: Tree reads
         a ``str`` as markup, and a report's title or heading may hold ``[/]`` or an ESC."""
         return inert_text(label)
+
+    def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
+        """The label cut to the pane with "…" where it does not fit.
+
+        Tree draws each line whole and crops it at the widget's edge, so a heading whose
+        count did not fit ended in a bare ``(`` (more so once the scrollbar took a column).
+        The room left is the content width less the guides (two cells per level).
+        """
+        label = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - GUIDE_CELLS * depth
+        if 0 < room < label.cell_len:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
     # ------------------------------------------------------------------ building
 
@@ -195,18 +218,37 @@ class ReportTree(Tree[Entry]):
         for report, measure in self.measures():
             self.refresh_mark(report, measure)
 
-    def reveal(self, report: Report, node_id: str) -> None:
-        """Expand the path to a node and put the cursor on it (used by search and jumps)."""
+    def reveal(self, report: Report, node_id: str) -> list[TreeNode[Entry]]:
+        """Expand the path to a node and put the cursor on it (used by search and jumps).
+
+        Returns the headings it had to open, so a jump can close them again when the
+        reader leaves (``ui/screens/navigator.py``) instead of leaving them open behind.
+        """
         self.complete()
         node = self._by_id.get((id(report), node_id))
         if node is None:
-            return
+            return []
+        opened: list[TreeNode[Entry]] = []
         parent = node.parent
         while parent is not None:
-            parent.expand()
+            if not parent.is_expanded:
+                opened.append(parent)
+                parent.expand()
             parent = parent.parent
         # Expanding invalidates line numbers; move once the tree has laid itself out again.
         self.call_after_refresh(self.move_cursor, node)
+        return opened
+
+    def close(self, nodes: Sequence[TreeNode[Entry]], keep: Entry | None) -> None:
+        """Collapse ``nodes`` (what a jump opened), except those above ``keep``'s node."""
+        keep_node = self._by_id.get((id(keep.report), keep.node.id if keep.node else "")) if keep else None
+        above = set()
+        while keep_node is not None:
+            above.add(keep_node)
+            keep_node = keep_node.parent
+        for node in nodes:
+            if node not in above:
+                node.collapse()
 
     def step_measure(self, delta: int, entry: Entry | None = None) -> tuple[Report, Measure] | None:
         """Move to the previous/next measure in report order, across sections and reports.
@@ -219,6 +261,8 @@ class ReportTree(Tree[Entry]):
         if not order:
             return None
         entry = entry if entry is not None else self.entry
+        if entry is not None and entry.node is None:  # a report's own row: stay in that report
+            return self._report_end(entry.report, delta)
         current = -1 if delta > 0 else len(order)
         if entry is not None and entry.node is not None:
             target_ids = _first_measure_id(entry)
@@ -232,6 +276,15 @@ class ReportTree(Tree[Entry]):
         if not 0 <= index < len(order):
             return None
         report, measure = order[index]
+        self.reveal(report, measure.id)
+        return report, measure
+
+    def _report_end(self, report: Report, delta: int) -> tuple[Report, Measure] | None:
+        """``]`` on a report's row: its first measure; ``[``: its last (not another report's)."""
+        inside = list(report.measures())
+        if not inside:
+            return None
+        measure = inside[0] if delta > 0 else inside[-1]
         self.reveal(report, measure.id)
         return report, measure
 
@@ -260,6 +313,16 @@ class ReportTree(Tree[Entry]):
             self.move_cursor(node.children[0])
         else:
             node.expand()
+
+    def action_collapse_all(self) -> None:
+        """``z``: close every heading and put the cursor on the top-level row it was under."""
+        node = self.cursor_node
+        while node is not None and node.parent is not None and node.parent is not self.root:
+            node = node.parent
+        for branch in self._by_id.values():
+            if branch.is_expanded:
+                branch.collapse()
+        self.move_cursor(node)
 
     def action_collapse(self) -> None:
         """Collapse an open heading, else go to the parent."""

@@ -37,12 +37,18 @@ RESULT_LIMIT = 50
 """Results listed under the bar; the status line still gives the true total."""
 SNIPPET_BEFORE = 12
 SNIPPET_LENGTH = 90
+TITLE_CHARS = 10
+"""A report's title in a result's location: enough to tell reports apart, short enough
+that the location and the match still share one line at 80 columns."""
+ONE_LINE_BELOW = 100
+"""Narrower than this (an 80-column terminal), each result is one line, cut with "…", so
+the list shows many hits and leaves room for the detail pane's preview below it."""
 
 
 def hit_location(report: Report, measure: Measure, with_title: bool) -> str:
-    """``三、(二) 第5条`` (prefixed by 《title》 when several reports are open)."""
+    """``三、(二) 第5条`` (prefixed by the 《title》, shortened, when several reports are open)."""
     where = f"{report.numbers(measure.id)} {position_text(report, measure)}"
-    return f"《{report.title}》{where}" if with_title else where
+    return f"《{shorten(report.title, TITLE_CHARS)}》{where}" if with_title else where
 
 
 def snippet(text: str, spans: Sequence[tuple[int, int]]) -> Content:
@@ -113,6 +119,10 @@ class SearchBar(Vertical):
             self.hit = hit
             self.query = query
             self.hits = list(hits)
+
+    class Preview(Jump):
+        """The highlighted result changed (↑/↓, typing): show it without leaving the bar,
+        as fzf and telescope do. A kind of Jump, so one handler serves both."""
 
     class Closed(Message):
         """The user left the bar with Esc: focus goes back to the tree."""
@@ -195,13 +205,15 @@ class SearchBar(Vertical):
             self.hits, self.total = list(results), results.total
             status.update(inert_content(self._count(query)))
             several = len(self.reports) > 1
+            one_line = self.app.size.width < ONE_LINE_BELOW
+            self.results.set_class(one_line, "-one-line")
             self.results.add_options(
                 Option(
                     Kinsoku(
                         inert_content(
                             Content.assemble(
                                 (hit_location(hit.report, hit.measure, several), "bold $secondary"),
-                                "\n",
+                                "  " if one_line else "\n",
                                 snippet(hit.measure.text, hit.spans),
                             )
                         )
@@ -273,6 +285,14 @@ class SearchBar(Vertical):
         event.stop()
         index = self.results.highlighted
         self._pick(0 if index is None else index)
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Preview the highlighted result in the detail pane while the field has the focus."""
+        event.stop()
+        index = event.option_index
+        if 0 <= index < len(self.hits) and self.screen.focused is self.input:
+            self.post_message(self.Preview(self.hits[index], self._ran, self.hits))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
