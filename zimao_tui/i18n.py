@@ -279,6 +279,14 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "outline.measures": "{n} 条措施",
         "outline.count": "{n} 条",
         "outline.source": "来源 {source}",
+        # --- file formats (issue 13: HTML, Markdown) ---
+        "error.no_main_text": "{path}：网页里没有正文（是登录页、首页或文章列表吗？）",
+        "format.text": "纯文本",
+        "format.html": "网页",
+        "format.markdown": "Markdown",
+        "format.docx": "Word 文档",
+        "format.pdf": "PDF",
+        "detail.format": "格式：{format}（{encoding}）",
     },
     "en": {
         "key.search": "Search",
@@ -540,6 +548,14 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "outline.measures": "{n} measure{n_s}",
         "outline.count": "{n}",
         "outline.source": "source {source}",
+        # --- file formats (issue 13: HTML, Markdown) ---
+        "error.no_main_text": "{path}: the page has no main text (a login page, a home page or a list of articles?)",
+        "format.text": "plain text",
+        "format.html": "web page",
+        "format.markdown": "Markdown",
+        "format.docx": "Word document",
+        "format.pdf": "PDF",
+        "detail.format": "Format: {format} ({encoding})",
     },
 }
 

@@ -49,6 +49,7 @@ def report_json(report: Report) -> dict[str, Any]:
     """A report's metadata, its tree and the lines taken out of it (with why) as JSON."""
     doc: dict[str, Any] = {name: getattr(report, name) or None for name in META_FIELDS}
     doc["encoding"] = report.encoding
+    doc["format"] = report.format
     doc["children"] = [node_json(c) for c in report.children]
     doc["dropped"] = [{"line": line, "text": text, "reason": reason} for line, text, reason in report.dropped]
     return doc

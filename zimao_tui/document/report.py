@@ -140,6 +140,8 @@ class Report:
     doc_number: str = ""
     date_source: str = ""
     dropped: tuple[tuple[int, str, str], ...] = ()
+    format: str = "text"
+    """The file's format: ``text``, ``html``, ``markdown``, ``docx`` or ``pdf`` (see document/formats)."""
     _index: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _parents: dict[str, tuple[Heading, ...]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -19,7 +19,7 @@ with nothing under it (a list item ending in ；, ： or nothing) becomes a meas
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -28,6 +28,7 @@ from zimao_tui.document.chars import is_han
 from zimao_tui.document.lines import EDGE_SPACE
 from zimao_tui.document.report import Heading, HeadingKind, Measure, Node
 from zimao_tui.document.sentences import sentence_spans
+from zimao_tui.document.stated import marked_marker
 from zimao_tui.document.shorten import shorten
 from zimao_tui.document.styles import Marker, Style
 
@@ -316,9 +317,16 @@ class _Builder:
     """Streams lines into a tree below ``root`` (paragraphs are shared by every builder)."""
 
     def __init__(
-        self, root: _Node, paragraphs: list[str], loose: _Node | None = None, cells: Set[str] = frozenset()
+        self,
+        root: _Node,
+        paragraphs: list[str],
+        loose: _Node | None = None,
+        cells: Set[str] = frozenset(),
+        marked: Mapping[str, int] | None = None,
     ) -> None:
         self.root = root
+        self.marked = marked or {}
+        """Lines the file format marks as headings, with their level (see stated.py)."""
         self.cells = cells
         """A table's cell lines (see ``table_rows``): text, never an unnumbered heading."""
         self.paragraphs = paragraphs
@@ -336,7 +344,7 @@ class _Builder:
             if skip_title:
                 skip_title = False
                 continue
-            marker = None if k in plain else styles.match(line)
+            marker = None if k in plain else marked_marker(line, self.marked) or styles.match(line)
             if marker is None and k not in plain and self._unnumbered(lines, k):
                 marker = Marker(self._unnumbered_style(line), "", 0, line)
             if marker is None or self._inside_article(marker):
@@ -594,11 +602,12 @@ def _signature_start(lines: Sequence[str]) -> int:
 
 
 def build_tree(
-    lines: Sequence[str], body: Sequence[int]
+    lines: Sequence[str], body: Sequence[int], marked: Mapping[str, int] | None = None
 ) -> tuple[tuple[str, ...], tuple[Heading, ...], tuple[int, ...]]:
     """The paragraphs and top-level headings of the body lines ``body`` (indexes into ``lines``),
     and the indexes of the lines left out: a flattened table's bare row numbers, which would be
-    measures of their own (``1``) and mean nothing without the grid."""
+    measures of their own (``1``) and mean nothing without the grid. ``marked``: lines the file
+    format marks as headings, by text, with their level (a web page's <h2>, Markdown's ##)."""
     kept = [(i, t) for i, t in ((i, lines[i].strip(EDGE_SPACE)) for i in body) if t]
     numbers, table = table_rows([t for _, t in kept])
     texts: list[str] = []
@@ -609,13 +618,14 @@ def build_tree(
         if k in table:
             cells.add(len(texts))
         texts.append(text)
-    parts = _segments(join_split_lines(texts, cells))
+    heads = {k for k, text in enumerate(texts) if marked and text in marked}  # never joined to a neighbour
+    parts = _segments(join_split_lines(texts, cells | heads))
     paragraphs: list[str] = []
     top: list[_Node] = []
 
     root = _Node(None, "", "")
     cell_texts = frozenset(texts[k] for k in cells)
-    main = _Builder(root, paragraphs, cells=cell_texts)
+    main = _Builder(root, paragraphs, cells=cell_texts, marked=marked)
     main.feed(parts.main, parts.plain)
     if main.has_headings():
         if main.preamble is not None:
@@ -628,7 +638,7 @@ def build_tree(
     elif parts.main or parts.closing:
         # No structure recognised: one chapter holds every sentence.
         whole = _Node("chapter", "", BODY_TITLE)
-        _Builder(whole, paragraphs, loose=whole).feed([*parts.main, *parts.closing], parts.plain)
+        _Builder(whole, paragraphs, loose=whole, marked=marked).feed([*parts.main, *parts.closing], parts.plain)
         top.append(whole)
     for label, att_lines in parts.attachments:
         title = label.title

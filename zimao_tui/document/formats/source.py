@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-META_KEYS = ("title", "subtitle", "doc_number", "issuer", "date", "source")
-"""Metadata a format may know for certain (a gov.cn table, ``<meta>``, Word's core properties)."""
+META_KEYS = ("title", "subtitle", "doc_number", "issuer", "date", "source", "date_source")
+"""Metadata a format may know for certain (a gov.cn table, ``<meta>``, Word's core properties).
+``date`` is ISO (2018-11-07); ``date_source`` says which date it is (``written`` for 成文日期,
+``published`` for 发布日期 or ``PubDate``), as :class:`~zimao_tui.document.report.Report` does."""
 
 
 @dataclass(frozen=True)
