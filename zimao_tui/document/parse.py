@@ -76,6 +76,9 @@ def report_files(path: Path) -> list[Path]:
     """
     try:
         if path.is_dir():
+            page = saved_page(path)
+            if page is not None:
+                return [page]  # x_files/ of a page saved complete: the page, not its assets
             files = sorted(p for p in path.iterdir() if _maybe_report(p))
             if not files:
                 raise ReportError(Notice("error.empty_folder", path=path, suffixes="/".join(REPORT_SUFFIXES)))
@@ -86,6 +89,23 @@ def report_files(path: Path) -> list[Path]:
     if not exists:
         raise ReportError(Notice("error.no_such_path", path=path))
     return [path]
+
+
+_ASSET_FOLDERS = ("_files", ".files")
+"""What browsers name the folder of a page saved complete (x.html beside x_files/; gov.cn's own
+pages link theirs as 130.files/)."""
+
+
+def saved_page(folder: Path) -> Path | None:
+    """The page a browser's assets folder belongs to (x_files/ -> x.html), if it is beside it."""
+    for ending in _ASSET_FOLDERS:
+        if folder.name.endswith(ending) and len(folder.name) > len(ending):
+            stem = folder.name[: -len(ending)]
+            for suffix in (".html", ".htm"):
+                page = folder.with_name(stem + suffix)
+                if page.is_file():
+                    return page
+    return None
 
 
 def _maybe_report(entry: Path) -> bool:

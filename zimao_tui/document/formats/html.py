@@ -93,14 +93,16 @@ def main_element(root: HtmlElement) -> HtmlElement | None:
 
 def _readability(root: HtmlElement) -> HtmlElement | None:
     import lxml.html
+    from lxml.etree import ParserError
     from readability import Document
     from readability.readability import Unparseable
 
     try:
         summary = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
-        return lxml.html.fragment_fromstring(summary, create_parent="div")  # type: ignore[no-any-return]
-    except (Unparseable, ValueError):
-        return None
+        best = lxml.html.document_fromstring(f"<html><body>{summary}</body></html>")
+    except (Unparseable, ParserError, ValueError):
+        return None  # nothing readability could score: no main text
+    return best.body  # type: ignore[no-any-return]
 
 
 def _is_text(element: HtmlElement) -> bool:
