@@ -12,6 +12,7 @@ document's title, not a division of it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from zimao_tui.document.decode import decode
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _TEXT_TOKENS = frozenset({"text", "code_inline"})
+
+_STRONG_LEFT = re.compile(r"\*\*([^*\n]+?)\*\*")
+"""``**（一）**借鉴…``: CommonMark's flanking rules leave bold marks literal between a closing
+bracket and a Chinese character (a known CJK gap of the spec); the parser's text still holds
+them, and they are marks, not text."""
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
@@ -75,7 +81,7 @@ def _inline_lines(token: Token) -> list[str]:
             parts[-1] += child.content
         elif child.type in _BREAKS:
             parts.append("")
-    return [p for p in parts if p.strip()]
+    return [_STRONG_LEFT.sub(r"\1", p) for p in parts if p.strip()]
 
 
 def _title(headings: dict[int, int]) -> tuple[dict[int, int], bool]:
