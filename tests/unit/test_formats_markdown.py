@@ -20,7 +20,11 @@ def test_a_markdown_copy_gives_the_measures_of_the_text() -> None:
     assert from_md.format == "markdown"
     assert from_md.title == "国务院关于支持自由贸易试验区深化改革创新若干措施的通知"
     assert (from_md.doc_number, from_md.issuer, from_md.date) == ("国发〔2018〕38号", "国务院", "2018-11-07")
-    assert [h.label for h in from_md.children][:3] == ["前言", "一、营造优良投资环境", "二、提升贸易便利化水平"]
+    assert [h.label for h in from_md.children][:3] == [
+        "前言",
+        "一、营造优良投资环境",
+        "二、提升贸易便利化水平",
+    ]
     assert [m.text for m in from_md.measures()] == [m.text for m in from_text.measures()]
 
 

@@ -55,7 +55,9 @@ def test_an_html_file_named_txt_is_read_as_a_page() -> None:
     assert report.format == "html" and report.title == "国务院办公厅关于2019年部分节假日安排的通知"
 
 
-@pytest.mark.skipif(find_spec("zimao_tui.document.formats.pdf") is not None, reason="the PDF reader is installed")
+@pytest.mark.skipif(
+    find_spec("zimao_tui.document.formats.pdf") is not None, reason="the PDF reader is installed"
+)
 def test_a_format_without_its_reader_is_refused_as_binary() -> None:
     with pytest.raises(ReportError) as caught:
         parse_bytes(b"%PDF-1.7\n\x00\x01\x02\x03" * 50, "scan.pdf", ".pdf")
@@ -64,9 +66,13 @@ def test_a_format_without_its_reader_is_refused_as_binary() -> None:
 
 def test_a_folder_opens_every_supported_file(tmp_path: Path) -> None:
     assert set(REPORT_SUFFIXES) == set(READERS) == set(suffixes())
-    (tmp_path / "a.txt").write_text("关于测试的通知\n\n一、总体要求\n\n各单位要抓好落实。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "关于测试的通知\n\n一、总体要求\n\n各单位要抓好落实。\n", encoding="utf-8"
+    )
     (tmp_path / "b.html").write_bytes(PAGE)
-    (tmp_path / "c.md").write_text("# 关于测试的通知\n\n## 总体要求\n\n各单位要抓好落实。\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text(
+        "# 关于测试的通知\n\n## 总体要求\n\n各单位要抓好落实。\n", encoding="utf-8"
+    )
     (tmp_path / "d.htm").write_bytes(b"<html><body><a href=/>\xe9\xa6\x96\xe9\xa1\xb5</a></body></html>")
     (tmp_path / "e.css").write_text("p{}", encoding="utf-8")
     assert [p.name for p in report_files(tmp_path)] == ["a.txt", "b.html", "c.md", "d.htm"]
@@ -105,7 +111,9 @@ def test_outline_json_says_format(capsys: pytest.CaptureFixture[str]) -> None:
         (["outline"], "二、提升贸易便利化水平"),
     ],
 )
-def test_subcommands_accept_a_page(args: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_subcommands_accept_a_page(
+    args: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([*args, "--report", str(PAGES / "gov-057.html")]) == 0
     assert expected in capsys.readouterr().out
 

@@ -64,3 +64,10 @@ def marked_marker(line: str, marked: Mapping[str, int]) -> Marker | None:
     if numbered is None:
         return Marker(style, "", 0, line)
     return Marker(style, numbered.number, numbered.value, numbered.rest)
+
+
+def marked_indexes(texts: Sequence[str], marked: Mapping[str, int] | None) -> set[int]:
+    """Which of the tree's lines are marked headings: kept apart, never joined to a neighbour."""
+    if not marked:
+        return set()
+    return {k for k, text in enumerate(texts) if text in marked}

@@ -28,8 +28,8 @@ from zimao_tui.document.chars import is_han
 from zimao_tui.document.lines import EDGE_SPACE
 from zimao_tui.document.report import Heading, HeadingKind, Measure, Node
 from zimao_tui.document.sentences import sentence_spans
-from zimao_tui.document.stated import marked_marker
 from zimao_tui.document.shorten import shorten
+from zimao_tui.document.stated import marked_indexes, marked_marker
 from zimao_tui.document.styles import Marker, Style
 
 _LEGAL_DIVISIONS = frozenset({"附则", "总则", "分则"})
@@ -618,8 +618,7 @@ def build_tree(
         if k in table:
             cells.add(len(texts))
         texts.append(text)
-    heads = {k for k, text in enumerate(texts) if marked and text in marked}  # never joined to a neighbour
-    parts = _segments(join_split_lines(texts, cells | heads))
+    parts = _segments(join_split_lines(texts, cells | marked_indexes(texts, marked)))
     paragraphs: list[str] = []
     top: list[_Node] = []
 
@@ -638,7 +637,9 @@ def build_tree(
     elif parts.main or parts.closing:
         # No structure recognised: one chapter holds every sentence.
         whole = _Node("chapter", "", BODY_TITLE)
-        _Builder(whole, paragraphs, loose=whole, marked=marked).feed([*parts.main, *parts.closing], parts.plain)
+        _Builder(whole, paragraphs, loose=whole, marked=marked).feed(
+            [*parts.main, *parts.closing], parts.plain
+        )
         top.append(whole)
     for label, att_lines in parts.attachments:
         title = label.title

@@ -86,7 +86,7 @@ def main_element(root: HtmlElement) -> HtmlElement | None:
     for path in CONTAINERS:
         for element in root.xpath(path):
             if _is_text(element):
-                return element  # type: ignore[no-any-return]
+                return element
     candidate = _readability(root)
     return candidate if candidate is not None and _is_text(candidate) else None
 
@@ -102,7 +102,7 @@ def _readability(root: HtmlElement) -> HtmlElement | None:
         best = lxml.html.document_fromstring(f"<html><body>{summary}</body></html>")
     except (Unparseable, ParserError, ValueError):
         return None  # nothing readability could score: no main text
-    return best.body  # type: ignore[no-any-return]
+    return best.body
 
 
 def _is_text(element: HtmlElement) -> bool:

@@ -16,15 +16,76 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 BLOCKS = frozenset(
-    "address article aside blockquote body caption center dd details div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main ol p pre section summary table tbody "
-    "td tfoot th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 """Elements that start and end a line of their own."""
 
 SKIPPED = frozenset(
-    "script style noscript template nav iframe frame frameset object embed select option button "
-    "input textarea head title svg canvas map audio video".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "head",
+        "title",
+        "svg",
+        "canvas",
+        "map",
+        "audio",
+        "video",
+    ]
 )
 """Elements whose content is never report text (code, widgets, navigation, media)."""
 

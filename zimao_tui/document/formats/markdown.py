@@ -22,12 +22,12 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _TEXT_TOKENS = frozenset({"text", "code_inline"})
+_BREAKS = frozenset({"softbreak", "hardbreak"})
 
 _STRONG_LEFT = re.compile(r"\*\*([^*\n]+?)\*\*")
 """``**（一）**借鉴…``: CommonMark's flanking rules leave bold marks literal between a closing
 bracket and a Chinese character (a known CJK gap of the spec); the parser's text still holds
 them, and they are marks, not text."""
-_BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
 def read(data: bytes, origin: str) -> Source:
@@ -35,42 +35,60 @@ def read(data: bytes, origin: str) -> Source:
     from markdown_it import MarkdownIt
 
     text, encoding = decode(data, origin)
+    reader = _Reader()
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    lines: list[str] = []
-    levels: dict[int, int] = {}
-    item_number: list[str] = []  # the number of the ordered-list item being read ("" for a bullet)
-    cells: list[str] | None = None  # the cells of the table row being read
     for k, token in enumerate(tokens):
-        if token.type == "list_item_open":
-            item_number.append(f"{token.info}{token.markup}" if token.info else "")
-        elif token.type == "list_item_close":
-            item_number.pop()
-        elif token.type == "tr_open":
-            cells = []
-        elif token.type == "tr_close" and cells is not None:
-            lines.append(" ".join(c for c in cells if c))
-            cells = None
-        elif token.type in ("fence", "code_block"):
-            lines.extend(token.content.splitlines())
-        elif token.type == "inline":
-            parts = _inline_lines(token)
-            if cells is not None:
-                cells.append(" ".join(parts))
-                continue
-            if item_number and item_number[-1] and parts and tokens[k - 1].type == "paragraph_open":
-                parts[0] = item_number[-1] + parts[0]
-                item_number[-1] = ""  # a second paragraph of the item carries no number
-            if k > 0 and tokens[k - 1].type == "heading_open":
-                levels[len(lines)] = int(tokens[k - 1].tag[1:])
-                parts = [" ".join(parts)]
-            lines.extend(parts)
-    lines = [" ".join(line.split()) for line in lines]
-    keep = [i for i, line in enumerate(lines) if line]
-    headings = {keep.index(i): level for i, level in levels.items() if i in keep}
-    lines = [lines[i] for i in keep]
-    headings, title = _title(headings)
+        reader.token(token, tokens[k - 1] if k else None)
+    lines, levels = reader.result()
+    headings, title = _title(levels)
     meta = {"title": lines[0]} if title else {}
     return Source(lines, "markdown", encoding, headings, meta)
+
+
+class _Reader:
+    """Markdown-it's token stream to lines: one handler per token type that makes text."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.levels: dict[int, int] = {}
+        self.numbers: list[str] = []  # the open list items' numbers ("" for a bullet, or once used)
+        self.cells: list[str] | None = None  # the cells of the table row being read
+
+    def token(self, token: Token, previous: Token | None) -> None:
+        kind = token.type
+        if kind == "list_item_open":
+            self.numbers.append(f"{token.info}{token.markup}" if token.info else "")
+        elif kind == "list_item_close":
+            self.numbers.pop()
+        elif kind == "tr_open":
+            self.cells = []
+        elif kind == "tr_close" and self.cells is not None:
+            self.lines.append(" ".join(c for c in self.cells if c))
+            self.cells = None
+        elif kind in ("fence", "code_block"):
+            self.lines.extend(token.content.splitlines())
+        elif kind == "inline":
+            self.inline(_inline_lines(token), previous)
+
+    def inline(self, parts: list[str], previous: Token | None) -> None:
+        if self.cells is not None:
+            self.cells.append(" ".join(parts))
+            return
+        opened = previous.type if previous is not None else ""
+        if self.numbers and self.numbers[-1] and parts and opened == "paragraph_open":
+            parts[0] = self.numbers[-1] + parts[0]
+            self.numbers[-1] = ""  # a second paragraph of the item carries no number
+        if opened == "heading_open" and previous is not None:
+            self.levels[len(self.lines)] = int(previous.tag[1:])
+            parts = [" ".join(parts)]
+        self.lines.extend(parts)
+
+    def result(self) -> tuple[list[str], dict[int, int]]:
+        """The non-empty lines (spaces collapsed) and their heading levels, renumbered."""
+        lines = [" ".join(line.split()) for line in self.lines]
+        keep = [i for i, line in enumerate(lines) if line]
+        position = {old: new for new, old in enumerate(keep)}
+        return [lines[i] for i in keep], {position[i]: v for i, v in self.levels.items() if i in position}
 
 
 def _inline_lines(token: Token) -> list[str]:
