@@ -170,6 +170,14 @@ def test_a_table_row_is_one_line() -> None:
     source = html_format.read((PAGES / "nfra-36.html").read_bytes(), "nfra-36.html")
     assert "行政处罚决定书文号 金罚决字〔2024〕36号" in source.lines
     assert "作出处罚决定的日期 2024年7月8日" in source.lines
+    rows = [source.lines[i] for i in sorted(source.rows)]
+    assert rows[:2] == [
+        "行政处罚决定书文号 金罚决字〔2024〕36号",
+        "被处罚当事人 复星联合健康保险股份有限公司及其责任人员",
+    ]
+    # Rows stay apart in the tree (no sentence runs from one row into the next).
+    measures = [m.text for m in page("nfra-36.html").measures()]
+    assert "被处罚当事人 复星联合健康保险股份有限公司及其责任人员" in measures
 
 
 def test_br_blocks_entities_comments_and_scripts() -> None:

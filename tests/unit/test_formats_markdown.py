@@ -66,6 +66,7 @@ def test_markup_is_removed_and_numbers_kept() -> None:
     ]
     assert source.meta == {"title": "关于加强测试工作的通知"}  # a lone # on top: the title
     assert source.headings == {}
+    assert source.rows == {8, 9}
 
 
 def test_headings_without_numbers_are_divisions_nested_by_level() -> None:

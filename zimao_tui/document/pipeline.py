@@ -23,7 +23,7 @@ def parse_source(source: Source, *, origin: str = "<text>") -> Report:
     if not any(line.strip() for line in lines):
         raise ReportError(Notice("error.no_text", path=origin))
     extracted = extract(lines, origin=origin)  # 2. metadata; body lines; dropped lines
-    marked = marked_headings(lines, extracted.body, source.headings)  # the format's own headings
+    marked = marked_headings(lines, extracted.body, source.headings, source.rows)  # the format's own
     paragraphs, children, left_out = build_tree(lines, extracted.body, marked)  # 3. numbering -> tree
     dropped = sorted(
         [(d.line, d.text, d.reason) for d in extracted.dropped]

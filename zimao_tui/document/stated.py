@@ -8,7 +8,7 @@ the document's own record: where a format states a field outright it wins; the h
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from zimao_tui.document.lines import EDGE_SPACE
@@ -42,12 +42,19 @@ def apply_stated(meta: DocMeta, stated: Mapping[str, str]) -> DocMeta:
     return replace(meta, **changes)  # type: ignore[arg-type]
 
 
-def marked_headings(lines: Sequence[str], body: Sequence[int], levels: Mapping[int, int]) -> dict[str, int]:
+ROW = 0
+"""The level of a marked line that is a table row: kept apart from its neighbours, no heading."""
+
+
+def marked_headings(
+    lines: Sequence[str], body: Sequence[int], levels: Mapping[int, int], rows: Set[int] = frozenset()
+) -> dict[str, int]:
     """The body's lines a format marks as headings, by their text (what the tree sees after it
-    joins and cuts lines), with their level; a line marked twice keeps its first level."""
+    joins and cuts lines), with their level; its table rows with level :data:`ROW`. A line
+    marked twice keeps its first mark."""
     inside = set(body)
     marked: dict[str, int] = {}
-    for index, level in sorted(levels.items()):
+    for index, level in sorted({**{row: ROW for row in rows}, **levels}.items()):
         text = lines[index].strip(EDGE_SPACE) if 0 <= index < len(lines) and index in inside else ""
         if text:
             marked.setdefault(text, level)
@@ -57,8 +64,8 @@ def marked_headings(lines: Sequence[str], body: Sequence[int], levels: Mapping[i
 def marked_marker(line: str, marked: Mapping[str, int]) -> Marker | None:
     """The heading marker of a line the format marks as a heading (None for any other line)."""
     level = marked.get(line)
-    if level is None:
-        return None
+    if not level:
+        return None  # not marked, or a table row
     style = HEADING_STYLES[min(level, _LEVELS) - 1]
     numbered = match(line)  # ## 一、主要任务: placed by its level, keeping its number
     if numbered is None:

@@ -58,14 +58,15 @@ def read(data: bytes, origin: str) -> Source:
     if main is None:
         raise ReportError(Notice("error.no_main_text", path=origin))
     page = element_text(main)
-    lines, levels = page.lines, _relative_levels(page)
+    lines, levels, rows = page.lines, _relative_levels(page), page.rows
     title = meta.get("title", "")
     if title and not _squeezed(" ".join(lines[:3])).startswith(_squeezed(title)):
         # The page shows its title above the text container (an <h1> of the layout): put it
         # back on top, as the page's plain text reads, so the title's issuer is read from it.
         lines = [title, *lines]
         levels = {line + 1: level for line, level in levels.items()}
-    return Source(lines, "html", encoding, levels, meta)
+        rows = {line + 1 for line in rows}
+    return Source(lines, "html", encoding, levels, meta, frozenset(rows))
 
 
 def parse(text: str, origin: str) -> HtmlElement:

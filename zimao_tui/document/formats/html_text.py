@@ -102,19 +102,24 @@ class PageText:
     lines: list[str] = field(default_factory=list)
     headings: dict[int, int] = field(default_factory=dict)
     """Line index -> ``<hN>`` level."""
+    rows: set[int] = field(default_factory=set)
+    """Indexes of lines that are table rows."""
     _words: list[str] = field(default_factory=list)
 
     def add(self, text: str | None) -> None:
         if text:
             self._words.append(text)
 
-    def end_line(self, level: int = 0) -> None:
-        """Close the line being written (whitespace collapsed as a browser does); mark it a heading."""
+    def end_line(self, level: int = 0, row: bool = False) -> None:
+        """Close the line being written (whitespace collapsed as a browser does); mark it a
+        heading of ``level``, or a table row."""
         line = " ".join("".join(self._words).split())
         self._words.clear()
         if line:
             if level:
                 self.headings[len(self.lines)] = level
+            if row:
+                self.rows.add(len(self.lines))
             self.lines.append(line)
 
 
@@ -142,7 +147,7 @@ def _walk(element: HtmlElement, out: PageText) -> None:
     if tag == "tr" and not _is_layout_row(element):
         out.end_line()
         out.add(" ".join(cell for cell in (flat_text(c) for c in element if _is_cell(c)) if cell))
-        out.end_line()
+        out.end_line(row=True)
         return
     block = tag in BLOCKS
     if block:

@@ -39,10 +39,10 @@ def read(data: bytes, origin: str) -> Source:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     for k, token in enumerate(tokens):
         reader.token(token, tokens[k - 1] if k else None)
-    lines, levels = reader.result()
+    lines, levels, rows = reader.result()
     headings, title = _title(levels)
     meta = {"title": lines[0]} if title else {}
-    return Source(lines, "markdown", encoding, headings, meta)
+    return Source(lines, "markdown", encoding, headings, meta, rows)
 
 
 class _Reader:
@@ -53,6 +53,7 @@ class _Reader:
         self.levels: dict[int, int] = {}
         self.numbers: list[str] = []  # the open list items' numbers ("" for a bullet, or once used)
         self.cells: list[str] | None = None  # the cells of the table row being read
+        self.rows: set[int] = set()
 
     def token(self, token: Token, previous: Token | None) -> None:
         kind = token.type
@@ -63,6 +64,7 @@ class _Reader:
         elif kind == "tr_open":
             self.cells = []
         elif kind == "tr_close" and self.cells is not None:
+            self.rows.add(len(self.lines))
             self.lines.append(" ".join(c for c in self.cells if c))
             self.cells = None
         elif kind in ("fence", "code_block"):
@@ -83,12 +85,13 @@ class _Reader:
             parts = [" ".join(parts)]
         self.lines.extend(parts)
 
-    def result(self) -> tuple[list[str], dict[int, int]]:
-        """The non-empty lines (spaces collapsed) and their heading levels, renumbered."""
+    def result(self) -> tuple[list[str], dict[int, int], frozenset[int]]:
+        """The non-empty lines (spaces collapsed), their heading levels and table rows, renumbered."""
         lines = [" ".join(line.split()) for line in self.lines]
         keep = [i for i, line in enumerate(lines) if line]
         position = {old: new for new, old in enumerate(keep)}
-        return [lines[i] for i in keep], {position[i]: v for i, v in self.levels.items() if i in position}
+        levels = {position[i]: v for i, v in self.levels.items() if i in position}
+        return [lines[i] for i in keep], levels, frozenset(position[i] for i in self.rows if i in position)
 
 
 def _inline_lines(token: Token) -> list[str]:

@@ -35,3 +35,6 @@ class Source:
     """The text encoding where the format has one (text, HTML); empty for Word and PDF."""
     headings: Mapping[int, int] = field(default_factory=dict)
     meta: Mapping[str, str] = field(default_factory=dict)
+    rows: frozenset[int] = frozenset()
+    """Lines that are a table's rows (a web page's <tr>, a Word table's row): each stays a line
+    of its own, never joined to the next as a sentence wrapped by the page would be."""
