@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import test_tmux_hostile as pane
 from test_tmux import _zimao_command, wait_for
 
 pytestmark = pytest.mark.e2e
@@ -21,21 +20,8 @@ pytestmark = pytest.mark.e2e
 PAGES = Path(__file__).resolve().parents[1] / "documents" / "html"
 MARKDOWN = Path(__file__).resolve().parents[1] / "documents" / "markdown"
 SOCKETS = iter(range(1_000_000))
-SOCKET = ""
-"""This test's tmux server: a fresh name per test, since a killed server may still hold the last."""
-
-
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, timeout=20).stdout
-
-
-def screen() -> str:
-    return tmux("capture-pane", "-p", "-t", "f")
-
-
-def send(line: str) -> None:
-    tmux("send-keys", "-t", "f", "-l", line)
-    tmux("send-keys", "-t", "f", "Enter")
+tmux, screen, send = pane.tmux, pane.screen, pane.send
+"""The hostile test's pane helpers (session "h" on ``pane.SOCKET``), on a server of this test's own."""
 
 
 @pytest.fixture
@@ -43,15 +29,14 @@ def shell(user_dirs: dict[str, Path], tmp_path: Path) -> Iterator[Path]:
     """An 80x24 pane running sh with zimao-tui's folders in tmp_path; yields a folder of files."""
     if not shutil.which("tmux"):
         pytest.fail("tmux is required for the end-to-end test (.ci/run installs it)")
-    global SOCKET
-    SOCKET = f"zimao-formats-{os.getpid()}-{next(SOCKETS)}"
+    pane.SOCKET = f"zimao-formats-{os.getpid()}-{next(SOCKETS)}"  # a fresh server: a killed one may linger
     folder = tmp_path / "下载"
     folder.mkdir()
     shutil.copy(PAGES / "gov-057.html", folder / "自贸试验区.html")
     shutil.copy(MARKDOWN / "ftz-measures-guofa-2018-38.md", folder / "同一文件.md")
     shutil.copy(PAGES / "hd-list.html", folder / "列表页.html")
     env = [f"ZIMAO_TUI_{k.upper()}_DIR={v}" for k, v in user_dirs.items()]
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "f", "-x", "80", "-y", "24",
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "h", "-x", "80", "-y", "24",
          "env", "TERM=xterm-256color", "PS1=$ ", *env, "sh")  # fmt: skip
     try:
         yield folder
@@ -70,11 +55,8 @@ def test_the_app_opens_a_folder_of_pages_and_markdown(shell: Path) -> None:
     shown = wait_for(screen, "2 份报告")  # the page and the Markdown file; the list page is skipped
     assert "Traceback" not in shown
     assert "列表页.html" in wait_for(screen, "列表页.html")  # the skipped file's one line
-    tmux("send-keys", "-t", "f", "q")
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and "EXIT=" not in screen():
-        time.sleep(0.2)
-    assert "EXIT=0" in screen()
+    tmux("send-keys", "-t", "h", "q")
+    assert "EXIT=0" in wait_for(screen, "EXIT=0")
 
 
 def test_a_page_without_main_text_is_one_line_exit_2(shell: Path) -> None:
