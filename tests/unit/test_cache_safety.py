@@ -166,20 +166,45 @@ def _write_cache(cache: ReportCache, data: bytes, fields: tuple[object, ...]) ->
 
 def _damaged(report: Report) -> Iterator[tuple[str, tuple[object, ...]]]:
     fields = _fields(report)
-    title, date, time, source, encoding, paragraphs, children, more, dropped = fields
-    yield "integer title", (1, date, time, source, encoding, paragraphs, children, more, dropped)
-    yield "missing paragraph", (title, date, time, source, encoding, paragraphs[:1], children, more, dropped)
-    yield "no paragraphs", (title, date, time, source, encoding, (), children, more, dropped)
+    title, date, time, source, encoding, paragraphs, children, more, dropped, file_format = fields
+    yield "integer title", (1, date, time, source, encoding, paragraphs, children, more, dropped, file_format)
+    yield (
+        "missing paragraph",
+        (title, date, time, source, encoding, paragraphs[:1], children, more, dropped, file_format),
+    )
+    yield "no paragraphs", (title, date, time, source, encoding, (), children, more, dropped, file_format)
     yield "short tuple", fields[:-1]
     chapter = children[0]
     yield (
         "string level",
-        (title, date, time, source, encoding, paragraphs, ((*chapter[:5], "1", chapter[6]),), more, dropped),
+        (
+            title,
+            date,
+            time,
+            source,
+            encoding,
+            paragraphs,
+            ((*chapter[:5], "1", chapter[6]),),
+            more,
+            dropped,
+            file_format,
+        ),
     )
     measure = ("m", "1.1", 0, "0", 3)
     yield (
         "string start",
-        (title, date, time, source, encoding, paragraphs, ((*chapter[:6], (measure,)),), more, dropped),
+        (
+            title,
+            date,
+            time,
+            source,
+            encoding,
+            paragraphs,
+            ((*chapter[:6], (measure,)),),
+            more,
+            dropped,
+            file_format,
+        ),
     )
     yield (
         "bool paragraph",
@@ -193,17 +218,20 @@ def _damaged(report: Report) -> Iterator[tuple[str, tuple[object, ...]]]:
             ((*chapter[:6], (("m", "1.1", True, 0, 1),)),),
             more,
             dropped,
+            file_format,
         ),
     )
     deep: tuple[object, ...] = ("m", "x", 0, 0, 1)
     for _ in range(100):
         deep = ("h", "x", "item", "1.", "t", 3, (deep,))
-    yield "deep", (title, date, time, source, encoding, paragraphs, (deep,), more, dropped)
-    yield "integer issuer", (*fields[:7], (*more[:2], 7, *more[3:]), dropped)
-    yield "short dropped line", (*fields[:7], more, (("x", "y"),))
+    yield "deep", (title, date, time, source, encoding, paragraphs, (deep,), more, dropped, file_format)
+    yield "integer issuer", (*fields[:7], (*more[:2], 7, *more[3:]), dropped, file_format)
+    yield "short dropped line", (*fields[:7], more, (("x", "y"),), file_format)
+    yield "integer format", (*fields[:9], 3)
+    yield "unknown format", (*fields[:9], "exe")
     yield (
         "unknown heading kind",
-        (*fields[:6], ((chapter[0], chapter[1], "volume", *chapter[3:]),), more, dropped),
+        (*fields[:6], ((chapter[0], chapter[1], "volume", *chapter[3:]),), more, dropped, file_format),
     )
 
 

@@ -91,6 +91,15 @@ def test_the_cache_keeps_the_format(tmp_path: Path) -> None:
     assert again is not None and again == first and again.format == "html"
 
 
+def test_the_same_bytes_under_another_suffix_are_parsed_again(tmp_path: Path) -> None:
+    text = "# 关于测试的通知\n\n## 总体要求\n\n各单位要抓好落实，确保取得实效。\n".encode()
+    cache = ReportCache(tmp_path / "cache")
+    (tmp_path / "a.md").write_bytes(text)
+    (tmp_path / "a.txt").write_bytes(text)
+    assert load_report(tmp_path / "a.md", cache).format == "markdown"
+    assert load_report(tmp_path / "a.txt", cache).format == "text"  # not the Markdown parse
+
+
 def test_outline_json_says_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["outline", "--json", "--report", str(PAGES / "gov-057.html")]) == 0
     doc = json.loads(capsys.readouterr().out)

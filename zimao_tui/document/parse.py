@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zimao_tui.document.errors import ReportError
-from zimao_tui.document.formats import read_source, suffixes
+from zimao_tui.document.formats import read_source, sniff, suffixes
 from zimao_tui.i18n import Notice
 from zimao_tui.store.statefile import MAX_REPORT_BYTES, read_bytes
 
@@ -60,6 +60,8 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
     if cache is None:
         return parse_bytes(data, str(path), path.suffix)
     report = cache.load(data, str(path))
+    if report is not None and report.format != sniff(data, path.suffix):
+        report = None  # the same bytes parsed before under another name (a.md kept as a.txt)
     if report is None:
         report = parse_bytes(data, str(path), path.suffix)
         cache.save(data, report)

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from zimao_tui.document.report import HEADING_KINDS, Heading, Measure, Node, Report
+from zimao_tui.document.report import FORMATS, HEADING_KINDS, Heading, Measure, Node, Report
 from zimao_tui.i18n import Notice
 from zimao_tui.store.cachedir import private_dir
 from zimao_tui.store.marshal_check import plausible
@@ -165,6 +165,8 @@ def _report(fields: tuple[Any, ...], origin: str) -> Report:
     title, date, time, source, encoding, paragraphs, children, more, dropped, file_format = fields
     if not all(isinstance(p, str) for p in paragraphs):
         raise ValueError("paragraphs")
+    if file_format not in FORMATS:
+        raise ValueError("format")
     _shaped(more, (str, str, str, str, str))
     subtitle, speaker, issuer, doc_number, date_source = more
     for d in dropped:
