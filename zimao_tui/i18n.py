@@ -287,6 +287,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "format.docx": "Word 文档",
         "format.pdf": "PDF",
         "detail.format": "格式：{format}（{encoding}）",
+        "detail.format_only": "格式：{format}",
     },
     "en": {
         "key.search": "Search",
@@ -556,6 +557,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "format.docx": "Word document",
         "format.pdf": "PDF",
         "detail.format": "Format: {format} ({encoding})",
+        "detail.format_only": "Format: {format}",
     },
 }
 

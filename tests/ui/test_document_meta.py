@@ -74,7 +74,9 @@ async def test_c_and_shift_c_on_a_law_s_article_copy_it_whole_and_cite_it() -> N
 @sync
 async def test_a_web_page_opens_in_the_app_and_its_card_says_so() -> None:
     """A saved gov.cn page beside a text file: the same tree, and the card names the format."""
-    from zimao_tui.ui.widgets.detail import DetailPane, entry_content
+    from dataclasses import replace
+
+    from zimao_tui.ui.widgets.detail import DetailPane, entry_content, format_line
 
     page = load_report(DOCUMENTS / "html" / "gov-057.html")
     text = load_report(DOCUMENTS / "15-rules-state-council-work-guofa-2004-18.txt")
@@ -95,9 +97,9 @@ async def test_a_web_page_opens_in_the_app_and_its_card_says_so() -> None:
         tree.move_cursor(tree.root.children[1])
         await pilot.pause()
         assert detail.entry is not None and detail.entry.report is text
-        assert (
-            "格式" not in entry_content(detail.entry).plain
-        )  # plain text, as every report was before: no line for it
+        card = entry_content(detail.entry).plain
+        assert "格式" not in card  # plain text, as every report was before: no line for it
+        assert format_line(replace(page, format="pdf", encoding="")) == "格式：PDF"  # no encoding to name
         tree.move_cursor(tree.root.children[0])
         await pilot.press("right")
         await pilot.pause()

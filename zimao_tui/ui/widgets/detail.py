@@ -166,8 +166,14 @@ def report_facts(report: Report, separator: str) -> str:
 
 
 def format_line(report: Report) -> str:
-    """The file's format and encoding as the report card shows them: 格式：网页（GB18030）."""
-    return t("detail.format", format=t(f"format.{report.format}"), encoding=report.encoding or "-")
+    """The file's format and encoding as the report card shows them: 格式：网页（GB18030）; a
+    Word or PDF file has no text encoding to name."""
+    name = t(f"format.{report.format}")
+    return (
+        t("detail.format", format=name, encoding=report.encoding)
+        if report.encoding
+        else t("detail.format_only", format=name)
+    )
 
 
 def report_content(report: Report) -> Content:
