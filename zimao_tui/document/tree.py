@@ -326,7 +326,7 @@ class _Builder:
     ) -> None:
         self.root = root
         self.marked = marked or {}
-        """Lines the file format marks as headings, with their level (see stated.py)."""
+        """Lines the file format marks: headings with their level, table rows with 0 (stated.py)."""
         self.cells = cells
         """A table's cell lines (see ``table_rows``): text, never an unnumbered heading."""
         self.paragraphs = paragraphs
@@ -607,7 +607,8 @@ def build_tree(
     """The paragraphs and top-level headings of the body lines ``body`` (indexes into ``lines``),
     and the indexes of the lines left out: a flattened table's bare row numbers, which would be
     measures of their own (``1``) and mean nothing without the grid. ``marked``: lines the file
-    format marks as headings, by text, with their level (a web page's <h2>, Markdown's ##)."""
+    format marks, by text: headings with their level (a web page's <h2>, Markdown's ##), table
+    rows with 0 (see stated.py); each stays a line of its own."""
     kept = [(i, t) for i, t in ((i, lines[i].strip(EDGE_SPACE)) for i in body) if t]
     numbers, table = table_rows([t for _, t in kept])
     texts: list[str] = []
