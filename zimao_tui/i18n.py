@@ -385,6 +385,15 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "help.search_q": "搜索栏里 q 是查询的一个字母（拼音 qiye = 企业）：按 Esc 离开搜索栏，再按 q 退出。",
         "note.discard": "放弃未保存的笔记？",
         "bm.confirm_delete_plain": "删除这条书签？",
+        # --- file formats (issue 13: HTML, Markdown) ---
+        "error.no_main_text": "{path}：网页里没有正文（是登录页、首页或文章列表吗？）",
+        "format.text": "纯文本",
+        "format.html": "网页",
+        "format.markdown": "Markdown",
+        "format.docx": "Word 文档",
+        "format.pdf": "PDF",
+        "detail.format": "格式：{format}（{encoding}）",
+        "detail.format_only": "格式：{format}",
     },
     "en": {
         "key.search": "Search",
@@ -752,6 +761,15 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "help.search_q": "In the search bar q is part of the query (pinyin qiye = 企业): Esc leaves the bar, then q quits.",
         "note.discard": "Discard the unsaved note?",
         "bm.confirm_delete_plain": "Delete this bookmark?",
+        # --- file formats (issue 13: HTML, Markdown) ---
+        "error.no_main_text": "{path}: the page has no main text (a login page, a home page or a list of articles?)",
+        "format.text": "plain text",
+        "format.html": "web page",
+        "format.markdown": "Markdown",
+        "format.docx": "Word document",
+        "format.pdf": "PDF",
+        "detail.format": "Format: {format} ({encoding})",
+        "detail.format_only": "Format: {format}",
     },
 }
 

@@ -69,3 +69,39 @@ async def test_c_and_shift_c_on_a_law_s_article_copy_it_whole_and_cite_it() -> N
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard.replace("\n", "") == text
+
+
+@sync
+async def test_a_web_page_opens_in_the_app_and_its_card_says_so() -> None:
+    """A saved gov.cn page beside a text file: the same tree, and the card names the format."""
+    from dataclasses import replace
+
+    from zimao_tui.ui.widgets.detail import DetailPane, entry_content, format_line
+
+    page = load_report(DOCUMENTS / "html" / "gov-057.html")
+    text = load_report(DOCUMENTS / "15-rules-state-council-work-guofa-2004-18.txt")
+    app = make_app([page, text])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_ready(pilot)
+        tree = app.query_one(ReportTree)
+        assert str(tree.root.children[0].label).startswith(
+            "《国务院关于支持自由贸易试验区深化改革创新若干措施的通知》"
+        )
+        tree.move_cursor(tree.root.children[0])
+        await pilot.pause()
+        detail = app.query_one(DetailPane)
+        assert detail.entry is not None and detail.entry.report is page
+        lines = entry_content(detail.entry).plain.splitlines()
+        assert lines[1] == "国务院 国发〔2018〕38号 2018-11-07"
+        assert lines[2] == "格式：网页（UTF-8）"
+        tree.move_cursor(tree.root.children[1])
+        await pilot.pause()
+        assert detail.entry is not None and detail.entry.report is text
+        card = entry_content(detail.entry).plain
+        assert "格式" not in card  # plain text, as every report was before: no line for it
+        assert format_line(replace(page, format="pdf", encoding="")) == "格式：PDF"  # no encoding to name
+        tree.move_cursor(tree.root.children[0])
+        await pilot.press("right")
+        await pilot.pause()
+        labels = [str(n.label) for n in tree.root.children[0].children[:2]]
+        assert labels[0].startswith("前言") and labels[1].startswith("一、营造优良投资环境")

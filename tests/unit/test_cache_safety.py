@@ -168,45 +168,30 @@ def _write_cache(cache: ReportCache, data: bytes, fields: tuple[object, ...]) ->
 
 def _damaged(report: Report) -> Iterator[tuple[str, tuple[object, ...]]]:
     fields = _fields(report)
-    title, date, time, source, encoding, paragraphs, children, more, dropped = fields
-    yield "integer title", (1, date, time, source, encoding, paragraphs, children, more, dropped)
-    yield "missing paragraph", (title, date, time, source, encoding, paragraphs[:1], children, more, dropped)
-    yield "no paragraphs", (title, date, time, source, encoding, (), children, more, dropped)
+    paragraphs, children, more, dropped, file_format = fields[5:]
+
+    def with_tree(top: tuple[object, ...]) -> tuple[object, ...]:
+        """The fields with another top level of the tree (in place of ``children``)."""
+        return (*fields[:6], top, *fields[7:])
+
+    yield "integer title", (1, *fields[1:])
+    yield "missing paragraph", (*fields[:5], paragraphs[:1], *fields[6:])
+    yield "no paragraphs", (*fields[:5], (), *fields[6:])
     yield "short tuple", fields[:-1]
     chapter = children[0]
-    yield (
-        "string level",
-        (title, date, time, source, encoding, paragraphs, ((*chapter[:5], "1", chapter[6]),), more, dropped),
-    )
+    yield "string level", with_tree(((*chapter[:5], "1", chapter[6]),))
     measure = ("m", "1.1", 0, "0", 3)
-    yield (
-        "string start",
-        (title, date, time, source, encoding, paragraphs, ((*chapter[:6], (measure,)),), more, dropped),
-    )
-    yield (
-        "bool paragraph",
-        (
-            title,
-            date,
-            time,
-            source,
-            encoding,
-            paragraphs,
-            ((*chapter[:6], (("m", "1.1", True, 0, 1),)),),
-            more,
-            dropped,
-        ),
-    )
+    yield "string start", with_tree(((*chapter[:6], (measure,)),))
+    yield "bool paragraph", with_tree(((*chapter[:6], (("m", "1.1", True, 0, 1),)),))
     deep: tuple[object, ...] = ("m", "x", 0, 0, 1)
     for _ in range(100):
         deep = ("h", "x", "item", "1.", "t", 3, (deep,))
-    yield "deep", (title, date, time, source, encoding, paragraphs, (deep,), more, dropped)
-    yield "integer issuer", (*fields[:7], (*more[:2], 7, *more[3:]), dropped)
-    yield "short dropped line", (*fields[:7], more, (("x", "y"),))
-    yield (
-        "unknown heading kind",
-        (*fields[:6], ((chapter[0], chapter[1], "volume", *chapter[3:]),), more, dropped),
-    )
+    yield "deep", with_tree((deep,))
+    yield "integer issuer", (*fields[:7], (*more[:2], 7, *more[3:]), dropped, file_format)
+    yield "short dropped line", (*fields[:7], more, (("x", "y"),), file_format)
+    yield "integer format", (*fields[:9], 3)
+    yield "unknown format", (*fields[:9], "exe")
+    yield "unknown heading kind", with_tree(((chapter[0], chapter[1], "volume", *chapter[3:]),))
 
 
 @pytest.mark.parametrize("case", [name for name, _ in _damaged(parse_text(SMALL))])

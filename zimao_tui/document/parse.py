@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zimao_tui.document.errors import ReportError
-from zimao_tui.document.formats import read_source, suffixes
+from zimao_tui.document.formats import read_source, sniff, suffixes
 from zimao_tui.i18n import Notice
 from zimao_tui.store.statefile import MAX_REPORT_BYTES, read_bytes
 
@@ -60,6 +60,8 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
     if cache is None:
         return parse_bytes(data, str(path), path.suffix)
     report = cache.load(data, str(path))
+    if report is not None and report.format != sniff(data, path.suffix):
+        report = None  # the same bytes parsed before under another name (a.md kept as a.txt)
     if report is None:
         report = parse_bytes(data, str(path), path.suffix)
         cache.save(data, report)
@@ -76,6 +78,9 @@ def report_files(path: Path) -> list[Path]:
     """
     try:
         if path.is_dir():
+            page = saved_page(path)
+            if page is not None:
+                return [page]  # x_files/ of a page saved complete: the page, not its assets
             files = sorted(p for p in path.iterdir() if _maybe_report(p))
             if not files:
                 raise ReportError(Notice("error.empty_folder", path=path, suffixes="/".join(REPORT_SUFFIXES)))
@@ -86,6 +91,23 @@ def report_files(path: Path) -> list[Path]:
     if not exists:
         raise ReportError(Notice("error.no_such_path", path=path))
     return [path]
+
+
+_ASSET_FOLDERS = ("_files", ".files")
+"""What browsers name the folder of a page saved complete (x.html beside x_files/; gov.cn's own
+pages link theirs as 130.files/)."""
+
+
+def saved_page(folder: Path) -> Path | None:
+    """The page a browser's assets folder belongs to (x_files/ -> x.html), if it is beside it."""
+    for ending in _ASSET_FOLDERS:
+        if folder.name.endswith(ending) and len(folder.name) > len(ending):
+            stem = folder.name[: -len(ending)]
+            for suffix in (".html", ".htm"):
+                page = folder.with_name(stem + suffix)
+                if page.is_file():
+                    return page
+    return None
 
 
 def _maybe_report(entry: Path) -> bool:

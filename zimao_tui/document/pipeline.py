@@ -7,6 +7,7 @@ from zimao_tui.document.formats.source import Source
 from zimao_tui.document.lines import split_lines
 from zimao_tui.document.metadata import extract
 from zimao_tui.document.report import Report
+from zimao_tui.document.stated import apply_stated, marked_headings
 from zimao_tui.document.tree import ROW_NUMBER, build_tree
 from zimao_tui.i18n import Notice
 
@@ -22,12 +23,13 @@ def parse_source(source: Source, *, origin: str = "<text>") -> Report:
     if not any(line.strip() for line in lines):
         raise ReportError(Notice("error.no_text", path=origin))
     extracted = extract(lines, origin=origin)  # 2. metadata; body lines; dropped lines
-    paragraphs, children, left_out = build_tree(lines, extracted.body)  # 3. numbering -> tree
+    marked = marked_headings(lines, extracted.body, source.headings, source.rows)  # the format's own
+    paragraphs, children, left_out = build_tree(lines, extracted.body, marked)  # 3. numbering -> tree
     dropped = sorted(
         [(d.line, d.text, d.reason) for d in extracted.dropped]
         + [(i, lines[i], ROW_NUMBER) for i in left_out]  # a flattened table's bare row numbers
     )
-    meta = extracted.meta
+    meta = apply_stated(extracted.meta, source.meta)  # what the format states wins
     report = Report(
         title=meta.title,
         date=meta.date or "",
@@ -43,6 +45,7 @@ def parse_source(source: Source, *, origin: str = "<text>") -> Report:
         doc_number=meta.doc_number or "",
         date_source=meta.date_source or "",
         dropped=tuple(dropped),
+        format=source.format,
     )
     if not any(True for _ in report.measures()):
         raise ReportError(Notice("error.no_report_text", path=origin))

@@ -22,6 +22,9 @@ levels of 一、/（一）/… by depth; ``item`` for deeper levels and 一是/�
 before the first heading), ``closing`` (结束语, the signature) and ``attachment`` (附件N) are
 places of their own at the top level."""
 
+FORMATS: frozenset[str] = frozenset({"text", "html", "markdown", "docx", "pdf"})
+"""The formats a report is read from (a cache file naming another one is damaged)."""
+
 _SPACED_NUMBERS = ("编", "篇", "部分", "章", "节", "条")
 """Numbers a label separates from their title with a space, as laws are printed: 第一章 总则."""
 
@@ -149,6 +152,8 @@ class Report:
     doc_number: str = ""
     date_source: str = ""
     dropped: tuple[tuple[int, str, str], ...] = ()
+    format: str = "text"
+    """The file's format, one of :data:`FORMATS` (see document/formats)."""
     _index: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _parents: dict[str, tuple[Heading, ...]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -19,7 +19,7 @@ with nothing under it (a list item ending in ；, ： or nothing) becomes a meas
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -29,6 +29,7 @@ from zimao_tui.document.lines import EDGE_SPACE
 from zimao_tui.document.report import Heading, HeadingKind, Measure, Node
 from zimao_tui.document.sentences import sentence_spans
 from zimao_tui.document.shorten import shorten
+from zimao_tui.document.stated import marked_indexes, marked_marker
 from zimao_tui.document.styles import Marker, Style
 
 _LEGAL_DIVISIONS = frozenset({"附则", "总则", "分则"})
@@ -327,9 +328,16 @@ class _Builder:
     """Streams lines into a tree below ``root`` (paragraphs are shared by every builder)."""
 
     def __init__(
-        self, root: _Node, paragraphs: list[str], loose: _Node | None = None, cells: Set[str] = frozenset()
+        self,
+        root: _Node,
+        paragraphs: list[str],
+        loose: _Node | None = None,
+        cells: Set[str] = frozenset(),
+        marked: Mapping[str, int] | None = None,
     ) -> None:
         self.root = root
+        self.marked = marked or {}
+        """Lines the file format marks: headings with their level, table rows with 0 (stated.py)."""
         self.cells = cells
         """A table's cell lines (see ``table_rows``): text, never an unnumbered heading."""
         self.paragraphs = paragraphs
@@ -347,7 +355,7 @@ class _Builder:
             if skip_title:
                 skip_title = False
                 continue
-            marker = None if k in plain else styles.match(line)
+            marker = None if k in plain else marked_marker(line, self.marked) or styles.match(line)
             if marker is None and k not in plain and self._unnumbered(lines, k):
                 marker = Marker(self._unnumbered_style(line), "", 0, line)
             if marker is None or self._inside_article(marker):
@@ -607,11 +615,13 @@ def _signature_start(lines: Sequence[str]) -> int:
 
 
 def build_tree(
-    lines: Sequence[str], body: Sequence[int]
+    lines: Sequence[str], body: Sequence[int], marked: Mapping[str, int] | None = None
 ) -> tuple[tuple[str, ...], tuple[Heading, ...], tuple[int, ...]]:
     """The paragraphs and top-level headings of the body lines ``body`` (indexes into ``lines``),
     and the indexes of the lines left out: a flattened table's bare row numbers, which would be
-    measures of their own (``1``) and mean nothing without the grid."""
+    measures of their own (``1``) and mean nothing without the grid. ``marked``: lines the file
+    format marks, by text: headings with their level (a web page's <h2>, Markdown's ##), table
+    rows with 0 (see stated.py); each stays a line of its own."""
     kept = [(i, t) for i, t in ((i, lines[i].strip(EDGE_SPACE)) for i in body) if t]
     numbers, table = table_rows([t for _, t in kept])
     texts: list[str] = []
@@ -622,10 +632,10 @@ def build_tree(
         if k in table:
             cells.add(len(texts))
         texts.append(text)
-    parts = _segments(join_split_lines(texts, cells))
+    parts = _segments(join_split_lines(texts, cells | marked_indexes(texts, marked)))
     paragraphs: list[str] = []
     cell_texts = frozenset(texts[k] for k in cells)
-    top = _main_nodes(parts, paragraphs, cell_texts)
+    top = _main_nodes(parts, paragraphs, cell_texts, marked)
     for label, att_lines in parts.attachments:
         title, att_lines = _attachment_title(label, att_lines)
         node = _Node("attachment", label.number, _short_title(title) if title else "")
@@ -636,10 +646,12 @@ def build_tree(
     return tuple(paragraphs), tuple(h for h in frozen if isinstance(h, Heading)), left_out
 
 
-def _main_nodes(parts: _Segments, paragraphs: list[str], cell_texts: Set[str]) -> list[_Node]:
+def _main_nodes(
+    parts: _Segments, paragraphs: list[str], cell_texts: Set[str], marked: Mapping[str, int] | None
+) -> list[_Node]:
     """The top-level nodes of the main text and its closing (attachments come after them)."""
     root = _Node(None, "", "")
-    main = _Builder(root, paragraphs, cells=cell_texts)
+    main = _Builder(root, paragraphs, cells=cell_texts, marked=marked)
     main.feed(parts.main, parts.plain)
     top: list[_Node] = []
     if main.has_headings():
@@ -653,7 +665,9 @@ def _main_nodes(parts: _Segments, paragraphs: list[str], cell_texts: Set[str]) -
     elif parts.main or parts.closing:
         # No structure recognised: one chapter holds every sentence.
         whole = _Node("chapter", "", BODY_TITLE)
-        _Builder(whole, paragraphs, loose=whole).feed([*parts.main, *parts.closing], parts.plain)
+        _Builder(whole, paragraphs, loose=whole, marked=marked).feed(
+            [*parts.main, *parts.closing], parts.plain
+        )
         top.append(whole)
     return top
 

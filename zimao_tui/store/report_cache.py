@@ -22,12 +22,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from zimao_tui.document.report import HEADING_KINDS, Heading, Measure, Node, Report
+from zimao_tui.document.report import FORMATS, HEADING_KINDS, Heading, Measure, Node, Report
 from zimao_tui.i18n import Notice
 from zimao_tui.store.cache import Cache
 from zimao_tui.store.marshal_check import loads_checked
 
-FORMAT = 2
+FORMAT = 3
 """Bump when the file layout changes (a changed parser is noticed by itself: see _stamp)."""
 
 KIND = "reports"
@@ -54,9 +54,10 @@ def _code_stamp() -> tuple[Any, ...]:
         source = zlib.crc32((document / name).read_bytes(), source)
     # The parser proper: every module of the document package, by size and modification time
     # (reading ~90 kB on every start-up would cost a millisecond; any edit changes these).
-    for file in sorted(document.glob("*.py")):
+    for file in sorted(document.rglob("*.py")):  # formats/ too: a reader's change re-parses its files
         info = file.stat()
-        source = zlib.crc32(f"{file.name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
+        name = file.relative_to(document).as_posix()
+        source = zlib.crc32(f"{name}:{info.st_size}:{info.st_mtime_ns}".encode(), source)
     return (FORMAT, sys.version_info[:2], marshal.version, source)
 
 
@@ -125,6 +126,7 @@ def _fields(report: Report) -> tuple[Any, ...]:
         tuple(_node_fields(c) for c in report.children),
         (report.subtitle, report.speaker, report.issuer, report.doc_number, report.date_source),
         report.dropped,
+        report.format,
     )
 
 
@@ -137,10 +139,12 @@ def _node_fields(node: Node) -> tuple[Any, ...]:
 
 def _report(fields: tuple[Any, ...], origin: str) -> Report:
     """The report back from its tuple; ValueError or TypeError for any other shape."""
-    _shaped(fields, (str, str, str, str, str, tuple, tuple, tuple, tuple))
-    title, date, time, source, encoding, paragraphs, children, more, dropped = fields
+    _shaped(fields, (str, str, str, str, str, tuple, tuple, tuple, tuple, str))
+    title, date, time, source, encoding, paragraphs, children, more, dropped, file_format = fields
     if not all(isinstance(p, str) for p in paragraphs):
         raise ValueError("paragraphs")
+    if file_format not in FORMATS:
+        raise ValueError("format")
     _shaped(more, (str, str, str, str, str))
     subtitle, speaker, issuer, doc_number, date_source = more
     for d in dropped:
@@ -165,6 +169,7 @@ def _report(fields: tuple[Any, ...], origin: str) -> Report:
         doc_number,
         date_source,
         tuple(dropped),
+        format=file_format,
     )
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-META_KEYS = ("title", "subtitle", "doc_number", "issuer", "date", "source")
-"""Metadata a format may know for certain (a gov.cn table, ``<meta>``, Word's core properties)."""
+META_KEYS = ("title", "subtitle", "doc_number", "issuer", "date", "source", "date_source")
+"""Metadata a format may know for certain (a gov.cn table, ``<meta>``, Word's core properties).
+``date`` is ISO (2018-11-07); ``date_source`` says which date it is (``written`` for 成文日期,
+``published`` for 发布日期 or ``PubDate``), as :class:`~zimao_tui.document.report.Report` does."""
 
 
 @dataclass(frozen=True)
@@ -33,3 +35,6 @@ class Source:
     """The text encoding where the format has one (text, HTML); empty for Word and PDF."""
     headings: Mapping[int, int] = field(default_factory=dict)
     meta: Mapping[str, str] = field(default_factory=dict)
+    rows: frozenset[int] = frozenset()
+    """Lines that are a table's rows (a web page's <tr>, a Word table's row): each stays a line
+    of its own, never joined to the next as a sentence wrapped by the page would be."""

@@ -166,11 +166,26 @@ def report_facts(report: Report, separator: str) -> str:
     return separator.join(p for p in (report.issuer, report.doc_number, report.date, report.source) if p)
 
 
+def format_line(report: Report) -> str:
+    """The file's format and encoding as the report card shows them: 格式：网页（GB18030）; a
+    Word or PDF file has no text encoding to name."""
+    name = t(f"format.{report.format}")
+    return (
+        t("detail.format", format=name, encoding=report.encoding)
+        if report.encoding
+        else t("detail.format_only", format=name)
+    )
+
+
 def report_content(report: Report) -> Content:
     """The report's card: title, issuer, number, date, source, chapters with their counts."""
     lines: list[Content] = [
         Content.styled(f"《{report.title}》", "bold"),
         Content.styled(report_facts(report, " "), STYLE_BREADCRUMB),
+    ]
+    if report.format != "text":  # a web page, Markdown, Word or PDF file says what it was read as
+        lines.append(Content.styled(format_line(report), STYLE_BREADCRUMB))
+    lines += [
         Content(""),
         Content.styled(t("detail.measures", n=sum(1 for _ in report.measures())), STYLE_LABEL),
     ]
