@@ -240,3 +240,27 @@ def test_heavy_readers_are_not_imported_by_the_formats_package() -> None:
     code = "import sys, zimao_tui.document.parse; print('docx' in sys.modules, 'pypdfium2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_word_heading_styles_without_numbers_are_divisions_of_the_tree(tmp_path: Path) -> None:
+    """Heading 1/2 paragraphs carry no 一、 or （一）: the styles alone make the chapters."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于推进示范区建设的实施意见", style="Title")
+    document.add_heading("总体目标", level=1)
+    document.add_paragraph("到2025年，示范区营商环境明显改善。建成一批开放平台。")
+    document.add_heading("重点任务", level=1)
+    document.add_heading("扩大开放", level=2)
+    document.add_paragraph("推进跨境贸易便利化。")
+    document.add_heading("优化服务", level=2)
+    document.add_paragraph("深化“放管服”改革。")
+    document.save(tmp_path / "plan.docx")
+    report = load_report(tmp_path / "plan.docx")
+    assert report.title == "关于推进示范区建设的实施意见" and report.format == "docx"
+    assert [h.title for h in report.children] == ["总体目标", "重点任务"]
+    assert [h.title for h in report.children[1].children] == ["扩大开放", "优化服务"]  # type: ignore[union-attr]
+    assert [m.text for m in report.measures()][:2] == [
+        "到2025年，示范区营商环境明显改善。",
+        "建成一批开放平台。",
+    ]

@@ -35,7 +35,7 @@ READERS: dict[str, str] = {
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "pdf"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),  # OLE2: Word 97-2003 (and old Excel, PowerPoint)
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),  # OLE2: Word 97-2003, or a password-protected .docx
 )
 """Leading bytes that name a binary format whatever the suffix says."""
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from zimao_tui.document.errors import ReportError
+from zimao_tui.document.formats import doc
 from zimao_tui.document.formats.properties import confirmed_title
 from zimao_tui.document.formats.source import Source
 from zimao_tui.document.formats.wordnumbers import Numbering, W
@@ -34,15 +35,12 @@ _HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _HEADING_ID = re.compile(r"(?:heading)?([1-9])", re.IGNORECASE)
 _CELL_GAP = "\u3000"
 """Between a table row's cells on its line: the ideographic space Chinese tables are typed with."""
-_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
-_ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
 def read(data: bytes, origin: str) -> Source:
     """Read a .docx; a damaged or password-protected file is a one-line ReportError."""
-    if data.startswith(_OLE_MAGIC):  # an OLE container: a password-protected .docx, or a renamed .doc
-        key = "error.encrypted" if _ENCRYPTED_STREAM in data else "error.old_word"
-        raise ReportError(Notice(key, path=origin))
+    if data.startswith(doc.OLE_MAGIC):  # an OLE container: a password-protected .docx, or a renamed .doc
+        doc.read(data, origin)
     document = _open(data, origin)
     reader = _Body(document)
     lines: list[str] = []
