@@ -89,8 +89,11 @@ async def test_b_while_another_process_holds_the_lock_does_not_freeze_the_app(
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         with open(lock_path, "a+b") as holder:  # as another zimao-tui in the middle of a save
             fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
-            await press(pilot, "b")  # waits for the lock, but not on the UI thread
-            await press(pilot, "right_square_bracket")  # so the app still answers at once
+            # pilot.press, not press(): that one waits for the workers, and the save waits for the lock
+            await pilot.press("b")  # waits for the lock, but not on the UI thread
+            await pilot.pause()
+            await pilot.press("right_square_bracket")  # so the app still answers at once
+            await pilot.pause()
             detail = app.query_one(DetailPane)
             assert detail.entry is not None and detail.entry.node is not first
             moved_to = detail.entry.node
