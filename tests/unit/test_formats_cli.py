@@ -70,3 +70,20 @@ def test_subcommands_read_word_and_pdf(name: str) -> None:
     assert doc["doc_number"] in ("国发〔2019〕3号", "国发〔2019〕4号") and doc["issuer"] == "国务院"
     search = run_cli("search", "--report", str(FORMATS / name), "海关" if "h07" in name else "学分银行")
     assert search.returncode == 0 and search.stdout.strip(), search.stderr
+
+
+def test_outline_json_says_null_for_an_encoding_word_and_pdf_do_not_have() -> None:
+    import json
+    import subprocess
+    import sys
+
+    folder = Path(__file__).parents[1] / "fixtures" / "formats"
+    for name, encoding in (("h07-opinion.docx", None), ("h06-plan.pdf", None)):
+        done = subprocess.run(
+            [sys.executable, "-m", "zimao_tui", "outline", "--json", "--report", str(folder / name)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        doc = json.loads(done.stdout)
+        assert doc["encoding"] is encoding and doc["format"] == name.rsplit(".", 1)[1]

@@ -167,6 +167,18 @@ def test_folder_of_reports(tmp_path: Path) -> None:
     assert len(skipped) == 1 and "notes.pdf" in str(skipped[0])
 
 
+def test_a_folders_own_readme_and_sources_are_not_reports(tmp_path: Path) -> None:
+    """A folder of reports keeps notes about itself (README.md, SOURCE.md): not one more report."""
+    (tmp_path / "a.txt").write_bytes(SOURCE.read_bytes())
+    (tmp_path / "SOURCE.md").write_text("# Sources\n\n- a.txt: from gov.cn, 2022-07-05.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 说明\n\n一、本文件夹收录报告。\n", encoding="utf-8")
+    (tmp_path / "plan.md").write_text("# 实施方案\n\n## 一、总体要求\n\n加快建设。\n", encoding="utf-8")
+    reports = load_reports([tmp_path])
+    assert [Path(r.origin).name for r in reports] == ["a.txt", "plan.md"]
+    [readme] = load_reports([tmp_path / "README.md"])  # named on its own, it opens
+    assert readme.format == "markdown"
+
+
 def test_a_bad_file_in_a_folder_is_skipped_and_said_but_one_named_alone_fails(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(SOURCE.read_bytes())
     (tmp_path / "b-empty.txt").write_bytes(b"")

@@ -53,7 +53,7 @@ def report_meta(report: Report) -> dict[str, Any]:
 def report_json(report: Report) -> dict[str, Any]:
     """A report's metadata, its tree and the lines taken out of it (with why) as JSON."""
     doc = report_meta(report)
-    doc["encoding"] = report.encoding
+    doc["encoding"] = report.encoding or None  # Word and PDF have none: unstated is null
     doc["format"] = report.format
     doc["children"] = [node_json(c) for c in report.children]
     doc["dropped"] = [{"line": line, "text": text, "reason": reason} for line, text, reason in report.dropped]
