@@ -23,7 +23,17 @@ from zimao_tui.i18n import LANGS
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS: tuple[str, ...] = ("outline", "search", "bookmarks", "figures", "terms", "serve")
+COMMANDS: tuple[str, ...] = (
+    "outline",
+    "search",
+    "bookmarks",
+    "figures",
+    "terms",
+    "serve",
+    "add",
+    "library",
+    "remove",
+)
 """Subcommand names; each is the module zimao_tui.cli.<name>."""
 
 _DESCRIPTION = "A terminal explorer for Chinese policy reports."
