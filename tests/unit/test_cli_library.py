@@ -115,10 +115,13 @@ def test_search_library(folder: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "报告库是空的" in one_line_error(capsys)
     assert main(["add", str(folder), "--jobs", "1"]) == 0
     capsys.readouterr()
+    # Both say it: the notice's (三十六) 支持…开展知识产权证券化试点 (4.8.1, its file listed first)
+    # and Wuhan's 2.4.1 依托武汉知识产权交易所,持续开展知识产权证券化交易…
     assert main(["search", "知识产权证券化", "--library", "--json"]) == 0
-    hit = json.loads(capsys.readouterr().out)[0]
-    assert hit["id"] == "2.4.1" and hit["report"] == str((folder / "wuhan.txt").resolve())
-    assert hit["text"].startswith("依托武汉知识产权交易所")
+    first, second = json.loads(capsys.readouterr().out)[:2]
+    assert (first["id"], first["report"]) == ("4.8.1", str((folder / "notice.txt").resolve()))
+    assert (second["id"], second["report"]) == ("2.4.1", str((folder / "wuhan.txt").resolve()))
+    assert second["text"].startswith("依托武汉知识产权交易所")
     # the 2018 notice's (四十二) allows 境外证券投资; Wuhan's report never says 境外
     assert main(["search", "'境外证券投资", "--library", "--json"]) == 0
     [hit] = json.loads(capsys.readouterr().out)
