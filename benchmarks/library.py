@@ -41,22 +41,19 @@ def load() -> str:
 
 
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """(wall seconds, peak resident MB, stdout) of one process, which must succeed."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - start
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode()[-400:]}")
-    peak = usage.ru_maxrss / 1024 if usage else _peak_children()
-    return seconds, peak, out.decode()
-
-
-def _peak_children() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    """(wall seconds, peak resident MB of the process and the workers it waited for, stdout)
+    of one process, which must succeed."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.read().decode()[-400:]}")
+        return seconds, usage.ru_maxrss / 1024, out.read().decode()
 
 
 def write_corpus(folder: Path, copies: int) -> int:
@@ -99,30 +96,50 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=None, help="indexing workers (default: one per core)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="use (and keep) this folder instead of a temporary one")
+    parser.add_argument("--reuse", action="store_true", help="with --keep: search the library indexed before")
     args = parser.parse_args()
+    if args.reuse and not args.keep:
+        parser.error("--reuse needs --keep")
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="zimao-library-"))
+    data = root / "data"
+    env = dict(os.environ)
+    env.update(
+        ZIMAO_TUI_DATA_DIR=str(data),
+        ZIMAO_TUI_CACHE_DIR=str(root / "cache"),
+        ZIMAO_TUI_CONFIG_DIR=str(root / "config"),
+    )
+    if not args.reuse:
+        index_from_scratch(root, env, args)
+    searches(env, args.repeat)
+    if not args.keep:
+        shutil.rmtree(root)
+    return 0
+
+
+def index_from_scratch(root: Path, env: dict[str, str], args: argparse.Namespace) -> None:
+    """Write the corpus into fresh folders and time ``zimao-tui add`` on it, then again."""
     reports, data = root / "reports", root / "data"
     for folder in (reports, data, root / "cache", root / "config"):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-    env = dict(os.environ)
-    env.update(
-        ZIMAO_TUI_DATA_DIR=str(data), ZIMAO_TUI_CACHE_DIR=str(root / "cache"), ZIMAO_TUI_CONFIG_DIR=str(root / "config")
-    )
     size = write_corpus(reports, args.copies)
     print(f"{args.copies} reports, {size / 1e6:.1f} MB, cores {os.cpu_count()}, load before: {load()}")
-
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     seconds, peak, out = timed([*COMMAND, "add", str(reports), *jobs], env)
-    print(f"indexing from scratch: {seconds:.1f} s, parent peak {peak:.0f} MB  (load {load()})  {out.strip()}")
+    print(
+        f"indexing from scratch: {seconds:.1f} s, parent peak {peak:.0f} MB  (load {load()})  {out.strip()}"
+    )
     store = data / "library.sqlite3"
     print(f"library file: {store.stat().st_size / 1e6:.1f} MB")
     seconds, _, _ = timed([*COMMAND, "add", str(reports)], env)
     print(f"add again, nothing changed: {seconds:.2f} s  (load {load()})")
 
+
+def searches(env: dict[str, str], repeat: int) -> None:
+    """A warm ``search --library`` process per query, then every query in-process."""
     for query in ("知识产权证券化", "zscq", "发展"):
-        runs = [timed([*COMMAND, "search", query, "--library", "--json"], env) for _ in range(args.repeat)]
+        runs = [timed([*COMMAND, "search", query, "--library", "--json"], env) for _ in range(repeat)]
         best = min(r[0] for r in runs)
         median = statistics.median(r[0] for r in runs)
         print(
@@ -130,17 +147,14 @@ def main() -> int:
             f"peak {max(r[1] for r in runs):.0f} MB  (load {load()})"
         )
 
-    times = in_process(env, args.repeat)
+    times = in_process(env, repeat)
     print(
-        f"per query in-process over {len(QUERIES)} queries x {args.repeat}: p50 {percentile(times, 0.5) * 1000:.1f} ms, "
+        f"per query in-process over {len(QUERIES)} queries x {repeat}: p50 {percentile(times, 0.5) * 1000:.1f} ms, "
         f"p95 {percentile(times, 0.95) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms  (load {load()})"
     )
     import resource
 
     print(f"this process's peak: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    if not args.keep:
-        shutil.rmtree(root)
-    return 0
 
 
 if __name__ == "__main__":

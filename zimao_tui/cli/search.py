@@ -171,7 +171,7 @@ def _library_search(args: argparse.Namespace) -> Callable[[str], SearchIndex]:
     library = open_library()
     if not any(e.state == "present" for e in library.entries()):
         raise UserError(Notice("library.empty"))
-    return lambda query: library_index(library, query)
+    return lambda query: library_index(library, query, args.limit)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -130,10 +130,31 @@ class StoredReports(Sequence[Report]):
         return (self[i] for i in range(len(self)))
 
 
-def library_index(library: Library, query: str) -> SearchIndex:
+def literal_only(library: Library, query: str, limit: int) -> list[int] | None:
+    """For a query of one Chinese word of three characters or more: the measures holding it
+    as written (or folded), when there are at least ``limit`` of them, else None.
+
+    Those score in the top bands (exact, folded: 92-99) and every other way of matching
+    scores below them (synonyms 88, pinyin, words, typos lower), so the best ``limit`` hits are
+    all among them and the rest need not be read. The count shown is then theirs."""
+    groups = parse_query(query).groups
+    if not library.fts or len(groups) != 1 or len(groups[0]) != 1:
+        return None
+    term = groups[0][0]
+    folded = fold(term.text).lower()
+    if term.negate or len(folded) < 3 or _LATIN.match(folded):
+        return None
+    sql = f"SELECT rowid FROM measures_fts WHERE measures_fts MATCH ? ORDER BY rowid LIMIT {MAX_CANDIDATES}"
+    found = [r for (r,) in library.db.execute(sql, ["folded : " + _phrase(folded)])]
+    return found if len(found) >= limit else None
+
+
+def library_index(library: Library, query: str, limit: int = 10) -> SearchIndex:
     """A SearchIndex over the library's measures that ``query`` may match (all of them when
-    the prefilter cannot narrow it)."""
-    chosen = candidates(library, query)
+    the prefilter cannot narrow it), for its best ``limit`` hits."""
+    chosen = literal_only(library, query, limit)
+    if chosen is None:
+        chosen = candidates(library, query)
     if chosen is None:
         rows = library.measure_rows("1")
     else:
@@ -163,4 +184,4 @@ def _index(library: Library, rows: Sequence[tuple[Any, ...]]) -> SearchIndex:
 
 def search_library(library: Library, query: str, limit: int = 10) -> Results:
     """The best ``limit`` measures of the whole library for ``query``."""
-    return library_index(library, query).search(query, limit)
+    return library_index(library, query, limit).search(query, limit)
