@@ -54,7 +54,9 @@ def test_add_a_folder_then_list_it(folder: Path, capsys: pytest.CaptureFixture[s
     assert TITLE in table and "国发" not in table and "2018-11-07" in table and "共 2 份报告" in table
 
 
-def test_add_again_reads_nothing_and_missing_stays_listed(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_again_reads_nothing_and_missing_stays_listed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["add", str(folder), "--jobs", "1"]) == 0
     assert main(["add", "--jobs", "1"]) == 0
     assert "读入 0 份，未变 0 份" in capsys.readouterr().out

@@ -41,7 +41,9 @@ def check(library: Library) -> int:
         rows = library.db.execute("SELECT count(*) FROM measures WHERE report = ?", (entry.id,)).fetchone()[0]
         assert rows == entry.measures == 126
     total = library.db.execute("SELECT count(*) FROM measures").fetchone()[0]
-    assert library.db.execute("SELECT count(*) FROM measures_fts").fetchone()[0] == total == 126 * len(present)
+    assert (
+        library.db.execute("SELECT count(*) FROM measures_fts").fetchone()[0] == total == 126 * len(present)
+    )
     assert all(e.state in ("present", "pending") for e in library.entries())
     return len(present)
 
@@ -51,7 +53,9 @@ def test_killed_indexer_leaves_a_library_that_opens_and_resumes(tmp_path: Path) 
     folder.mkdir()
     source = bundled_report().read_text(encoding="utf-8")
     for k in range(COPIES):
-        (folder / f"r{k:02d}.txt").write_text(source.replace("武汉", ["长沙", "成都"][k % 2], k + 1), encoding="utf-8")
+        (folder / f"r{k:02d}.txt").write_text(
+            source.replace("武汉", ["长沙", "成都"][k % 2], k + 1), encoding="utf-8"
+        )
     rng = random.Random(17)
     done = 0
     for _ in range(4):

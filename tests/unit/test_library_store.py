@@ -75,7 +75,9 @@ def test_add_reads_the_catalogue(library: Library, two: list[Path], user_dirs: d
     assert tree.title == TITLE and len(list(tree.measures())) == 126
 
 
-def test_unchanged_files_are_never_read_twice(library: Library, two: list[Path], user_dirs: dict[str, Path]) -> None:
+def test_unchanged_files_are_never_read_twice(
+    library: Library, two: list[Path], user_dirs: dict[str, Path]
+) -> None:
     fill(library, two, user_dirs["cache"])
     assert library.stale() == []  # same size and time: not even hashed
     os.utime(two[0], ns=(1, 2))  # touched, same bytes: hashed, not parsed
@@ -100,7 +102,9 @@ def test_changed_file_is_read_again(library: Library, two: list[Path], user_dirs
     assert not [h for h in search_library(library, "'知识产权证券化") if h.report.title == TITLE]
 
 
-def test_vanished_file_is_missing_until_removed(library: Library, two: list[Path], user_dirs: dict[str, Path]) -> None:
+def test_vanished_file_is_missing_until_removed(
+    library: Library, two: list[Path], user_dirs: dict[str, Path]
+) -> None:
     fill(library, two, user_dirs["cache"])
     two[0].unlink()
     assert library.stale() == []
@@ -116,7 +120,9 @@ def test_vanished_file_is_missing_until_removed(library: Library, two: list[Path
     assert left == 0 and fts == library.entries()[0].measures
 
 
-def test_unreadable_file_is_listed_with_why(library: Library, tmp_path: Path, user_dirs: dict[str, Path]) -> None:
+def test_unreadable_file_is_listed_with_why(
+    library: Library, tmp_path: Path, user_dirs: dict[str, Path]
+) -> None:
     binary = tmp_path / "blob.txt"
     binary.write_bytes(bytes(range(256)) * 40)
     tally = fill(library, [binary], user_dirs["cache"])
@@ -210,7 +216,17 @@ def test_readers_read_while_a_writer_writes(tmp_path: Path, user_dirs: dict[str,
         assert [e.state for e in library.entries()] == ["present"] * 12
 
 
-QUERIES = ["知识产权证券化", "知识产全", "自贸区", "zscq", "zhishichanquan", "光谷 !科技", "墨西哥 | 布拉格", "^知识产权", "诺奖"]
+QUERIES = [
+    "知识产权证券化",
+    "知识产全",
+    "自贸区",
+    "zscq",
+    "zhishichanquan",
+    "光谷 !科技",
+    "墨西哥 | 布拉格",
+    "^知识产权",
+    "诺奖",
+]
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -228,7 +244,9 @@ def test_library_search_ranks_as_report_search(
     assert got  # each query finds something in these two reports
 
 
-def test_prefilter_reads_only_what_can_match(library: Library, two: list[Path], user_dirs: dict[str, Path]) -> None:
+def test_prefilter_reads_only_what_can_match(
+    library: Library, two: list[Path], user_dirs: dict[str, Path]
+) -> None:
     fill(library, two, user_dirs["cache"])
     total = library.db.execute("SELECT count(*) FROM measures").fetchone()[0]
     chosen = candidates(library, "知识产权证券化")
@@ -238,10 +256,11 @@ def test_prefilter_reads_only_what_can_match(library: Library, two: list[Path], 
     assert candidates(library, "!知识产权") is None  # only a negation: everything is a candidate
 
 
-def test_no_store_is_left_broken_by_a_failed_transaction(library: Library, two: list[Path], user_dirs: dict[str, Path]) -> None:
+def test_no_store_is_left_broken_by_a_failed_transaction(
+    library: Library, two: list[Path], user_dirs: dict[str, Path]
+) -> None:
     fill(library, two, user_dirs["cache"])
-    with pytest.raises(sqlite3.IntegrityError):
-        with library_schema.transaction(library.db) as db:
-            db.execute("DELETE FROM measures WHERE report = 1")
-            db.execute("INSERT INTO reports (id, path, added) VALUES (2, 'dup', 'x')")  # id 2 exists
+    with pytest.raises(sqlite3.IntegrityError), library_schema.transaction(library.db) as db:
+        db.execute("DELETE FROM measures WHERE report = 1")
+        db.execute("INSERT INTO reports (id, path, added) VALUES (2, 'dup', 'x')")  # id 2 exists
     assert library.db.execute("SELECT count(*) FROM measures WHERE report = 1").fetchone()[0] == 126
