@@ -74,3 +74,21 @@ def test_killed_indexer_leaves_a_library_that_opens_and_resumes(tmp_path: Path) 
     assert (read, same, failed) == (COPIES - done, 0, 0)  # finished reports were not read again
     with Library() as library:
         assert check(library) == COPIES
+
+
+def test_ctrl_c_stops_with_a_message_and_keeps_what_was_read(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    source = bundled_report().read_text(encoding="utf-8")
+    for k in range(COPIES):
+        (folder / f"r{k:02d}.txt").write_text(source.replace("武汉", "郑州", k + 1), encoding="utf-8")
+    proc = add(folder)
+    time.sleep(2.5)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl+C sends: the whole foreground group
+    out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the machine was fast enough to finish before Ctrl+C")
+    assert proc.returncode == 130
+    assert "Traceback" not in err and "已中断" in err and "zimao-tui add" in err
+    with Library() as library:
+        check(library)

@@ -264,3 +264,21 @@ def test_no_store_is_left_broken_by_a_failed_transaction(
         db.execute("DELETE FROM measures WHERE report = 1")
         db.execute("INSERT INTO reports (id, path, added) VALUES (2, 'dup', 'x')")  # id 2 exists
     assert library.db.execute("SELECT count(*) FROM measures WHERE report = 1").fetchone()[0] == 126
+
+
+def test_without_fts5_search_reads_everything(
+    monkeypatch: pytest.MonkeyPatch, two: list[Path], user_dirs: dict[str, Path]
+) -> None:
+    """A Python whose SQLite lacks FTS5 trigram: the store works without the table, says so
+    once, and library search ranks every measure (the same hits, only slower)."""
+    monkeypatch.setattr(library_schema, "has_trigram", lambda: False)
+    with Library() as library:
+        assert [n.key for n in library.notices] == ["notice.library_no_fts"]
+        names = {n for (n,) in library.db.execute("SELECT name FROM sqlite_master")}
+        assert "measures_fts" not in names
+        fill(library, two, user_dirs["cache"])
+        assert candidates(library, "知识产权证券化") is None
+        hits = search_library(library, "知识产权证券化")
+        assert {h.measure.id for h in hits[:2]} == {"2.4.1", "4.8.1"}
+        library.remove([library.entries()[0].id])
+        assert len(library.entries()) == 1

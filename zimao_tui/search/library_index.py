@@ -159,6 +159,14 @@ def index(
     return tally
 
 
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl+C to the parent (the terminal sends it to the whole group): the
+    parent stops the run and says so once, instead of each worker printing a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _in_pool(
     library: Library,
     todo: Sequence[tuple[str, str | None]],
@@ -169,7 +177,7 @@ def _in_pool(
 ) -> None:
     from zimao_tui.i18n import language
 
-    pool = ProcessPoolExecutor(max_workers=count)
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_ignore_ctrl_c)
     try:
         queue = iter(todo)
         running: set[Future[Parsed | Unchanged | Failed]] = set()
@@ -187,8 +195,8 @@ def _in_pool(
                 if progress:
                     progress(tally.done, len(todo))
     except BaseException:
+        # Reports not started are dropped; a worker busy with one finishes it (a fraction of a
+        # second) and its result is not stored: the report stays pending for the next run.
         pool.shutdown(wait=False, cancel_futures=True)
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()  # a worker deep in jieba would otherwise finish its report first
         raise
     pool.shutdown()
