@@ -85,7 +85,7 @@ def test_ctrl_c_stops_with_a_message_and_keeps_what_was_read(tmp_path: Path) -> 
     proc = add(folder)
     time.sleep(2.5)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl+C sends: the whole foreground group
-    out, err = proc.communicate(timeout=120)
+    _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:
         pytest.skip("the machine was fast enough to finish before Ctrl+C")
     assert proc.returncode == 130
