@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     table = Table(box=None, pad_edge=False)
     for column in COLUMNS:
         table.add_column(
-            t(f"library.col.{column}"), justify="right" if column in ("id", "measures") else "left"
+            t(f"library.col.{column}"),
+            justify="right" if column in ("id", "measures") else "left",
+            overflow="fold" if column in ("title", "path") else "ellipsis",  # a file must stay findable
         )
     for e in entries:
         state = Text(t(f"library.state.{e.state}"), style="" if e.state == "present" else "bold red")
