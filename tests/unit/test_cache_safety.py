@@ -27,7 +27,8 @@ from zimao_tui.paths import bundled_report
 from zimao_tui.search import index_cache
 from zimao_tui.search.search import build_index, open_index
 from zimao_tui.store.marshal_check import plausible
-from zimao_tui.store.report_cache import ReportCache, _fields, _stamp
+from zimao_tui.store.report_cache import ReportCache, _stamp
+from zimao_tui.store.report_cache import report_fields as _fields
 
 SMALL = "小报告\n一、知识产权\n推动知识产权证券化试点。建设跨境电商平台。\n二、营商环境\n推行一业一证改革。\n"
 

@@ -32,6 +32,9 @@ COMMANDS: tuple[str, ...] = (
     "compare",
     "trends",
     "serve",
+    "add",
+    "library",
+    "remove",
 )
 """Subcommand names; each is the module zimao_tui.cli.<name>."""
 

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
@@ -20,6 +20,9 @@ from zimao_tui.document.parse import load_reports
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
 from zimao_tui.paths import bundled_report
+
+if TYPE_CHECKING:
+    from zimao_tui.store.library import Library
 
 
 def add_report_option(parser: argparse.ArgumentParser) -> None:
@@ -77,3 +80,14 @@ def console() -> Console:
     """
     piped = not sys.stdout.isatty()
     return Console(highlight=False, soft_wrap=piped, width=10_000 if piped else None)
+
+
+def open_library() -> Library:
+    """The user's library, with what opening it had to do (a damaged file set aside, a
+    rebuild after an upgrade) said on stderr."""
+    from zimao_tui.store.library import Library
+
+    library = Library()
+    for notice in library.notices:
+        warn(notice)
+    return library

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from rich.text import Text
 
-from zimao_tui.cli.common import add_report_option, console, dumps, print_json, reports_from, warn
+from zimao_tui.cli.common import (
+    add_report_option,
+    console,
+    dumps,
+    open_library,
+    print_json,
+    reports_from,
+    warn,
+)
 from zimao_tui.document.errors import UserError
 from zimao_tui.document.inert import inert
 from zimao_tui.i18n import Notice
@@ -35,6 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "query", nargs="?", metavar="QUERY", help="what to look for (quote it if it has spaces)"
     )
     add_report_option(parser)
+    parser.add_argument(
+        "--library",
+        action="store_true",
+        help="search every report in your library (see `add`) instead of --report",
+    )
     parser.add_argument(
         "--limit", type=int, default=10, metavar="N", help="at most N hits per query (default 10)"
     )
@@ -139,16 +152,35 @@ def stdin_queries(stream: IO[str]) -> Iterator[tuple[int, str | None]]:
         yield number, None
 
 
+def _report_search(args: argparse.Namespace) -> Callable[[str], SearchIndex]:
+    """One index over the --report files (or the bundled report), built once for every query."""
+    notices: list[Notice] = []
+    index = build_index(reports_from(args), notices=notices)
+    for notice in notices:  # an unwritable cache: said once, and the search goes on
+        warn(notice)
+    return lambda _query: index
+
+
+def _library_search(args: argparse.Namespace) -> Callable[[str], SearchIndex]:
+    """Per query, an index over only the library's measures the query may match (the FTS5
+    prefilter of ``search/library_search.py``)."""
+    from zimao_tui.search.library_search import library_index
+
+    if args.report:
+        args.parser.error("give either --library or --report")
+    library = open_library()
+    if not any(e.state == "present" for e in library.entries()):
+        raise UserError(Notice("library.empty"))
+    return lambda query: library_index(library, query, args.limit)
+
+
 def run(args: argparse.Namespace) -> int:
     """Search the reports for QUERY (or each line of stdin)."""
     if args.stdin == (args.query is not None):
         args.parser.error("give either QUERY or --stdin")
     if args.limit < 1:
         args.parser.error("--limit must be at least 1")
-    notices: list[Notice] = []
-    index = build_index(reports_from(args), notices=notices)
-    for notice in notices:  # an unwritable cache: said once, and the search goes on
-        warn(notice)
+    index_for = _library_search(args) if args.library else _report_search(args)
     if args.stdin:
         if hasattr(sys.stdin, "reconfigure"):
             sys.stdin.reconfigure(errors="replace")  # a stray byte is one odd query, not a crash
@@ -158,8 +190,8 @@ def run(args: argparse.Namespace) -> int:
                 if args.json:
                     sys.stdout.write("[]\n")  # still one answer per line, so scripts stay in step
             else:
-                _answer(index, query, args, one_line=True)
+                _answer(index_for(query), query, args, one_line=True)
             sys.stdout.flush()
     else:
-        _answer(index, args.query, args, one_line=False)
+        _answer(index_for(args.query), args.query, args, one_line=False)
     return 0

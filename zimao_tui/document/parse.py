@@ -19,7 +19,15 @@ if TYPE_CHECKING:
     from zimao_tui.document.report import Report
     from zimao_tui.store.report_cache import ReportCache
 
-__all__ = ["REPORT_SUFFIXES", "load_report", "load_reports", "parse_bytes", "parse_text", "report_files"]
+__all__ = [
+    "REPORT_SUFFIXES",
+    "load_report",
+    "load_reports",
+    "parse_bytes",
+    "parse_text",
+    "read_report_bytes",
+    "report_files",
+]
 
 REPORT_SUFFIXES = suffixes()
 """Files picked up when a folder is opened."""
@@ -49,14 +57,7 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
     With a ``cache``, a report parsed before from the same bytes is read back instead
     (the app's start-up); a new parse is kept there for next time.
     """
-    try:
-        data = read_bytes(path, MAX_REPORT_BYTES)  # regular files only: never /dev/zero or a FIFO
-    except FileNotFoundError as exc:
-        raise ReportError(Notice("error.no_such_file", path=path)) from exc
-    except IsADirectoryError as exc:
-        raise ReportError(Notice("error.is_directory", path=path)) from exc
-    except OSError as exc:
-        raise ReportError(Notice("error.unreadable", path=path, error=exc.strerror or exc)) from exc
+    data = read_report_bytes(path)
     if cache is None:
         return parse_bytes(data, str(path), path.suffix)
     report = cache.load(data, str(path))
@@ -66,6 +67,19 @@ def load_report(path: Path, cache: ReportCache | None = None) -> Report:
         report = parse_bytes(data, str(path), path.suffix)
         cache.save(data, report)
     return report
+
+
+def read_report_bytes(path: Path) -> bytes:
+    """A report file's bytes; every failure is a ReportError naming the file (regular files
+    only, never /dev/zero or a FIFO, and at most MAX_REPORT_BYTES)."""
+    try:
+        return read_bytes(path, MAX_REPORT_BYTES)
+    except FileNotFoundError as exc:
+        raise ReportError(Notice("error.no_such_file", path=path)) from exc
+    except IsADirectoryError as exc:
+        raise ReportError(Notice("error.is_directory", path=path)) from exc
+    except OSError as exc:
+        raise ReportError(Notice("error.unreadable", path=path, error=exc.strerror or exc)) from exc
 
 
 def report_files(path: Path) -> list[Path]:

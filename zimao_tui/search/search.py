@@ -156,14 +156,27 @@ class Results(list[Hit]):
 class SearchIndex:
     """The searchable form of some reports. Pure and read-only after construction."""
 
-    def __init__(self, reports: Sequence[Report], data: Sequence[dict[str, Any]]) -> None:
-        self._reports = tuple(reports)
+    def __init__(
+        self,
+        reports: Sequence[Report],
+        data: Sequence[dict[str, Any]],
+        measures: Sequence[Sequence[Measure]] | None = None,
+    ) -> None:
+        """``data[r]`` is report r's index (``starts``, ``pinyin``: one entry per measure).
+
+        With ``measures``, only those measures of each report are searched (``data`` then
+        covers just them) and ``reports`` is only indexed for the reports of the hits, so a
+        library can pass a sequence that reads a report from its store when first asked
+        (``store/library_search.py``): a query over 1,000 reports then loads a handful.
+        """
+        self._reports: Sequence[Report] = tuple(reports) if measures is None else reports
         self._measures: list[Measure] = []
         self._owner: list[int] = []
         self._syllables: list[str] = []
         self._starts: list[list[int]] = []
-        for r, (report, d) in enumerate(zip(self._reports, data, strict=True)):
-            for m, starts, pinyin in zip(report.measures(), d["starts"], d["pinyin"], strict=True):
+        chosen = measures if measures is not None else [r.measures() for r in self._reports]
+        for r, (some, d) in enumerate(zip(chosen, data, strict=True)):
+            for m, starts, pinyin in zip(some, d["starts"], d["pinyin"], strict=True):
                 self._measures.append(m)
                 self._owner.append(r)
                 self._starts.append(starts)
@@ -180,7 +193,7 @@ class SearchIndex:
         self._ends_memo: dict[int, list[int]] = {}
 
     @property
-    def reports(self) -> tuple[Report, ...]:
+    def reports(self) -> Sequence[Report]:
         """The reports searched, in the order given."""
         return self._reports
 

@@ -18,6 +18,7 @@ import re
 import stat
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -132,8 +133,12 @@ def report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
     return tokenizer
 
 
-def _word_pinyin(word: str) -> list[str]:
-    """One syllable per character of ``word``; "" for characters that are not Chinese."""
+@lru_cache(maxsize=1 << 16)
+def _word_pinyin(word: str) -> tuple[str, ...]:
+    """One syllable per character of ``word``; "" for characters that are not Chinese.
+
+    Memoised: pypinyin is most of the cost of indexing, and a field's reports share most of
+    their words (indexing 1,000 reports into the library reads each word's pinyin once)."""
     from pypinyin import Style, lazy_pinyin
 
     out = [""] * len(word)
@@ -145,7 +150,7 @@ def _word_pinyin(word: str) -> list[str]:
             ]
         for i, syllable in enumerate(syllables):
             out[run.start() + i] = syllable.lower()
-    return out
+    return tuple(out)
 
 
 def analyse(texts: Sequence[str], cache_dir: Path) -> dict[str, list[Any]]:

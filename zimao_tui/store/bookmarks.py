@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
 import time
 import uuid
@@ -50,6 +49,7 @@ from zimao_tui.i18n import Notice
 from zimao_tui.insights.align import Anchor, reanchor
 from zimao_tui.store import statefile, tomlcompat
 from zimao_tui.store.atomic import atomic_write_text
+from zimao_tui.store.statefile import move_aside
 
 try:
     import fcntl
@@ -417,14 +417,7 @@ class BookmarkStore:
 
     def _move_aside(self) -> Path:
         """Rename the unreadable file out of the way (same folder, same bytes)."""
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-            n += 1
-        os.replace(self.path, target)
-        return target
+        return move_aside(self.path)
 
     def for_report(self, report: Report) -> dict[str, Bookmark]:
         """``{measure id: bookmark}`` for the measures of ``report`` that are bookmarked."""

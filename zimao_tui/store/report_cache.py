@@ -97,7 +97,7 @@ class ReportCache:
             stamp, source, fields = loads_checked(raw)
             if stamp != _stamp() or source != data:
                 return None
-            return _report(fields, origin)  # the right stamp but the wrong shape: a miss
+            return report_from_fields(fields, origin)  # the right stamp but the wrong shape: a miss
 
         # at most what this report's cache can weigh
         return self.cache.load(_key(data), 4 * len(data) + 65536, decode)
@@ -105,7 +105,7 @@ class ReportCache:
     def save(self, data: bytes, report: Report) -> None:
         """Keep ``report`` as the parse of ``data``; a failure becomes a warning, not an error."""
         try:
-            self.cache.save(_key(data), marshal.dumps((_stamp(), data, _fields(report))))
+            self.cache.save(_key(data), marshal.dumps((_stamp(), data, report_fields(report))))
         except OSError as exc:
             self.warnings.append(Notice("notice.report_cache", error=exc.strerror or exc, folder=self.folder))
 
@@ -114,7 +114,7 @@ def _key(data: bytes) -> str:
     return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
-def _fields(report: Report) -> tuple[Any, ...]:
+def report_fields(report: Report) -> tuple[Any, ...]:
     """The report as nested tuples of str and int (what marshal writes fastest)."""
     return (
         report.title,
@@ -137,7 +137,7 @@ def _node_fields(node: Node) -> tuple[Any, ...]:
     return ("h", node.id, node.kind, node.number, node.title, node.level, children)
 
 
-def _report(fields: tuple[Any, ...], origin: str) -> Report:
+def report_from_fields(fields: tuple[Any, ...], origin: str) -> Report:
     """The report back from its tuple; ValueError or TypeError for any other shape."""
     _shaped(fields, (str, str, str, str, str, tuple, tuple, tuple, tuple, str))
     title, date, time, source, encoding, paragraphs, children, more, dropped, file_format = fields

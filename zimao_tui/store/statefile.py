@@ -127,3 +127,18 @@ def loads_json(text: str | bytes, *, depth: int | None = MAX_DEPTH) -> Any:
         doc = text if isinstance(text, str) else text.decode("utf-8", "replace")
         raise json.JSONDecodeError(str(Notice("file.too_deep", limit=MAX_DEPTH)), doc, 0) from exc
     return value
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged state file out of the way as ``<name>.corrupt-<UTC time>`` in the same
+    folder, bytes untouched (never deleted: the user may want it back); returns the new path."""
+    from datetime import datetime, timezone  # only on this rare path: statefile stays light
+
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    os.replace(path, target)
+    return target

@@ -1,0 +1,328 @@
+"""The library: one SQLite store of every report zimao-tui has read (see library_schema.py).
+
+Why SQLite: the standard library has it; WAL mode lets any number of readers (the app, a
+``search`` in another terminal) read while one writer indexes; each report is written in
+one transaction, so a kill at any moment leaves a store that opens, with every report either
+fully there or still ``pending``; and FTS5's trigram index gives search a prefilter that
+reads only the measures a query can match.
+
+This module only stores and reads: what goes into a row (parsing, jieba, pinyin) is computed
+by ``search/library_index.py`` in worker processes and handed over as :class:`Parsed`.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from zimao_tui.document.report import Report
+from zimao_tui.i18n import Notice
+from zimao_tui.store import library_schema as schema
+from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.report_cache import report_from_fields
+from zimao_tui.store.statefile import move_aside
+
+LIBRARY_FILE = "library.sqlite3"
+
+BUSY_MS = 30_000
+"""How long a writer waits for another's transaction (one report's) before giving up."""
+
+REPORTS_KEPT = 256
+"""Parsed trees kept in memory by ``Library.report`` (least recently used go first)."""
+
+ENTRY_COLUMNS = "id, path, state, title, date, issuer, doc_number, kind, measures, size, fingerprint, error"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One report in the catalogue, as ``zimao-tui library`` lists it."""
+
+    id: int
+    path: str
+    state: str
+    title: str | None
+    date: str | None
+    issuer: str | None
+    doc_number: str | None
+    kind: str | None
+    measures: int | None
+    size: int | None
+    fingerprint: str | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One report read and indexed, ready to store. ``rows`` hold per measure: id, paragraph,
+    start, text, word starts (JSON), syllables (``|``-joined), folded text, initials, pinyin run."""
+
+    path: str
+    fingerprint: str
+    size: int
+    mtime_ns: int
+    title: str
+    date: str
+    issuer: str
+    doc_number: str
+    kind: str
+    tree: bytes
+    rows: Sequence[tuple[str, int, int, str, str, str, str, str, str]]
+
+
+@dataclass(frozen=True)
+class Stat:
+    """What ``os.stat`` says of a listed file now; ``None`` fields when it is gone."""
+
+    size: int | None
+    mtime_ns: int | None
+
+
+class LibraryDamaged(Exception):
+    """The file is not a SQLite store (or SQLite says it is corrupt)."""
+
+
+def library_path() -> Path:
+    """Where the user's library lives: the data folder (``ZIMAO_TUI_DATA_DIR`` overrides)."""
+    from zimao_tui.paths import data_dir
+
+    return data_dir() / LIBRARY_FILE
+
+
+def now() -> str:
+    """A UTC timestamp for the ``added``/``indexed`` columns."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Library:
+    """An open library store. ``notices`` says what opening it had to do (a damaged file set
+    aside, a store of another version rebuilt); the CLI prints them, the app will show them."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or library_path()
+        self.notices: list[Notice] = []
+        self._trees: dict[tuple[int, str], Report] = {}
+        self.fts = schema.has_trigram()
+        try:
+            self.db = self._open()
+        except LibraryDamaged as exc:
+            moved = move_aside(self.path)
+            for suffix in ("-wal", "-shm"):  # the damaged file's journal goes with it
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    os.replace(side, moved.with_name(moved.name + suffix))
+            self.notices.append(Notice("notice.library_set_aside", error=exc, moved=moved))
+            self.db = self._open()
+        if not self.fts:
+            self.notices.append(Notice("notice.library_no_fts"))
+
+    def _open(self) -> sqlite3.Connection:
+        private_dir(self.path.parent)
+        db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if version != schema.SCHEMA_VERSION:
+                self._migrate(db, version, tables)
+            db.execute("SELECT count(*) FROM reports").fetchone()
+        except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", …
+            db.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise LibraryDamaged(str(exc)) from exc
+        return db
+
+    def _migrate(self, db: sqlite3.Connection, version: int, tables: int) -> None:
+        if tables == 0:
+            with schema.transaction(db):
+                schema.create(db)
+            return
+        kept = schema.rebuild(db, now())
+        self.notices.append(
+            Notice("notice.library_rebuilt", old=version, new=schema.SCHEMA_VERSION, count=kept)
+        )
+
+    def close(self) -> None:
+        """Close the connection (a checkpoint folds the WAL back into the file)."""
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the catalogue ---
+
+    def entries(self, members_only: bool = True) -> list[Entry]:
+        """Every report in the catalogue, in the order they were added."""
+        where = "WHERE member = 1" if members_only else ""
+        rows = self.db.execute(f"SELECT {ENTRY_COLUMNS} FROM reports {where} ORDER BY id")
+        return [Entry(*row) for row in rows]
+
+    def register(self, paths: Iterable[Path], member: bool = True) -> None:
+        """List files in the catalogue (``pending`` until read); files already there stay as
+        they are (an opened-by-name report becomes a member when added). One transaction."""
+        stamp = now()
+        with schema.transaction(self.db) as db:
+            for path in paths:
+                db.execute(
+                    "INSERT INTO reports (path, member, added) VALUES (?, ?, ?) "
+                    "ON CONFLICT (path) DO UPDATE SET member = max(member, excluded.member)",
+                    (str(path), int(member), stamp),
+                )
+
+    def stale(self, paths: Iterable[Path] | None = None) -> list[tuple[str, str | None]]:
+        """(path, known fingerprint) of the listed files that must be read: pending ones, and
+        those whose size or modification time changed (the reader compares fingerprints, so
+        a touched but unchanged file is not parsed again). Files that vanished are marked
+        ``missing`` here, in one transaction; one that comes back is read again."""
+        wanted = None if paths is None else {str(p) for p in paths}
+        rows = self.db.execute(
+            "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1"
+        )
+        todo: list[tuple[str, str | None]] = []
+        gone: list[int] = []
+        for rid, path, state, known, size, mtime in rows.fetchall():
+            if wanted is not None and path not in wanted:
+                continue
+            now_stat = _stat(path)
+            if now_stat.size is None:
+                if state != "missing":
+                    gone.append(rid)
+            elif state != "present" or (now_stat.size, now_stat.mtime_ns) != (size, mtime):
+                todo.append((path, known if state == "present" else None))
+        if gone:
+            with schema.transaction(self.db) as db:
+                db.executemany("UPDATE reports SET state = 'missing' WHERE id = ?", [(g,) for g in gone])
+        return todo
+
+    def store(self, parsed: Parsed) -> None:
+        """Put one report's catalogue row, tree and measures in, replacing what was there:
+        one transaction, so a kill leaves the old version or the new one."""
+        with schema.transaction(self.db) as db:
+            row = db.execute("SELECT id FROM reports WHERE path = ?", (parsed.path,)).fetchone()
+            if row is None:
+                cur = db.execute("INSERT INTO reports (path, added) VALUES (?, ?)", (parsed.path, now()))
+                rid = int(cur.lastrowid or 0)
+            else:
+                rid = int(row[0])
+            self._drop_measures(db, rid)
+            db.execute(
+                "UPDATE reports SET state = 'present', fingerprint = ?, size = ?, mtime_ns = ?, title = ?, "
+                "date = ?, issuer = ?, doc_number = ?, kind = ?, measures = ?, error = NULL, tree = ?, "
+                "indexed = ? WHERE id = ?",
+                (
+                    parsed.fingerprint, parsed.size, parsed.mtime_ns, parsed.title, parsed.date,
+                    parsed.issuer, parsed.doc_number, parsed.kind, len(parsed.rows), parsed.tree,
+                    now(), rid,
+                ),
+            )  # fmt: skip
+            self._insert_measures(db, rid, parsed.rows)
+
+    def _insert_measures(self, db: sqlite3.Connection, rid: int, rows: Sequence[tuple[Any, ...]]) -> None:
+        first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM measures").fetchone()[0]
+        db.executemany(
+            "INSERT INTO measures (id, report, seq, measure_id, paragraph, start, text, starts, pinyin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + n, rid, n, *row[:6]) for n, row in enumerate(rows)],
+        )
+        if self.fts:
+            db.executemany(
+                "INSERT INTO measures_fts (rowid, folded, initials, syllables) VALUES (?, ?, ?, ?)",
+                [(first + n, *row[6:]) for n, row in enumerate(rows)],
+            )
+
+    def _drop_measures(self, db: sqlite3.Connection, rid: int) -> None:
+        if self.fts:
+            db.execute(
+                "DELETE FROM measures_fts WHERE rowid IN (SELECT id FROM measures WHERE report = ?)", (rid,)
+            )
+        db.execute("DELETE FROM measures WHERE report = ?", (rid,))
+
+    def unchanged(self, path: str, size: int, mtime_ns: int) -> None:
+        """A file whose bytes are what was read before (same fingerprint): only its size and
+        time are noted, so it is not even hashed next time."""
+        with schema.transaction(self.db) as db:
+            db.execute(
+                "UPDATE reports SET size = ?, mtime_ns = ?, state = 'present' WHERE path = ?",
+                (size, mtime_ns, path),
+            )
+
+    def failed(self, path: str, error: str) -> None:
+        """A file that could not be read: listed as ``unreadable`` with why, its old measures gone."""
+        with schema.transaction(self.db) as db:
+            row = db.execute("SELECT id FROM reports WHERE path = ?", (path,)).fetchone()
+            if row is not None:
+                self._drop_measures(db, int(row[0]))
+            db.execute(
+                "UPDATE reports SET state = 'unreadable', error = ?, fingerprint = NULL, measures = NULL, "
+                "tree = NULL WHERE path = ?",
+                (error, path),
+            )
+
+    def find(self, key: str) -> Entry | None:
+        """The member named by its catalogue id or its path (as given, or resolved)."""
+        if key.isdigit():
+            row = self.db.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM reports WHERE id = ? AND member = 1", (int(key),)
+            )
+        else:
+            row = self.db.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM reports WHERE path IN (?, ?) AND member = 1",
+                (key, str(Path(key).expanduser().resolve())),
+            )
+        found = row.fetchone()
+        return Entry(*found) if found else None
+
+    def remove(self, ids: Iterable[int]) -> None:
+        """Take reports out of the library, measures and all (one transaction)."""
+        with schema.transaction(self.db) as db:
+            for rid in ids:
+                self._drop_measures(db, rid)
+                db.execute("DELETE FROM reports WHERE id = ?", (rid,))
+
+    # --- reading for search and the app ---
+
+    def report(self, rid: int) -> Report:
+        """One report's parsed tree, back from the store (no file is read, nothing parsed).
+
+        The last REPORTS_KEPT are kept in memory: a session's queries keep hitting the same
+        reports, and rebuilding a tree costs about 2 ms."""
+        row = self.db.execute("SELECT fingerprint FROM reports WHERE id = ?", (rid,)).fetchone()
+        key = (rid, str(row[0] if row else ""))  # a report re-read meanwhile has another fingerprint
+        report = self._trees.pop(key, None)
+        if report is None:
+            path, tree = self.db.execute("SELECT path, tree FROM reports WHERE id = ?", (rid,)).fetchone()
+            report = report_from_fields(marshal.loads(tree), str(path))
+        self._trees[key] = report
+        while len(self._trees) > REPORTS_KEPT:
+            del self._trees[next(iter(self._trees))]
+        return report
+
+    def measure_rows(self, where: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """(report id, measure id, paragraph, start, text, starts JSON, syllables, seq) of the present
+        members' measures matching ``where`` (SQL over ``measures m``), in library order."""
+        return self.db.execute(
+            "SELECT m.report, m.measure_id, m.paragraph, m.start, m.text, m.starts, m.pinyin, m.seq "
+            "FROM measures m JOIN reports r ON r.id = m.report "
+            f"WHERE r.member = 1 AND r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
+            params,
+        ).fetchall()
+
+
+def _stat(path: str) -> Stat:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return Stat(None, None)
+    return Stat(info.st_size, info.st_mtime_ns)

@@ -1,0 +1,130 @@
+"""The library store's tables, and how an older or damaged store is replaced.
+
+One SQLite file (``library.sqlite3`` in the data folder) holds every report zimao-tui has
+read: the catalogue row (where the file is, the fingerprint of its bytes, its metadata, present
+or missing), its parsed tree, and each measure with its search index (jieba word starts,
+per-character pinyin) and an FTS5 trigram row, the prefilter that lets a query read only the
+measures that can match. ``PRAGMA user_version`` is the schema version: a store of another
+version is rebuilt from the reports it lists (their paths are kept, everything else is read
+again), never migrated column by column.
+
+Bookmarks are never in it (they stay in ``bookmarks.toml``, which people edit and back up).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SCHEMA_VERSION = 1
+"""Bump when a table, a column or what a column holds changes (the index format included)."""
+
+SCHEMA = """
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    member INTEGER NOT NULL DEFAULT 1,
+    state TEXT NOT NULL DEFAULT 'pending',
+    fingerprint TEXT,
+    size INTEGER,
+    mtime_ns INTEGER,
+    title TEXT,
+    date TEXT,
+    issuer TEXT,
+    doc_number TEXT,
+    kind TEXT,
+    measures INTEGER,
+    error TEXT,
+    tree BLOB,
+    added TEXT NOT NULL,
+    indexed TEXT
+);
+CREATE INDEX reports_fingerprint ON reports (fingerprint);
+CREATE INDEX reports_state ON reports (state);
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY,
+    report INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    measure_id TEXT NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    starts TEXT NOT NULL,
+    pinyin TEXT NOT NULL
+);
+CREATE INDEX measures_report ON measures (report, seq);
+CREATE VIRTUAL TABLE measures_fts USING fts5 (folded, initials, syllables, tokenize = 'trigram');
+"""
+"""``state``: ``pending`` (listed, not read yet: an interrupted ``add`` resumes from these),
+``present``, ``missing`` (the file vanished: kept until removed) or ``unreadable`` (``error``
+says why). ``member``: 1 for the user's library, 0 for a report only opened by name (the app's
+later use). ``measures_fts`` rows share their rowid with ``measures``: ``folded`` is the text
+folded as search folds it (``search/fold.py``), ``initials`` and ``syllables`` its pinyin
+initials and full pinyin, so literal, pinyin and initials queries all have a prefilter."""
+
+
+def has_trigram() -> bool:
+    """Whether this Python's SQLite has FTS5 with the trigram tokenizer (3.34 and later,
+    when built with FTS5, as CPython's builds are)."""
+    try:
+        probe = sqlite3.connect(":memory:")
+        try:
+            probe.execute("CREATE VIRTUAL TABLE t USING fts5 (a, tokenize = 'trigram')")
+        finally:
+            probe.close()
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction (``BEGIN IMMEDIATE``: the write lock is taken at once, so two
+    writers queue behind ``busy_timeout`` instead of failing half-way); rolled back on any
+    error. The connection is in autocommit mode, so DDL is inside the transaction too."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def create(db: sqlite3.Connection) -> None:
+    """Create the tables in an empty store and stamp its version (inside the caller's
+    transaction)."""
+    script = SCHEMA if has_trigram() else SCHEMA.replace(_FTS_LINE, "")
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+_FTS_LINE = (
+    "CREATE VIRTUAL TABLE measures_fts USING fts5 (folded, initials, syllables, tokenize = 'trigram');"
+)
+
+
+def rebuild(db: sqlite3.Connection, added: str) -> int:
+    """Empty a store of another version, keeping the reports it lists (path, member), and
+    create this version's tables; the kept reports come back ``pending``, to be read again.
+
+    One transaction: a kill half-way leaves the old store. Returns how many were kept.
+    """
+    try:
+        kept = [(str(p), int(m)) for p, m in db.execute("SELECT path, member FROM reports")]
+    except (sqlite3.DatabaseError, TypeError, ValueError):
+        kept = []  # too old or too odd to list its reports: start empty
+    with transaction(db):
+        names = db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+        for kind, name in names:
+            if kind in ("table", "view") and not str(name).startswith("measures_fts_"):
+                db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+        create(db)
+        db.executemany(
+            "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, ?, ?)",
+            [(p, m, added) for p, m in kept],
+        )
+    return len(kept)
