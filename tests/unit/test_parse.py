@@ -173,8 +173,9 @@ def test_a_folders_own_readme_and_sources_are_not_reports(tmp_path: Path) -> Non
     (tmp_path / "SOURCE.md").write_text("# Sources\n\n- a.txt: from gov.cn, 2022-07-05.\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("# 说明\n\n一、本文件夹收录报告。\n", encoding="utf-8")
     (tmp_path / "plan.md").write_text("# 实施方案\n\n## 一、总体要求\n\n加快建设。\n", encoding="utf-8")
+    (tmp_path / "notice.txt").write_bytes(SOURCE.read_bytes())  # a 通知 named in English: a report
     reports = load_reports([tmp_path])
-    assert [Path(r.origin).name for r in reports] == ["a.txt", "plan.md"]
+    assert [Path(r.origin).name for r in reports] == ["a.txt", "notice.txt", "plan.md"]
     [readme] = load_reports([tmp_path / "README.md"])  # named on its own, it opens
     assert readme.format == "markdown"
 

@@ -124,19 +124,21 @@ def saved_page(folder: Path) -> Path | None:
     return None
 
 
-FOLDER_NOTES = frozenset(
-    {"readme", "source", "sources", "license", "licence", "changelog", "notice", "authors", "contributing"}
-)
-"""Stems of the files a folder keeps about itself (``README.md``, ``SOURCE.md``…): since Markdown
-is a report format, a folder of reports would otherwise open its own readme as one more report.
-Named on its own (``zimao-tui README.md``), such a file still opens."""
+FOLDER_NOTES = frozenset({"readme", "source", "sources", "license", "licence", "changelog", "authors"})
+"""Stems of the Markdown files a folder keeps about itself (``README.md``, ``SOURCE.md``…): since
+Markdown is a report format, a folder of reports would otherwise open its own readme as one more
+report. Only Markdown: ``notice.txt`` may well be a 通知. Named on its own (``zimao-tui
+README.md``), such a file still opens."""
 
 
 def _maybe_report(entry: Path) -> bool:
     """Whether a folder entry is to be opened: a file with a report suffix, not one of the
     folder's notes about itself, or one whose type cannot be known (stat refused), so that its
     failure is reported rather than hidden."""
-    if entry.suffix.lower() not in REPORT_SUFFIXES or entry.stem.lower() in FOLDER_NOTES:
+    suffix = entry.suffix.lower()
+    if suffix not in REPORT_SUFFIXES or (
+        suffix in (".md", ".markdown") and entry.stem.lower() in FOLDER_NOTES
+    ):
         return False
     try:
         return entry.is_file()
