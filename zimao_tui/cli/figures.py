@@ -13,6 +13,7 @@ from rich.text import Text
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Report
+from zimao_tui.i18n import t
 from zimao_tui.insights.figures import Figure, extract_figures, format_number
 
 NAME = "figures"
@@ -99,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return 0
-    table = Table(title=f"{len(rows)} 个数字", title_justify="left")
-    for name, justify in (("措施", "left"), ("原文", "left"), ("数值", "right"), ("单位", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    table.add_column("类型")
+    table = Table(title=t("cli.figures_title", n=len(rows)), title_justify="left")
+    for name, justify in (("measure", "left"), ("raw", "left"), ("value", "right"), ("unit", "left")):
+        table.add_column(t(f"cli.col_{name}"), justify=justify)  # type: ignore[arg-type]
+    table.add_column(t("cli.col_kind"))
     table.add_column("≈", justify="center")
-    table.add_column("章")
+    table.add_column(t("cli.col_chapter"))
     for row in rows:
         value = row["date"] if row["kind"] == "date" else format_number(row["value"])
         if row["high"] is not None:
