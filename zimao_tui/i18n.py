@@ -313,6 +313,38 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "error.bookmarks_locked": "另一个 zimao-tui 正占用书签锁 {path}；这次修改没有保存",
         "error.bookmarks_read_only": "书签文件 {path} 以只读方式打开（见启动时的提示）；没有做任何修改",
         "error.bookmarks_lossy": "书签无法无损写成 TOML，没有保存（这是 zimao-tui 的缺陷，请报告）",
+        # Open, recent reports, resume, tree width, query syntax (issue 15, h15-open).
+        "key.open_report": "打开",
+        "keyhelp.open_report": "打开报告文件（文件浏览器）",
+        "key.tree_wider": "目录栏加宽",
+        "key.tree_narrower": "目录栏变窄",
+        "cmd.open_report": "打开报告…",
+        "cmd.recent": "最近：{title}",
+        "open.title": "打开报告",
+        "open.hint": "Enter 打开 · Backspace 上级文件夹 · ~ 主目录 · Esc 取消",
+        "open.filter": "只显示报告文件：{suffixes}",
+        "open.failed": "无法打开：{error}",
+        "open.opened": "已打开《{title}》",
+        "open.already": "《{title}》已经打开",
+        "resume.returned": "回到上次读到的位置：{where}",
+        "notice.reading_set_aside": "阅读位置文件已损坏（{error}），已原样移到 {moved}；从头记录",
+        "notice.reading_newer": "阅读位置文件由更新版本的 zimao-tui 写入（schema_version = {version}），本次只读，不会改写：{path}",
+        "notice.reading_unreadable": "无法读取阅读位置文件（{error}），本次不会改写它：{path}",
+        "notice.reading_save_failed": "无法保存阅读位置：{error}",
+        "search.syntax": '语法：a b 同时包含 · a | b 任一 · \'a 精确 · "a b" 词组 · !a 排除 · ^a 开头',
+        "help.syntax_title": "搜索语法",
+        "help.syntax": (
+            "a b      同时包含 a 和 b\n"
+            "a | b    包含 a 或 b\n"
+            "'a       精确匹配 a（不做错字、拼音、同义词匹配）\n"
+            '"a b"    词组，按原样精确匹配（含空格）\n'
+            "!a       不含 a 的措施\n"
+            "^a       以 a 开头的措施\n"
+            "中文、全拼（zhishichanquan）和首字母（zscq）都可以搜。"
+        ),
+        "app.help_quit": "按 {key} 退出",
+        "app.help_quit_title": "要退出吗？",
+        "palette.no_matches": "没有匹配的命令",
     },
     "en": {
         "key.search": "Search",
@@ -385,9 +417,9 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "copy.citation": "citation",
         "copy.section": "section",
         "copy.selection": "selection",
-        "copy.osc": "Copied {label} ({count} char{count_s}) via the terminal clipboard (OSC 52); terminals without it may not receive it",
-        "copy.native": "Copied {label} ({count} char{count_s}) to the clipboard ({tool}, and OSC 52)",
-        "copy.failed": "Copied {label} ({count} char{count_s}) via OSC 52; {tool} failed: {error}",
+        "copy.osc": "Copied {label} ({count} char{count_s}) via the terminal clipboard (OSC\u00a052); terminals without it may not receive it",
+        "copy.native": "Copied {label} ({count} char{count_s}) to the clipboard ({tool}, and OSC\u00a052)",
+        "copy.failed": "Copied {label} ({count} char{count_s}) via OSC\u00a052; {tool} failed: {error}",
         "help.title": "Help · keys",
         "help.key": "Key",
         "help.action": "Action",
@@ -608,6 +640,38 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "error.bookmarks_locked": "another zimao-tui holds the bookmarks lock {path}; the change was not saved",
         "error.bookmarks_read_only": "bookmarks file {path} is open read-only (see the warning at start); nothing was changed",
         "error.bookmarks_lossy": "the bookmarks could not be written as TOML without loss; nothing was saved (a zimao-tui bug: please report it)",
+        # Open, recent reports, resume, tree width, query syntax (issue 15, h15-open).
+        "key.open_report": "Open",
+        "keyhelp.open_report": "open a report file (file browser)",
+        "key.tree_wider": "Wider tree",
+        "key.tree_narrower": "Narrower tree",
+        "cmd.open_report": "Open a report…",
+        "cmd.recent": "Recent: {title}",
+        "open.title": "Open a report",
+        "open.hint": "Enter open · Backspace parent folder · ~ home · Esc cancel",
+        "open.filter": "report files only: {suffixes}",
+        "open.failed": "Cannot open: {error}",
+        "open.opened": "Opened 《{title}》",
+        "open.already": "《{title}》 is already open",
+        "resume.returned": "Back where you left off: {where}",
+        "notice.reading_set_aside": "the reading-position file was damaged ({error}); moved aside unchanged to {moved}; starting afresh",
+        "notice.reading_newer": "the reading-position file was written by a newer zimao-tui (schema_version = {version}); read-only this time, never rewritten: {path}",
+        "notice.reading_unreadable": "cannot read the reading-position file ({error}); it will not be rewritten this time: {path}",
+        "notice.reading_save_failed": "cannot save the reading position: {error}",
+        "search.syntax": 'Syntax: a b both · a | b either · \'a exact · "a b" phrase · !a without · ^a starts with',
+        "help.syntax_title": "Search syntax",
+        "help.syntax": (
+            "a b      measures with both a and b\n"
+            "a | b    with a or b\n"
+            "'a       exactly a (no typo, pinyin or synonym matching)\n"
+            '"a b"    the phrase, exactly as written (spaces too)\n'
+            "!a       measures without a\n"
+            "^a       measures that start with a\n"
+            "Chinese, full pinyin (zhishichanquan) and initials (zscq) all work."
+        ),
+        "app.help_quit": "Press {key} to quit",
+        "app.help_quit_title": "Do you want to quit?",
+        "palette.no_matches": "No matching commands",
     },
 }
 

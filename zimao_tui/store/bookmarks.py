@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
 import time
 import uuid
@@ -445,14 +444,7 @@ class BookmarkStore:
 
     def _move_aside(self) -> Path:
         """Rename the unreadable file out of the way (same folder, same bytes)."""
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-            n += 1
-        os.replace(self.path, target)
-        return target
+        return statefile.move_aside(self.path)
 
     def for_report(self, report: Report) -> dict[str, Bookmark]:
         """``{measure id: bookmark}`` for the measures of ``report`` that are bookmarked."""

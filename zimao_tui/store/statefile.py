@@ -127,3 +127,22 @@ def loads_json(text: str | bytes, *, depth: int | None = MAX_DEPTH) -> Any:
         doc = text if isinstance(text, str) else text.decode("utf-8", "replace")
         raise json.JSONDecodeError(str(Notice("file.too_deep", limit=MAX_DEPTH)), doc, 0) from exc
     return value
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged state file out of the way, byte for byte, beside it as
+    ``<name>.corrupt-<UTC time>`` (``-1``, ``-2`` … if taken); returns where it went.
+
+    The one way a file zimao-tui cannot read is kept for the user instead of overwritten
+    (bookmarks, the reading state). Raises OSError if the rename fails.
+    """
+    from datetime import datetime, timezone
+
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    os.replace(path, target)
+    return target

@@ -40,6 +40,10 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None) -> int:
 
         app = ZimaoApp(reports, config, warnings)
         app.run()
+        if app.reading_error:  # said in a toast too, but the app was closing
+            import sys
+
+            print(f"zimao-tui: {app.reading_error}", file=sys.stderr)
         return app.return_code or 0
     finally:
         end_startup()

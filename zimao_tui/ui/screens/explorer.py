@@ -6,7 +6,8 @@ messages into moves between tree, detail and search, and runs the slow start-up 
 index (shipped prebuilt for the bundled report, ~1 ms to open) must not wait for the
 keywords (a jieba child process, ~2 s on an empty cache). The rest lives beside it by
 concern: the last search's hits (``search_flow.py``), bookmark changes
-(``bookmark_actions.py``), the copy keys (``copy_actions.py``); what the detail pane lists is
+(``bookmark_actions.py``), the copy keys (``copy_actions.py``), opening reports and resuming
+(``open_flow.py``); what the detail pane lists is
 computed by the model (``insights/summary.py``).
 
 A new screen opened from here: a binding (with an id) and a branch of ``action_open``, plus
@@ -32,7 +33,7 @@ from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights, insights_for
 from zimao_tui.search.gcpause import end_startup
 from zimao_tui.ui.entry import Entry
-from zimao_tui.ui.screens import startup_work
+from zimao_tui.ui.screens import open_flow, startup_work
 from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
 from zimao_tui.ui.screens.copy_actions import copy_current
 from zimao_tui.ui.screens.search_flow import HitCursor
@@ -64,6 +65,7 @@ class ExplorerScreen(Screen[None]):
         Binding("y", "copy('section')", t("key.copy_section"), id="zimao.copy_section", show=False),
         Binding("f", "open('figures')", t("key.figures"), id="zimao.figures", show=False),
         Binding("T", "open('glossary')", t("key.glossary"), id="zimao.glossary", show=False),
+        Binding("o", "open('report')", t("key.open_report"), id="zimao.open_report", show=False),
         Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
         Binding(
             "ctrl+c,super+c",
@@ -81,6 +83,7 @@ class ExplorerScreen(Screen[None]):
         "zimao.toggle_tree": t("cmd.toggle_tree"),
         "zimao.figures": t("cmd.figures"),
         "zimao.glossary": t("cmd.glossary"),
+        "zimao.open_report": t("cmd.open_report"),
     }
     """Bindings offered in the command palette, with their titles (see ``ui/commands.py``):
     the palette shows each with the key it has now."""
@@ -130,6 +133,7 @@ class ExplorerScreen(Screen[None]):
         run = partial(self.run_worker, thread=True, exclusive=True, exit_on_error=False)
         run(partial(startup_work.load_index, *work), group="index", name="search index")
         run(partial(startup_work.load_keywords, *work), group="keywords", name="keywords")
+        open_flow.resume(self)  # back where the last session left the reports (open_flow.py)
 
     # ------------------------------------------------------------------ parts
 
@@ -175,6 +179,7 @@ class ExplorerScreen(Screen[None]):
 
     def show_entry(self, entry: Entry | None) -> None:
         """Show ``entry`` in the detail pane with what is known about it right now."""
+        open_flow.remember(self.zimao, entry)
         if entry is None or entry.node is None:
             self.detail.show(entry, Insights())
             return
@@ -283,8 +288,12 @@ class ExplorerScreen(Screen[None]):
             self.bookmark_actions.edit_note(*current)
 
     def action_open(self, name: str) -> None:
-        """A list screen (bookmarks, figures, glossary); the measure chosen there is shown here."""
+        """A list screen (bookmarks, figures, glossary); the measure chosen there is shown here.
+        Or the open dialog (``report``), whose report replaces this screen (``open_flow.py``)."""
         screen: Screen[tuple[Report, Measure] | None]
+        if name == "report":
+            open_flow.ask_to_open(self.zimao)
+            return
         if name == "bookmarks":
             from zimao_tui.ui.screens.bookmarks import BookmarksScreen
 
