@@ -658,7 +658,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.reading_newer": "the reading-position file was written by a newer zimao-tui (schema_version = {version}); read-only this time, never rewritten: {path}",
         "notice.reading_unreadable": "cannot read the reading-position file ({error}); it will not be rewritten this time: {path}",
         "notice.reading_save_failed": "cannot save the reading position: {error}",
-        "search.syntax": 'Syntax: a b both · a | b either · \'a exact · "a b" phrase · !a without · ^a starts with',
+        "search.syntax": 'Syntax: a b both · a | b either · \'a exact · "a b" phrase · !a not · ^a starts',
         "help.syntax_title": "Search syntax",
         "help.syntax": (
             "a b      measures with both a and b\n"
