@@ -344,7 +344,7 @@ def test_a_held_lock_times_out_with_a_message_and_no_write(
     monkeypatch.setattr(bookmarks, "LOCK_TIMEOUT", 0.2)
     with open(store.lock_path, "a+b") as other:  # another instance, mid-change
         fcntl.flock(other.fileno(), fcntl.LOCK_EX)
-        with pytest.raises(BookmarkError, match="holds the bookmarks lock"):
+        with pytest.raises(BookmarkError, match="正占用书签锁"):
             store.toggle(bundled, measure(bundled, "1.2.1"))
     assert store.path.read_bytes() == before
     assert store.toggle(bundled, measure(bundled, "1.2.1")) is True  # released: works again

@@ -91,7 +91,7 @@ def test_orphans_are_listed_and_removable_by_uid(tmp_path: Path, capsys: pytest.
     assert main(["bookmarks", "export", "--report", str(edited)]) == 0
     assert "原文已不在报告中" in capsys.readouterr().out
     assert main(["bookmarks", "remove", "5.3.4", "--report", str(edited)]) == 2
-    assert "no bookmark on 5.3.4" in capsys.readouterr().err
+    assert "5.3.4 上没有书签" in capsys.readouterr().err
     assert main(["bookmarks", "remove", str(item["uid"]), "--report", str(edited)]) == 0
     capsys.readouterr()
     assert listed(capsys) == []
@@ -100,7 +100,7 @@ def test_orphans_are_listed_and_removable_by_uid(tmp_path: Path, capsys: pytest.
 def test_unknown_id_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bookmarks", "add", "9.9.9"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("zimao-tui: no measure with id 9.9.9") and err.count("\n") == 1
+    assert err.startswith("zimao-tui: 没有编号为 9.9.9 的措施") and err.count("\n") == 1
 
 
 def test_read_only_store_refuses_with_exit_2(
@@ -112,7 +112,7 @@ def test_read_only_store_refuses_with_exit_2(
     path.write_text(content, encoding="utf-8")
     assert main(["bookmarks", "add", "1.1.1"]) == 2
     err = capsys.readouterr().err
-    assert "schema_version = 99" in err and "只读" in err and "read-only" in err
+    assert "schema_version = 99" in err and "只读" in err and "没有做任何修改" in err
     assert path.read_text(encoding="utf-8") == content
 
 

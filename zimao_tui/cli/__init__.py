@@ -39,15 +39,58 @@ COMMANDS: tuple[str, ...] = (
 """Subcommand names; each is the module zimao_tui.cli.<name>."""
 
 _DESCRIPTION = "A terminal explorer for Chinese policy reports."
-_EPILOG = "Run 'zimao-tui COMMAND --help' for a command's options. Without a command, the app starts."
+_USAGE = "zimao-tui [--lang {zh,en}] [FILE|DIR …]\n       zimao-tui [--lang {zh,en}] COMMAND [options]"
+"""Both ways in, as ``--help`` shows them: the app on reports, or a subcommand."""
+_EPILOG = (
+    "Without a command, the app starts on the given reports (default: the bundled report). "
+    "Run 'zimao-tui COMMAND --help' for a command's options. --lang may come before or after "
+    "the command."
+)
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` as every parser documents it (main() takes it out of argv before parsing)."""
+    parser.add_argument(
+        "--lang", choices=LANGS, default=None, help="interface language (default: config, else zh)"
+    )
+
+
+def split_lang(argv: list[str]) -> tuple[list[str], str | None]:
+    """``argv`` without its ``--lang X`` / ``--lang=X`` (anywhere, before or after the
+    subcommand), and the language asked for (the last one wins; None if none).
+
+    The language must be known before the subcommand is chosen: ``--lang en outline`` used to
+    read ``en`` as the first word, and so ``outline`` as a report file. A ``--lang`` with a
+    value that is not a language is left in place for argparse to refuse in its own words.
+    """
+    rest: list[str] = []
+    lang: str | None = None
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            rest += [word, *words]
+            break
+        if word.startswith("--lang="):
+            value: str | None = word.partition("=")[2]
+        elif word == "--lang":
+            value = next(words, None)
+        else:
+            rest.append(word)
+            continue
+        if value in LANGS:
+            lang = value
+        else:
+            rest += ["--lang"] + ([value] if value is not None else [])
+    return rest, lang
 
 
 def command_parser() -> argparse.ArgumentParser:
     """The parser for ``zimao-tui COMMAND …``."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="zimao-tui", description=_DESCRIPTION, epilog=_EPILOG)
+    parser = argparse.ArgumentParser(prog="zimao-tui", usage=_USAGE, description=_DESCRIPTION, epilog=_EPILOG)
     parser.add_argument("--version", action="version", version=f"zimao-tui {__version__}")
+    _add_lang(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
     for name in COMMANDS:
         import_module(f"zimao_tui.cli.{name}").register(sub)
@@ -61,6 +104,7 @@ def app_parser() -> argparse.ArgumentParser:
     names = ", ".join(COMMANDS)
     parser = argparse.ArgumentParser(
         prog="zimao-tui",
+        usage=_USAGE,
         description=_DESCRIPTION + " Opens the app on the given reports (default: the bundled report).",
         epilog=f"Commands for scripting: {names}. Run 'zimao-tui COMMAND --help' for one's options.",
     )
@@ -68,9 +112,7 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "paths", nargs="*", type=Path, metavar="FILE|DIR", help="report files or folders of reports"
     )
-    parser.add_argument(
-        "--lang", choices=LANGS, default=None, help="interface language (default: config, else zh)"
-    )
+    _add_lang(parser)
     parser.add_argument(
         "--read-only",
         action="store_true",
@@ -79,14 +121,15 @@ def app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _use_configured_language() -> None:
-    """Commands speak the language config.toml chooses (Chinese by default), as the app does;
-    a problem with config.toml itself is one line on stderr and does not stop the command."""
+def _use_configured_language(lang: str | None = None) -> None:
+    """Commands speak ``--lang``, else the language config.toml chooses (Chinese by default),
+    as the app does; a problem with config.toml itself is one line on stderr and does not
+    stop the command."""
     from zimao_tui.i18n import set_language
     from zimao_tui.store.config import load_config
 
     config, warnings = load_config()
-    set_language(config.lang)
+    set_language(lang or config.lang)
     from zimao_tui.cli.common import warn
 
     for warning in warnings:
@@ -95,20 +138,20 @@ def _use_configured_language() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``zimao-tui`` script; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, lang = split_lang(list(sys.argv[1:] if argv is None else argv))
     first = next((a for a in argv if not a.startswith("-")), None)
     wants_command = first in COMMANDS or (argv[:1] in (["-h"], ["--help"]) and len(argv) == 1)
     try:
         if wants_command:
             args = command_parser().parse_args(argv)
-            _use_configured_language()
+            _use_configured_language(lang)
             return int(args.run(args))
         from zimao_tui.ui.launch import launch  # Textual is imported only when the app runs
 
         if not argv:  # plain ``zimao-tui``, the everyday start: no need to import argparse (~3 ms)
-            return launch()
+            return launch(lang=lang)
         args = app_parser().parse_args(argv)
-        return launch(args.paths, args.lang, read_only=args.read_only)
+        return launch(args.paths, lang, read_only=args.read_only)
     except UserError as exc:
         from zimao_tui.document.inert import inert  # a message may name a hostile file
 

@@ -17,7 +17,7 @@ from rich.text import Text
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from, warn
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Measure, Report
-from zimao_tui.i18n import Notice
+from zimao_tui.i18n import Notice, t
 from zimao_tui.insights.bookmark_export import markdown
 from zimao_tui.store.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
 
@@ -97,9 +97,9 @@ def item_json(item: ResolvedBookmark) -> dict[str, Any]:
 def _find_measure(reports: list[Report], measure_id: str) -> tuple[Report, Measure]:
     found = [(r, n) for r in reports if isinstance(n := r.node(measure_id), Measure)]
     if not found:
-        raise BookmarkError(f"no measure with id {measure_id} (see 'zimao-tui outline --json')")
+        raise BookmarkError(Notice("cli.no_measure", id=measure_id))
     if len(found) > 1:
-        raise BookmarkError(f"id {measure_id} is in {len(found)} reports; name one with --report")
+        raise BookmarkError(Notice("cli.measure_ambiguous", id=measure_id, n=len(found)))
     return found[0]
 
 
@@ -107,7 +107,11 @@ def _orphan_label(item: ResolvedBookmark) -> Text:
     """Why an orphan has no id: its report is simply not open (harmless, keep it), or its
     text is gone from the open report (失效). The two must read differently, or users
     delete good bookmarks; the same words as the app and ``export``."""
-    return Text("报告未打开", style="yellow") if not item.report_open else Text("失效", style="red")
+    return (
+        Text(t("bm.not_open"), style="yellow")
+        if not item.report_open
+        else Text(t("bm.orphaned"), style="red")
+    )
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -118,20 +122,22 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     out = console()
     if not items:
-        out.print(Text("没有书签。"))
+        out.print(Text(t("cli.bm_none")))
     for item in items:  # Text pieces, never markup: every string here comes from a file
         data = item_json(item)
         if data["id"]:
             where = Text(inert(data["id"]), style="bold")
         else:
-            where = _orphan_label(item) + Text(f" (原 {inert(data['saved_id'])})", style="dim")
+            where = _orphan_label(item) + Text(
+                f" ({t('bm.saved_as', id=inert(data['saved_id']))})", style="dim"
+            )
         path = inert(" › ".join(data["path"]))
         out.print(Text.assemble(where, (f"  {path} · uid {inert(data['uid'])}", "dim")))
         out.print(Text(f"  {inert(data['text'])}"))
         if data["note"]:
-            out.print(Text("  笔记：" + inert(data["note"]).replace("\n", "\n        ")))
+            out.print(Text("  " + t("cli.bm_note") + inert(data["note"]).replace("\n", "\n        ")))
         if data["tags"]:
-            out.print(Text("  标签：" + inert(" ".join(f"#{t}" for t in data["tags"]))))
+            out.print(Text("  " + t("cli.bm_tags") + inert(" ".join(f"#{tag}" for tag in data["tags"]))))
     return 0
 
 
@@ -161,7 +167,7 @@ def run_add(args: argparse.Namespace) -> int:
     report, measure = _find_measure(reports_from(args), args.id)
     store = _open_store()
     bm = store.update(report, measure, args.note, None, add_tags=args.tag)  # merged under the lock
-    print(inert(f"已收藏 {measure.id}（uid {bm.uid}）"))
+    print(inert(t("cli.bm_added", id=measure.id, uid=bm.uid)))
     return 0
 
 
@@ -173,11 +179,11 @@ def run_remove(args: argparse.Namespace) -> int:
     if not matches:
         matches = [i for i in items if i.bookmark.uid == args.id]
     if not matches:
-        raise BookmarkError(f"no bookmark on {args.id} (see 'zimao-tui bookmarks list')")
+        raise BookmarkError(Notice("cli.no_bookmark", id=args.id))
     if len(matches) > 1:
-        raise BookmarkError(f"{args.id} names bookmarks in {len(matches)} reports; name one with --report")
+        raise BookmarkError(Notice("cli.bookmark_ambiguous", id=args.id, n=len(matches)))
     store.remove(matches[0].bookmark)
-    print(inert(f"已删除 {args.id} 的书签"))
+    print(inert(t("cli.bm_removed", id=args.id)))
     return 0
 
 

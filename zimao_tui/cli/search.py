@@ -24,7 +24,7 @@ from zimao_tui.cli.common import (
 )
 from zimao_tui.document.errors import UserError
 from zimao_tui.document.inert import inert
-from zimao_tui.i18n import Notice
+from zimao_tui.i18n import Notice, t
 from zimao_tui.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS
 from zimao_tui.search.search import Hit, Results, SearchIndex, build_index
 
@@ -83,10 +83,13 @@ def highlighted(hit: Hit) -> Text:
 
 def _print_pretty(query: str, hits: Results, several_reports: bool) -> None:
     out = console()
-    count = f"  {len(hits)} 条" if len(hits) == hits.total else f"  前 {len(hits)} 条，共 {hits.total} 条"
+    if len(hits) == hits.total:
+        count = "  " + t("cli.search_count", n=len(hits))
+    else:
+        count = "  " + t("cli.search_count_capped", shown=len(hits), n=hits.total)
     out.print(Text.assemble(("» ", "dim"), (inert(query), "bold"), (count, "dim")))
     if not hits:
-        out.print(Text("  （无结果）", style="dim"))
+        out.print(Text("  " + t("cli.search_none"), style="dim"))
     for hit in hits:
         where = " › ".join(hit.path)
         if several_reports:

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
 from zimao_tui.document.inert import inert
+from zimao_tui.i18n import t
 from zimao_tui.insights.terms import Term, extract_terms
 
 NAME = "terms"
@@ -36,19 +37,20 @@ def run(args: argparse.Namespace) -> int:
     reports = reports_from(args)
     per_report = [extract_terms(r) for r in reports]
     if args.json:
-        docs = [[term_json(t) for t in terms] for terms in per_report]
+        docs = [[term_json(term) for term in terms] for terms in per_report]
         print_json(docs[0] if len(docs) == 1 else docs)
         return 0
     out = console()
     for report, terms in zip(reports, per_report, strict=True):
-        table = Table(title=Text(f"{inert(report.title)} · {len(terms)} 条术语与文件"), title_justify="left")
-        table.add_column("术语 / 文件")
-        table.add_column("类型")
-        table.add_column("次数", justify="right")
-        table.add_column("措施")
+        title = f"{inert(report.title)} · {t('cli.terms_title', n=len(terms))}"
+        table = Table(title=Text(title), title_justify="left")
+        table.add_column(t("cli.col_term"))
+        table.add_column(t("cli.col_kind"))
+        table.add_column(t("cli.col_count"), justify="right")
+        table.add_column(t("cli.col_measure"))
         for term in terms:
             mark = f"“{term.term}”" if term.kind == "term" else f"《{term.term}》"
-            kind = "术语" if term.kind == "term" else "文件"
+            kind = t("cli.term") if term.kind == "term" else t("cli.document")
             table.add_row(Text(inert(mark)), kind, str(term.count), Text(inert(" ".join(term.measure_ids))))
         out.print(table)
     return 0

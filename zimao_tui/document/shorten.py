@@ -20,6 +20,25 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def short_title(title: str, limit: int) -> str:
+    """A report title in at most ``limit`` characters: its start, "…", and its end.
+
+    Reports opened together often differ only at the end of their titles (《武汉自贸片区创新
+    举措（2022年）》 and （2023年）), which a cut at the end (:func:`shorten`) hides in a
+    30-column tree pane; so a title keeps its closing bracket's part whole when that fits in
+    half the room, else its last third. The same "…" as everywhere means "cut here".
+    """
+    if len(title) <= limit:
+        return title
+    if limit < 4:
+        return shorten(title, limit)
+    tail = (limit - 1) // 3
+    opening = max(title.rfind("（"), title.rfind("("))
+    if title.endswith(("）", ")")) and opening > 0 and len(title) - opening <= limit // 2:
+        tail = len(title) - opening
+    return title[: limit - 1 - tail] + "…" + title[len(title) - tail :]
+
+
 def heading_preview(heading: Heading, limit: int = PREVIEW_CHARS) -> str:
     """The opening words of a heading that has no title (a law's 第十二条), for display only.
 

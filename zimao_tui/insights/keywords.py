@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ from zimao_tui.store.statefile import MAX_STATE_BYTES, loads_json
 if TYPE_CHECKING:
     import threading
 
-VERSION = 4
+VERSION = 5
 """Bump when the extraction changes, so old caches are rebuilt rather than trusted."""
 KIND = "keywords"
 TOP_K = 8
@@ -64,6 +64,47 @@ _BOILERPLATE = frozenset(
 """Verbs every policy section uses; as keywords they say nothing about the section."""
 
 Keywords = dict[str, list[str]]
+
+
+_GRAMMAR_EDGES = frozenset("的了及于以且并之未为对其与和在从至由向被把将等中上下内外所地日")
+"""Function characters (and 日 of dates): an unknown token that starts or ends with one is a
+fragment cut across words (日起, 委及, 于物), not a new word."""
+
+
+def _in_parallel_pattern(token: str, text: str) -> bool:
+    """Whether every occurrence of ``token`` starts between two equal characters: the B of
+    A·B·A·C (织大织密织细: the words are 织大/织密/织细, and 密织 straddles two of them).
+    A word at the pattern's own beat (检验 of 检验检疫, 互联互通 whole) starts on an A."""
+    start = text.find(token)
+    found = start >= 0
+    while start >= 0:
+        if not (0 < start < len(text) - 1 and text[start - 1] == text[start + 1]):
+            return False
+        start = text.find(token, start + 1)
+    return found
+
+
+def is_keyword(token: str, known: Mapping[str, int], chosen: Set[str], text: str) -> bool:
+    """Whether a TF-IDF token of ``text`` (the report's text, once) may be shown as a keyword.
+
+    Not a number or an ordinal, not a whole document title; a term the report or the user
+    dictionary chose (``chosen``: “coined” terms, content/userdict.txt) or a Latin/digit name
+    (RCEP) always is. Otherwise a word, not a fragment: jieba's HMM glues unknown runs into
+    "words" (织大织 from 织大织密织细), and even a dictionary word can straddle two (密织,
+    the same place). So: not inside a parallel pattern (see above), and a word the
+    dictionary knows (``known``: a frequency above 0), or a new one the report uses more
+    than once and that does not start or end with a function character (低碳, 科创 recur;
+    织大织 and 三必 occur once).
+    """
+    if not 1 < len(token) <= _MAX_KEYWORD or _NUMERAL.search(token):
+        return False
+    if token in chosen or token.isascii():
+        return True
+    if len(token) == 2 and _in_parallel_pattern(token, text):  # longer: 政务服务平台's 务服务
+        return False
+    if known.get(token, 0) > 0:
+        return True
+    return text.count(token) > 1 and token[0] not in _GRAMMAR_EDGES and token[-1] not in _GRAMMAR_EDGES
 
 
 def _digest(report: Report) -> str:
@@ -121,6 +162,7 @@ def _job(report: Report) -> dict[str, Any]:
         "key": _digest(report),
         "title": report.title,
         "docs": {h.id: _heading_text(h) for h in report.headings() if h.kind in _KEYWORD_KINDS},
+        "text": "\n".join([*report.paragraphs, *(h.title for h in report.headings())]),
     }
 
 
@@ -135,18 +177,21 @@ def _compute(job: dict[str, Any], cache_dir: Path, failures: list[OSError] | Non
     """
     from jieba.analyse import TFIDF
 
+    from zimao_tui.document.coined import coined_words
     from zimao_tui.search.segment import report_tokenizer
+    from zimao_tui.search.vocab import load_userdict_words
 
     docs: dict[str, str] = job["docs"]
     tfidf = TFIDF()
     tfidf.tokenizer = report_tokenizer(cache_dir, list(docs.values()))
     tfidf.stop_words = tfidf.stop_words | _BOILERPLATE
+    known = tfidf.tokenizer.FREQ
+    whole: str = job["text"]
+    chosen = {*coined_words(docs.values()), *(word for word, _ in load_userdict_words())}
     keywords: Keywords = {}
     for heading_id, text in docs.items():
-        tags = tfidf.extract_tags(text, topK=TOP_K * 2)
-        keywords[heading_id] = [t for t in tags if 1 < len(t) <= _MAX_KEYWORD and not _NUMERAL.search(t)][
-            :TOP_K
-        ]
+        tags = tfidf.extract_tags(text, topK=TOP_K * 3)
+        keywords[heading_id] = [t for t in tags if is_keyword(t, known, chosen, whole)][:TOP_K]
     doc = {"version": VERSION, "title": job["title"], "keywords": keywords}
     try:
         _cache(cache_dir).save(job["key"], json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))

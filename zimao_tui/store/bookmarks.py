@@ -103,9 +103,7 @@ class ReadOnlyError(BookmarkError):
     """
 
     def __init__(self, path: Path, newer: int | None, *, session: bool = False) -> None:
-        super().__init__(
-            f"bookmarks file {path} is open read-only (see the warning at start); nothing was changed"
-        )
+        super().__init__(Notice("error.bookmarks_read_only", path=path))
         self.path = path
         self.newer = newer  # the file's schema_version if a newer zimao-tui wrote it; None: unreadable
         self.session = session  # the session was started read-only (``serve --read-only``)
@@ -551,7 +549,7 @@ class BookmarkStore:
                 self._warn(Notice("notice.bookmarks_rewritten", error=exc, moved=moved))
                 loaded = _Loaded(list(self._bookmarks), {})
             except (OSError, UnicodeDecodeError) as exc:
-                raise BookmarkError(f"cannot read the bookmarks file {self.path}: {exc}") from exc
+                raise BookmarkError(Notice("error.bookmarks_read", path=self.path, error=exc)) from exc
             self._take(loaded)
             self._refuse_if_read_only()
             items = change(list(loaded.bookmarks))
@@ -562,7 +560,7 @@ class BookmarkStore:
             except UnicodeEncodeError as exc:  # lone surrogates: bytes that were never UTF-8 text
                 raise BookmarkError(Notice("error.bookmark_not_utf8", error=exc.reason)) from exc
             except OSError as exc:
-                raise BookmarkError(f"cannot save the bookmarks file {self.path}: {exc}") from exc
+                raise BookmarkError(Notice("error.bookmarks_save", path=self.path, error=exc)) from exc
             self._take(_Loaded(items, loaded.top_extra))
 
     def _remove_stale_temps(self) -> None:
@@ -595,7 +593,7 @@ class BookmarkStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle = open(self.lock_path, "a+b")  # noqa: SIM115 - held for the with-block below
         except OSError as exc:
-            raise BookmarkError(f"cannot create the bookmarks lock file {self.lock_path}: {exc}") from exc
+            raise BookmarkError(Notice("error.bookmarks_lock_file", path=self.lock_path, error=exc)) from exc
         with handle:
             if fcntl is None:
                 yield
@@ -607,9 +605,7 @@ class BookmarkStore:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise BookmarkError(
-                            f"another zimao-tui holds the bookmarks lock {self.lock_path}; the change was not saved"
-                        ) from None
+                        raise BookmarkError(Notice("error.bookmarks_locked", path=self.lock_path)) from None
                     time.sleep(0.01)
             try:
                 yield
@@ -646,6 +642,4 @@ def dumps(bookmarks: Sequence[Bookmark], top_extra: dict[str, Any] | None = None
         text = _HEADER + tomli_w.dumps(doc, multiline_strings=multiline)
         if tomlcompat.loads(text) == doc:
             return text
-    raise BookmarkError(
-        "the bookmarks could not be written as TOML without loss; nothing was saved (a zimao-tui bug: please report it)"
-    )
+    raise BookmarkError(Notice("error.bookmarks_lossy"))

@@ -130,9 +130,13 @@ def loads_json(text: str | bytes, *, depth: int | None = MAX_DEPTH) -> Any:
 
 
 def move_aside(path: Path) -> Path:
-    """Rename a damaged state file out of the way as ``<name>.corrupt-<UTC time>`` in the same
-    folder, bytes untouched (never deleted: the user may want it back); returns the new path."""
-    from datetime import datetime, timezone  # only on this rare path: statefile stays light
+    """Rename a damaged state file out of the way, byte for byte, beside it as
+    ``<name>.corrupt-<UTC time>`` (``-1``, ``-2`` … if taken); returns where it went.
+
+    The one way a file zimao-tui cannot read is kept for the user instead of overwritten
+    (bookmarks, the reading state). Raises OSError if the rename fails.
+    """
+    from datetime import datetime, timezone
 
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")

@@ -22,7 +22,7 @@ from zimao_tui.store.cachedir import is_cache_notice
 from zimao_tui.store.config import DEFAULT_THEME, Config, save_config
 from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
-from zimao_tui.ui.textual_compat import set_ansi_filter, withdraw
+from zimao_tui.ui.textual_compat import kinsoku_toasts, set_ansi_filter, withdraw
 from zimao_tui.ui.theming import load_themes
 from zimao_tui.ui.widgets.detail import report_facts
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from zimao_tui.store.bookmarks import BookmarkStore
+    from zimao_tui.store.reading import ReadingState
 
 
 def _palette_commands() -> type[Provider]:
@@ -55,6 +56,9 @@ class ZimaoApp(App[None]):
     """zimao-tui: explore, search, bookmark and quote policy reports."""
 
     CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-below-80"), (80, "-from-80")]  # noqa: RUF012 - Textual's class attribute
+    """Screen classes by terminal width: below 80 columns the footer's docked palette key
+    covered the keys under it, so it is hidden there (ctrl+p still opens the palette)."""
     COMMANDS: ClassVar = App.COMMANDS | {_palette_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", t("key.help"), id="zimao.help"),
@@ -86,13 +90,14 @@ class ZimaoApp(App[None]):
         self._warnings = list(warnings)
         self._cache_warned = False  # "the cache cannot be written" is said once per run
         self._slots: dict[str, Notification] = {}
-        if len(self.reports) == 1:
-            report = self.reports[0]
-            self.title = inert(report.title)
-            self.sub_title = inert(report_facts(report, " · "))
-        else:
-            self.title = "zimao-tui"
-            self.sub_title = t("app.reports", n=len(self.reports))
+        self._reading: ReadingState | None = None
+        self._modes_made = 0
+        self.opened_report: Report | None = None
+        """A report just opened from inside the app, for the new explorer to show first."""
+        self.reading_error: str | None = None
+        """Why the reading positions could not be saved on quitting (launch prints it)."""
+        self._set_titles()
+        kinsoku_toasts()
         self._save_theme = False  # the start-up choice (maybe a fallback) is not a user's choice
         broken: dict[str, str] = {}
         themes, failures = load_themes(check=lambda theme: self._check_theme(theme, broken))
@@ -119,6 +124,15 @@ class ZimaoApp(App[None]):
             keymap, problems = checked_keymap(self.config.keys, config_path())
             self._warnings.extend(problems)
             self.set_keymap(keymap)
+
+    def _set_titles(self) -> None:
+        if len(self.reports) == 1:
+            report = self.reports[0]
+            self.title = inert(report.title)
+            self.sub_title = inert(report_facts(report, " · "))
+        else:
+            self.title = "zimao-tui"
+            self.sub_title = t("app.reports", n=len(self.reports))
 
     def _check_theme(self, theme: Theme, broken: dict[str, str]) -> str | None:
         """Build the CSS once with a user theme's variables; why it fails (kept in ``broken``
@@ -171,6 +185,52 @@ class ZimaoApp(App[None]):
 
             self._bookmark_store = BookmarkStore(on_warning=self.warn, read_only=self.read_only)
         return self._bookmark_store
+
+    @property
+    def reading(self) -> ReadingState:
+        """Where each report was left, recent reports, the last folder (``store/reading.py``),
+        read on first use (right after the first paint); what is wrong with the file is
+        said once, then."""
+        if self._reading is None:
+            from zimao_tui.store.reading import ReadingState
+
+            self._reading = ReadingState()
+            for warning in self._reading.warnings:
+                self.warn(warning)
+        return self._reading
+
+    def save_reading(self) -> bool:
+        """Save the reading positions (quitting, switching reports); False and a message if
+        the disk refuses. Nothing to do if the state was never read."""
+        if self._reading is None:
+            return True
+        try:
+            self._reading.save()
+        except OSError as exc:
+            self.reading_error = t("notice.reading_save_failed", error=exc)
+            self.notify(self.reading_error, severity="error", timeout=8)
+            return False
+        return True
+
+    @property
+    def explorer(self) -> ExplorerScreen | None:
+        """The explorer screen, wherever it is in the stack."""
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, ExplorerScreen)), None)
+
+    def show_reports(self, reports: Sequence[Report]) -> None:
+        """Explore ``reports`` from now on: a new explorer replaces the old (open_flow.py)."""
+        self.reports = list(reports)
+        self._set_titles()
+        # A mode per set of reports: switching modes builds the new explorer while the old
+        # one is still on its own stack (``switch_screen`` left the stack empty for a moment,
+        # and mounting the search field asked for ``app.screen`` then).
+        old, self._modes_made = self.current_mode, self._modes_made + 1
+        mode = f"reports-{self._modes_made}"
+        explorer = ExplorerScreen(self.reports)
+        self.add_mode(mode, lambda: explorer)
+        self.switch_mode(mode)
+        if old != "_default":
+            self.call_after_refresh(self.remove_mode, old)
 
     def notify(
         self,
@@ -270,6 +330,19 @@ class ZimaoApp(App[None]):
         self.theme = names[(position + 1) % len(names)]
         self.notify(t("notify.theme", name=self.theme), timeout=2)
 
+    async def action_quit(self) -> None:
+        """Quit, saving where each report was left first."""
+        self.save_reading()
+        await super().action_quit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c with nothing to copy: Textual's hint that it does not quit, in our words."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = self.get_key_display(active.binding) or key
+                self.notify(t("app.help_quit", key=shown), title=t("app.help_quit_title"))
+                return
+
     def action_help(self) -> None:
         from zimao_tui.ui.screens.help import HelpScreen
 
@@ -296,6 +369,11 @@ class ZimaoApp(App[None]):
         """Textual's palette, with a placeholder in the interface language."""
         from textual.command import CommandPalette
 
+        from zimao_tui.ui.textual_compat import LocalPalette
+
         # Textual types is_open for App[object], and App is invariant in its result type.
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
+            palette = LocalPalette(
+                t("palette.no_matches"), id="--command-palette", placeholder=t("palette.placeholder")
+            )
+            self.push_screen(palette)

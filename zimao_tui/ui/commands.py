@@ -5,13 +5,18 @@ binding ids it offers in the palette, with their titles, in ``PALETTE`` beside i
 ``BINDINGS``, and the palette shows the key each one has now (remapped or not).
 
 Jump targets are built from the open reports once per palette opening; fuzzy matching is
-Textual's own matcher, so typing 人才 or a number like (三) finds headings and measures.
+Textual's own matcher, so typing 人才 or a number like (三) finds headings and measures. Pinyin
+and initials (``rcgz``, ``rencai``) find measures as the search bar does: through its index
+(the search package's matching, not a second one), once the index is loaded. Reports read
+before are offered as "Recent: …" (``store/reading.py``); choosing one opens it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -23,6 +28,7 @@ from zimao_tui.document.shorten import shorten
 from zimao_tui.i18n import t
 
 if TYPE_CHECKING:
+    from zimao_tui.search.search import Hit as SearchHit
     from zimao_tui.ui.app import ZimaoApp
     from zimao_tui.ui.screens.explorer import ExplorerScreen
 
@@ -48,6 +54,11 @@ def highlight(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
+def _measure_label(report: Report, measure: Measure, several: bool) -> str:
+    prefix = f"《{report.title}》" if several else ""
+    return f"{prefix}{report.numbers(measure.id)} {shorten(measure.text, MEASURE_PREVIEW)}"
+
+
 def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Measure]]:
     several = len(reports) > 1
     for report in reports:
@@ -55,11 +66,24 @@ def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Mea
         for heading in report.headings():
             yield f"{prefix}{report.numbers(heading.id)}{heading.label}", report, heading
         for measure in report.measures():
-            yield (
-                f"{prefix}{report.numbers(measure.id)} {shorten(measure.text, MEASURE_PREVIEW)}",
-                report,
-                measure,
-            )
+            yield _measure_label(report, measure, several), report, measure
+
+
+PINYIN_QUERY = re.compile(r"[A-Za-z]{2,}")
+"""A palette query that may be pinyin or initials (``rcgz``, ``rencai``)."""
+PINYIN_HITS = 20
+"""Measures the palette lists for a pinyin query (the search bar lists more)."""
+
+
+def _pinyin_hits(explorer: ExplorerScreen, query: str) -> list[SearchHit]:
+    """The search bar's hits for a pinyin or initials query, best first; none before its
+    index is loaded or for a query that is not letters (Chinese is matched above)."""
+    from zimao_tui.ui.widgets.search_bar import SearchBar
+
+    index = explorer.query_one(SearchBar).index
+    if index is None or not PINYIN_QUERY.fullmatch(query.strip()):
+        return []
+    return list(index.search(query.strip(), PINYIN_HITS))
 
 
 class ZimaoCommands(Provider):
@@ -108,20 +132,45 @@ class ZimaoCommands(Provider):
         commands += [(title, run, " ".join(keys)) for title, run, keys, _ in listed]
         return commands
 
+    def _recent(self) -> list[tuple[str, Callable[[], object], str]]:
+        """Reports opened before that are not open now, newest first: (title, open it, path)."""
+        from zimao_tui.ui.app import ZimaoApp
+        from zimao_tui.ui.screens.open_flow import open_report
+
+        app = self.app
+        if not isinstance(app, ZimaoApp):
+            return []
+        open_now = {r.origin for r in app.reports}
+        return [
+            (t("cmd.recent", title=recent.title), partial(open_report, app, Path(recent.path)), recent.path)
+            for recent in app.reading.recent
+            if recent.path not in open_now
+        ]
+
     async def discover(self) -> Hits:
-        for name, callback, key in self._commands():
-            yield DiscoveryHit(Content(inert(name)), callback, text=name, help=key)
+        for name, callback, key in [*self._commands(), *self._recent()]:
+            yield DiscoveryHit(Content(inert(name)), callback, text=name, help=inert(key))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, callback, key in self._commands():
+        for name, callback, key in [*self._commands(), *self._recent()]:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, highlight(matcher, name), callback, text=name, help=key)
+                yield Hit(score, highlight(matcher, name), callback, text=name, help=inert(key))
         explorer = self._explorer()
         if explorer is None:
             return
         goto = t("cmd.goto")
+        for hit in _pinyin_hits(explorer, query):
+            label = _measure_label(hit.report, hit.measure, len(explorer.reports) > 1)
+            content = Content(inert(label))
+            yield Hit(
+                hit.score / 100 * 0.9,
+                content,
+                partial(explorer.go_to, hit.report, hit.measure),
+                text=label,
+                help=goto,
+            )
         for label, report, node in _targets(explorer.reports):
             score = matcher.match(label)
             if score > 0:

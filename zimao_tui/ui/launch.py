@@ -41,6 +41,10 @@ def launch(paths: Sequence[Path] = (), lang: str | None = None, *, read_only: bo
 
         app = ZimaoApp(reports, config, warnings, read_only=read_only)
         app.run()
+        if app.reading_error:  # said in a toast too, but the app was closing
+            import sys
+
+            print(f"zimao-tui: {app.reading_error}", file=sys.stderr)
         return app.return_code or 0
     finally:
         end_startup()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.command import CommandPalette
 from textual.notifications import Notification
 from textual.widgets import Tree
 
@@ -48,3 +49,62 @@ def build_tree_lines(tree: Tree[Any]) -> None:
     after an expand or collapse, before ``move_cursor`` reads a node's line.
     """
     tree.last_line  # noqa: B018  (read for its side effect, see above)
+
+
+def kinsoku_toasts() -> None:
+    """Make toasts break Chinese lines by the rules of ``ui/text/linebreak.py``.
+
+    Textual builds each toast itself (``ToastRack.show`` makes a ``Toast``) and folds its text
+    at any cell, so a toast could start a line with 、 or ； and split ``OSC 52``. There is no
+    public hook to give it a Visual, so ``Toast.render`` is wrapped, once, to draw what it
+    renders through :class:`~zimao_tui.ui.text.linebreak.Kinsoku`.
+    """
+    from textual.widgets._toast import Toast
+
+    from zimao_tui.ui.text.linebreak import Kinsoku
+
+    render = Toast.render
+    if getattr(render, "kinsoku", False):
+        return
+
+    def render_kinsoku(self: Toast) -> Kinsoku:
+        return Kinsoku(render(self))
+
+    render_kinsoku.kinsoku = True  # type: ignore[attr-defined]
+    Toast.render = render_kinsoku  # type: ignore[method-assign,assignment]
+
+
+class LocalPalette(CommandPalette):
+    """Textual's command palette, saying "no matches" in the interface language.
+
+    Textual writes "No matches found" in English from inside the private
+    ``_start_no_matches_countdown``; this replaces the words of the option it adds.
+    """
+
+    def __init__(self, no_matches: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        super()._start_no_matches_countdown(search_value)
+        timer = self._no_matches_timer
+        if timer is None:
+            return
+        timer.stop()
+        self._no_matches_timer = self.set_timer(
+            self._NO_MATCHES_COUNTDOWN, lambda: self._show_no_matches(search_value)
+        )
+
+    def _show_no_matches(self, search_value: str) -> None:
+        from rich.align import Align
+        from rich.text import Text
+        from textual.command import CommandList
+        from textual.widgets.option_list import Option
+
+        if not search_value:
+            self._list_visible = False
+            return
+        self.query_one(CommandList).add_option(
+            Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
+        )
+        self._list_visible = True

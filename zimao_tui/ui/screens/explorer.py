@@ -7,8 +7,9 @@ index (shipped prebuilt for the bundled report, ~1 ms to open) must not wait for
 keywords (a jieba child process, ~2 s on an empty cache). The rest lives beside it by
 concern: the last search's hits (``search_flow.py``), bookmark changes
 (``bookmark_actions.py``), the copy keys (``copy_actions.py``), jumps and the way back
-(``navigator.py``, ``jump_list.py``), the reading view (``reading.py``); what the detail pane
-lists is computed by the model (``insights/summary.py``).
+(``navigator.py``, ``jump_list.py``), the reading view (``reading.py``), opening reports and
+resuming (``open_flow.py``); what the detail pane lists is computed by the model
+(``insights/summary.py``).
 
 A new screen opened from here: a binding (with an id) and a branch of ``action_open``, plus
 a line in ``PALETTE`` if the command palette should offer it.
@@ -31,7 +32,7 @@ from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights, insights_for
 from zimao_tui.ui.entry import Entry
-from zimao_tui.ui.screens import startup_work
+from zimao_tui.ui.screens import open_flow, startup_work
 from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
 from zimao_tui.ui.screens.copy_actions import copy_current
 from zimao_tui.ui.screens.navigator import Navigator
@@ -76,6 +77,7 @@ class ExplorerScreen(Screen[None]):
         Binding("T", "open('glossary')", t("key.glossary"), id="zimao.glossary", show=False),
         Binding("D", "open('compare')", t("key.compare"), id="zimao.compare", show=False),
         Binding("R", "open('trends')", t("key.trends"), id="zimao.trends", show=False),
+        Binding("o", "open('report')", t("key.open_report"), id="zimao.open_report", show=False),
         Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
         Binding(
             "ctrl+c,super+c",
@@ -97,6 +99,7 @@ class ExplorerScreen(Screen[None]):
         "zimao.trends": t("cmd.trends"),
         "zimao.read": t("keyhelp.read"),
         "zimao.jump_back": t("keyhelp.jump_back"),
+        "zimao.open_report": t("cmd.open_report"),
     }
     """Bindings offered in the command palette, with their titles (see ``ui/commands.py``):
     the palette shows each with the key it has now."""
@@ -180,6 +183,7 @@ class ExplorerScreen(Screen[None]):
 
     def show_entry(self, entry: Entry | None) -> None:
         """Show ``entry`` in the detail pane with what is known about it right now."""
+        open_flow.remember(self.zimao, entry)
         if entry is None or entry.node is None:
             self.detail.show(entry, Insights())
             return
@@ -334,6 +338,9 @@ class ExplorerScreen(Screen[None]):
             from zimao_tui.ui.screens.trends import TrendsScreen
 
             screen = TrendsScreen(self.reports)
+        elif name == "report":
+            open_flow.ask_to_open(self.zimao)
+            return
         elif name == "bookmarks":
             from zimao_tui.ui.screens.bookmarks import BookmarksScreen
 

@@ -84,6 +84,10 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(help_content(search_rows))
                 yield Static(Content.styled(t("help.scroll"), "dim"), classes="help-note")
                 yield Static(Content.styled(t("help.search_q"), "dim"), classes="help-note")
+                yield Static(
+                    Content.styled(t("help.syntax_title"), "bold $secondary"), classes="help-heading"
+                )
+                yield Static(t("help.syntax"), markup=False)
                 yield Static(Content.styled(t("help.mouse"), "dim"), classes="help-note")
                 yield Static(
                     inert_content(Content.styled(t("help.config", path=config_path()), "dim")),

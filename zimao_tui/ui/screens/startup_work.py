@@ -45,6 +45,9 @@ def after_first_paint(screen: ExplorerScreen) -> None:
     run = partial(screen.run_worker, thread=True, exclusive=True, exit_on_error=False)
     run(partial(load_index, *work), group="index", name="search index")
     run(partial(load_keywords, *work), group="keywords", name="keywords")
+    from zimao_tui.ui.screens import open_flow
+
+    open_flow.resume(screen)  # back where the last session left the reports (open_flow.py)
 
 
 def load_index(app: App[Any], reports: Sequence[Report], warn: Callable[[Notice], None]) -> SearchIndex:

@@ -29,6 +29,8 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉’”…�
 """Closing punctuation: never the first character of a line."""
 NO_LINE_END = frozenset("（《「『【〔〈‘“([{")
 """Opening punctuation: never the last character of a line."""
+NO_BREAK_SPACE = "\u00a0"
+"""Glues the words either side of it: a line never ends or starts at one."""
 LOOK_BACK = 10
 """How many characters a break may move back to obey the rules before we fold anyway."""
 
@@ -41,6 +43,8 @@ def _may_break_before(text: str, k: int, keep_words: bool) -> bool:
     """Whether a line may end between text[k-1] and text[k]."""
     before, after = text[k - 1], text[k]
     if after == " " or after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    if NO_BREAK_SPACE in (before, after):  # "OSC\u00a052" stays on one line
         return False
     return not (keep_words and _word_char(before) and _word_char(after))  # keep 2000, 5G, 98.86 whole
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -17,12 +18,13 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from zimao_tui.document.report import Heading, Measure, Node, Report
-from zimao_tui.document.shorten import heading_preview, shorten
+from zimao_tui.document.shorten import heading_preview, short_title, shorten
 from zimao_tui.i18n import t
 from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.text.inert import inert_text
 from zimao_tui.ui.text.position import measure_position
 from zimao_tui.ui.textual_compat import build_tree_lines
+from zimao_tui.ui.widgets.pane_width import STEP, ResizablePane
 
 BOOKMARK_MARK = "★"
 
@@ -37,6 +39,13 @@ BookmarkCheck = Callable[[Report, Measure], bool]
 """Asked for every measure label: is this measure bookmarked?"""
 
 
+REPORT_ROW_INDENT = 4
+"""Cells before a report row's title: the expander and its space, and the scrollbar."""
+MIN_TITLE_CHARS = 6
+"""A report title is never cut shorter than this, however narrow the pane."""
+WANT_TITLE_CHARS = 10
+"""Below this many characters of title, a report row leaves its date out."""
+
 MARK_STYLE = "bold #d4a017"
 """Gold reads on the light, dark and high-contrast themes alike (Tree labels are Rich Text)."""
 
@@ -50,6 +59,23 @@ def heading_label(heading: Heading) -> Text:
     )
 
 
+def report_label(report: Report, width: int) -> Text:
+    """``《武汉自贸片区…（2023年）》 2023-01-05 (126)``: a report's row when several are open,
+    its title shortened (:func:`short_title`) to what a pane ``width`` columns wide shows
+    beside the count and, when there is room, the date (the detail pane shows them whole)."""
+    count = f" ({sum(1 for _ in report.measures())})"
+    facts = f" {report.date}{count}" if report.date else count
+    if _title_room(width, facts) < WANT_TITLE_CHARS:
+        facts = count  # a narrow pane: the title matters more than the date
+    limit = max(MIN_TITLE_CHARS, _title_room(width, facts))
+    return Text.assemble(f"《{short_title(report.title, limit)}》", (facts, "dim"))
+
+
+def _title_room(width: int, facts: str) -> int:
+    """Characters of title that fit beside ``facts`` (Chinese characters take two cells)."""
+    return (width - REPORT_ROW_INDENT - cell_len(facts) - 4) // 2  # 4: the two title brackets
+
+
 def measure_label(measure: Measure, position: int, bookmarked: bool) -> Text:
     """``★ 3 深入学习贯彻…``: position within the section, a star if bookmarked, the text."""
     mark = (f"{BOOKMARK_MARK} ", MARK_STYLE) if bookmarked else ""
@@ -58,8 +84,10 @@ def measure_label(measure: Measure, position: int, bookmarked: bool) -> Text:
     )
 
 
-class ReportTree(Tree[Entry]):
-    """The report outline; moving the cursor is enough to update the detail pane."""
+class ReportTree(Tree[Entry], ResizablePane):
+    """The report outline; moving the cursor is enough to update the detail pane.
+
+    Its width is the user's (``>``/``<``, or a drag on its right border: ``pane_width.py``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,l,right", "open", t("key.open"), id="zimao.open", show=False),
@@ -69,7 +97,18 @@ class ReportTree(Tree[Entry]):
         Binding("g,home", "scroll_home", t("key.top"), id="zimao.top", show=False),
         Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.bottom", show=False),
         Binding("z", "collapse_all", t("key.collapse_all"), id="zimao.collapse_all", show=False),
+        Binding(
+            "greater_than_sign", f"resize({STEP})", t("key.tree_wider"), id="zimao.tree_wider", show=False
+        ),
+        Binding(
+            "less_than_sign", f"resize({-STEP})", t("key.tree_narrower"), id="zimao.tree_narrower", show=False
+        ),
     ]
+    PALETTE: ClassVar[dict[str, str]] = {
+        "zimao.tree_wider": t("key.tree_wider"),
+        "zimao.tree_narrower": t("key.tree_narrower"),
+    }
+    """Bindings offered in the command palette (see ``ui/commands.py``)."""
 
     def __init__(
         self,
@@ -128,9 +167,7 @@ class ReportTree(Tree[Entry]):
             self._fill(self.root, report, report.children)
         else:
             for report in self.reports:
-                count = sum(1 for _ in report.measures())
-                label = Text.assemble(f"《{report.title}》", (f" {report.date} ({count})", "dim"))
-                branch = self.root.add(label, data=Entry(report), expand=False)
+                branch = self.root.add(report_label(report, 80), data=Entry(report), expand=False)
                 self._by_id[(id(report), "")] = branch
                 self._unfilled[branch] = report.children
         first = self.root.children[0] if self.root.children else None
@@ -168,7 +205,12 @@ class ReportTree(Tree[Entry]):
         self.call_after_refresh(self.complete)
 
     def on_resize(self) -> None:
-        """Keep the cursor in view when the terminal (or the tree pane) changes size."""
+        """Keep the cursor in view when the terminal (or the tree pane) changes size, and fit
+        the report titles (several reports) to the new width."""
+        if len(self.reports) > 1:
+            for node in self.root.children:
+                if node.data is not None:
+                    node.set_label(report_label(node.data.report, self.size.width))
         self.call_after_refresh(self._cursor_into_view)
 
     def _cursor_into_view(self) -> None:

@@ -192,7 +192,7 @@ class SearchBar(Vertical):
         self.hits, self.total = [], 0
         self.results.clear_options()
         if not query:
-            self._show_results(False)
+            self._show_syntax(self.input.has_focus)
             return
         if self.index_error is not None:
             status.update(inert_content(t("search.failed", error=self.index_error)))
@@ -342,8 +342,27 @@ class SearchBar(Vertical):
         self.post_message(self.Closed())
 
     def on_descendant_focus(self) -> None:
-        """Back in the field with a query: show its results again. Unless the focus has
-        already moved on (a burst: ``/``, the query, Enter all read before this event)."""
+        """Back in the field with a query: show its results again; in an empty field, the
+        query syntax. Unless the focus has already moved on (a burst: ``/``, the query, Enter
+        all read before this event)."""
         focused = self.screen.focused
-        if self.input.value.strip() and focused is not None and self in focused.ancestors_with_self:
+        if focused is None or self not in focused.ancestors_with_self:
+            return
+        if self.input.value.strip():
             self._show_results(True)
+        else:
+            self._show_syntax(True)
+
+    def on_descendant_blur(self) -> None:
+        """Leaving an empty field: the syntax line goes with it."""
+        if not self.input.value.strip():
+            self._show_syntax(False)
+
+    def _show_syntax(self, visible: bool) -> None:
+        """The query syntax (``a b``, ``a | b``, ``'a``, ``"a b"``, ``!a``, ``^a``) on the
+        status line while the field is empty and focused: it was only in the README."""
+        if not visible and not self.query("#search-results"):
+            return
+        self.status.update(t("search.syntax"))
+        self.status.display = visible
+        self.results.display = False
