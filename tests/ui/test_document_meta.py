@@ -84,9 +84,8 @@ async def test_a_web_page_opens_in_the_app_and_its_card_says_so() -> None:
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_ready(pilot)
         tree = app.query_one(ReportTree)
-        assert str(tree.root.children[0].label).startswith(
-            "《国务院关于支持自由贸易试验区深化改革创新若干措施的通知》"
-        )
+        label = str(tree.root.children[0].label)  # several reports: long titles shortened
+        assert label.startswith("《国务院关于支持自") and "通知》" in label
         tree.move_cursor(tree.root.children[0])
         await pilot.pause()
         detail = app.query_one(DetailPane)
