@@ -21,10 +21,13 @@ PAGE = (PAGES / "gov-038.html").read_bytes()
 
 
 def _docx_bytes() -> bytes:
+    """A minimal .docx zip, byte-identical on every call: its entries carry a fixed date, so the
+    parameters below are the same in every pytest-xdist worker (a zip stamped with the current
+    time made the workers collect different test ids)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
