@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from zimao_tui.insights.figures import Figure, figures_in
+from zimao_tui.insights.figures import Figure, date_number, figures_in
 
 
 def _raws(text: str) -> list[str]:
@@ -125,3 +125,28 @@ def test_pair_is_not_a_unit_before_a_word() -> None:
 def test_ten_livelihood_projects_are_a_count() -> None:
     figure = _one("十件民生实事全面完成。")
     assert (figure.value, figure.unit, figure.of) == (10, "件", "民生实事")
+
+
+# Exports: a year is a year, never a made-up day.
+@pytest.mark.parametrize(
+    ("text", "number", "iso"),
+    [
+        ("2022年经济社会发展总体要求", 2022, "2022"),
+        ("到二〇三五年基本实现社会主义现代化", 2035, "2035"),
+        ("2021年2月起施行", 202102, "2021-02"),
+        ("自2021年4月1日启动以来", 20210401, "2021-04-01"),
+    ],
+)
+def test_a_date_exports_the_precision_written(text: str, number: int, iso: str) -> None:
+    figure = _one(text)
+    assert figure.kind == "date"
+    assert (date_number(figure.value), figure.iso_date) == (number, iso)
+
+
+def test_a_date_without_a_year_exports_no_number() -> None:
+    figure = _one("9月26日中央政治局会议")
+    assert date_number(figure.value) is None and figure.iso_date == "--09-26"
+
+
+def test_a_date_takes_its_sentence_target() -> None:
+    assert [f.target for f in figures_in("力争到2035年实现", "m")] == [True]

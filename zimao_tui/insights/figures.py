@@ -18,9 +18,10 @@ Decisions, so that the table says what the report says and nothing more:
   after it). ``bound`` says whether the hedge is a ceiling (以内, 以下, 不超过, 不高于: "upper")
   or a floor (以上, 不低于, 超过, 年满: "lower").
 - ``target``: True for a goal (the sentence says 预期目标/力争/拟…, or the chapter is a plan:
-  ``三、2025年政府工作任务``), False in a review chapter, None when neither is said.
+  ``三、2025年政府工作任务``), False in a review chapter, None when neither is said; dates too.
 - ``of``: the noun a measure word counts when it follows (``8000个集装箱`` -> 集装箱).
-- Dates are never counts: their value is YYYYMMDD (00 for missing parts); a month without a
+- Dates are never counts: their value is YYYYMMDD (00 for missing parts) inside the program, for
+  sorting; exports give :func:`date_number` (2022, 202102, 20240926). A month without a
   year takes the year written before it in the measure, else the year of its chapter heading.
 - Not figures: numbers in “…” or 《…》 (“十四五”, “3815”, “8·22”), glued to Latin letters
   (``5G``, ``PM2.5``), ordinals (``第十四届``, ``第七个五年计划``), ranks (``前五位``), rates
@@ -46,7 +47,16 @@ from zimao_tui.insights import figure_rules as rules
 from zimao_tui.insights.figure_rules import KINDS, Bound, FigureKind, Hedge
 from zimao_tui.insights.terms import term_spans
 
-__all__ = ["DATE_UNIT", "KINDS", "Figure", "FigureKind", "collect_figures", "extract_figures", "figures_in"]
+__all__ = [
+    "DATE_UNIT",
+    "KINDS",
+    "Figure",
+    "FigureKind",
+    "collect_figures",
+    "date_number",
+    "extract_figures",
+    "figures_in",
+]
 
 DATE_UNIT = "日期"
 
@@ -80,6 +90,16 @@ class Figure:
     def iso_high(self) -> str | None:
         """The end of a date range (``2025`` in ``2020年到2025年``); None otherwise."""
         return _iso(self.high) if self.kind == "date" and self.high is not None else None
+
+
+def date_number(value: Number | None) -> int | None:
+    """A date as a number of the precision written: ``2022年`` -> 2022, ``2021年2月`` -> 202102,
+    ``2024年9月26日`` -> 20240926; None when the year is unknown (``9月26日`` with no year
+    before it). Never a made-up day: the ``date`` field says which precision it is."""
+    if value is None or int(value) < 10000:
+        return None
+    year, month, day = int(value) // 10000, int(value) // 100 % 100, int(value) % 100
+    return year if not month else year * 100 + month if not day else int(value)
 
 
 def _iso(value: Number) -> str:
@@ -385,8 +405,8 @@ def figures_in(text: str, measure_id: str = "", year: int = 0, plan: bool | None
     found = _merge_ranges(text, _borrow_units(text, found))
     target = _target(text, plan)
     return [
-        replace(f, of=_counted(text, f, found), target=target if f.kind != "date" else None) for f in found
-    ]
+        replace(f, of=_counted(text, f, found), target=target) for f in found
+    ]  # a date takes its sentence's target too: 到2035年 in a plan is a deadline
 
 
 def _spans(figures: Iterable[Figure]) -> list[Span]:
