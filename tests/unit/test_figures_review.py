@@ -86,7 +86,9 @@ CLASSIFIERS = [
 
 
 @pytest.mark.parametrize(("text", "raw", "value", "unit", "kind"), CLASSIFIERS)
-def test_classifiers_and_units_met_in_reports(text: str, raw: str, value: float, unit: str, kind: str) -> None:
+def test_classifiers_and_units_met_in_reports(
+    text: str, raw: str, value: float, unit: str, kind: str
+) -> None:
     figure = _one(text)
     assert (figure.raw, figure.value, figure.unit, figure.kind) == (raw, value, unit, kind)
 
