@@ -75,22 +75,7 @@ def test_a_measure_word_that_is_a_unit_still_counts() -> None:
     assert _one("478名人才成功申领").of == "人才"
 
 
-# (sentence, raw, value, unit, kind)
-CLASSIFIERS = [
-    ("乡村绿化植树3900万株，", "3900万株", 39_000_000, "株", "count"),
-    ("国际友城增至214对", "214对", 214, "对", "count"),
-    ("不低于当地最低生活保障标准的1.6倍。", "1.6倍", 1.6, "倍", "quantity"),
-    ("经济增速连续16个季度高于全国平均水平", "16个季度", 16, "季度", "duration"),
-    ("算力规模达到11.4万P", "11.4万P", 114_000, "P", "quantity"),
-]
-
-
-@pytest.mark.parametrize(("text", "raw", "value", "unit", "kind"), CLASSIFIERS)
-def test_classifiers_and_units_met_in_reports(
-    text: str, raw: str, value: float, unit: str, kind: str
-) -> None:
-    figure = _one(text)
-    assert (figure.raw, figure.value, figure.unit, figure.kind) == (raw, value, unit, kind)
+# Classifiers and units (株, 对, 倍, 季度, 万P) are in test_figures_issue14.UNITS.
 
 
 def test_a_latin_letter_after_p_is_no_unit() -> None:
