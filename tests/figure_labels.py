@@ -167,6 +167,8 @@ def _score_match(score: Score, label: dict[str, Any], figure: Figure, where: str
     if "of" in label:
         score.of_checked += 1
         score.of_right += figure.of == label["of"]
+        if figure.of != label["of"]:
+            score.misses.append(f"{where}: {label['raw']}: of should be {label['of']!r}, got {figure.of!r}")
 
 
 def score_file(path: Path) -> tuple[dict[str, Any], Score]:

@@ -34,11 +34,13 @@ def test_figures_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "end": money["start"] + len("1.225亿元"),
         "bound": None,
         "of": "",
-        "target": False,  # 累计获批资金1.225亿元: a result
+        "target": "result",  # 累计获批资金1.225亿元: a result
         "date_high": None,
     }
     date = next(r for r in rows if r["raw"] == "2021年4月1日")
-    assert (date["kind"], date["date"]) == ("date", "2021-04-01")
+    assert (date["kind"], date["date"], date["value"]) == ("date", "2021-04-01", 20210401)
+    assert {type(r["target"]) for r in rows} == {str}  # one type, dates included
+    assert {r["target"] for r in rows} <= {"target", "result", ""}
 
 
 def test_figures_csv_has_a_header_and_parses(capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,7 +71,7 @@ def test_figures_csv_writes_flags_as_1_and_0(capsys: pytest.CaptureFixture[str])
         "1",
         "lower",
         "0",
-        "0",
+        "result",
     )
     assert {r["approximate"] for r in rows} == {"0", "1"}
 

@@ -36,6 +36,12 @@ UNITS = [
     ("赤字规模5.66万亿元", "5.66万亿元", 5_660_000_000_000, "元", "money", False),
     ("比上年提高1个百分点", "1个百分点", 1, "个百分点", "percent", False),
     ("无人机产量占全国9成", "9成", 90, "%", "percent", False),
+    # The issue 14 review: classifiers and units met in the Guangdong and Gansu 2026 reports.
+    ("乡村绿化植树3900万株，", "3900万株", 39_000_000, "株", "count", False),
+    ("国际友城增至214对", "214对", 214, "对", "count", False),
+    ("最低生活保障标准的1.6倍。", "1.6倍", 1.6, "倍", "quantity", False),
+    ("经济增速连续16个季度高于全国平均水平", "16个季度", 16, "季度", "duration", False),
+    ("算力规模达到11.4万P", "11.4万P", 114_000, "P", "quantity", False),
 ]
 
 MORE_INSIDE = [

@@ -13,7 +13,7 @@ from zimao_tui.cli.common import add_report_option, console, print_json, reports
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import t
-from zimao_tui.insights.figure_export import figure_json, figures_csv
+from zimao_tui.insights.figure_export import figure_json, figures_csv, stance_of
 from zimao_tui.insights.figures import extract_figures, format_number, hedge_mark, target_label
 
 NAME = "figures"
@@ -57,9 +57,11 @@ def _table(rows: list[dict[str, Any]]) -> Table:
     for name in HEADERS:
         table.add_column(t(f"figures.col.{name}"), justify="right" if name == "value" else "left")
     for row in rows:
-        value = row["date"] if row["kind"] == "date" else format_number(row["value"])
-        if row["high"] is not None:
-            value += f"–{row['date_high'] if row['kind'] == 'date' else format_number(row['high'])}"
+        if row["kind"] == "date":
+            value = row["date"] + (f"–{row['date_high']}" if row["date_high"] else "")
+        else:
+            value = format_number(row["value"])
+            value += f"–{format_number(row['high'])}" if row["high"] is not None else ""
         cells = (
             row["measure_id"],
             row["raw"],
@@ -71,7 +73,7 @@ def _table(rows: list[dict[str, Any]]) -> Table:
         table.add_row(
             *(Text(inert(v)) for v in cells),
             hedge_mark(row["approximate"], row["bound"]),
-            target_label(row["target"]),
+            target_label(stance_of(row["target"])),
             Text(inert(row["chapter"])),
         )
     return table

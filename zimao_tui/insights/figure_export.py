@@ -11,7 +11,7 @@ from typing import Any
 
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Report
-from zimao_tui.insights.figures import Figure
+from zimao_tui.insights.figures import Figure, date_number
 
 FIELDS = (
     "report",
@@ -41,15 +41,28 @@ def chapter_label(report: Report, measure_id: str) -> str:
     return ancestors[0].label if ancestors else ""
 
 
+TARGET_VALUES = {True: "target", False: "result", None: ""}
+"""``target`` is one type, a string: ``"target"`` (a goal), ``"result"`` (done), ``""`` (the
+text does not say). A nullable boolean read as two types (false and null) in every script that
+tested it, and 1/0/empty in CSV meant nothing without the README."""
+
+
+def stance_of(value: str) -> bool | None:
+    """The figure's ``target`` back from its exported word (for tables built from rows)."""
+    return {v: k for k, v in TARGET_VALUES.items()}.get(value)
+
+
 def figure_json(report: Report, figure: Figure) -> dict[str, Any]:
-    """One figure as the documented JSON object (``FIELDS``)."""
+    """One figure as the documented JSON object (``FIELDS``); a date's ``value`` and ``high``
+    are numbers of the precision written (2022, 202102, 20240926), see ``date_number``."""
+    dated = figure.kind == "date"
     return {
         "report": report.title,
         "measure_id": figure.measure_id,
         "chapter": chapter_label(report, figure.measure_id),
         "raw": figure.raw,
-        "value": figure.value,
-        "high": figure.high,
+        "value": date_number(figure.value) if dated else figure.value,
+        "high": date_number(figure.high) if dated else figure.high,
         "unit": figure.unit,
         "kind": figure.kind,
         "approximate": figure.approximate,
@@ -58,7 +71,7 @@ def figure_json(report: Report, figure: Figure) -> dict[str, Any]:
         "end": figure.end,
         "bound": figure.bound,
         "of": figure.of,
-        "target": figure.target,
+        "target": TARGET_VALUES[figure.target],
         "date_high": figure.iso_high,
     }
 

@@ -71,8 +71,12 @@ UNITS: dict[str, Unit] = {
     "元/人": Unit("money", "元/人"),
     "标准箱": Unit("count", "标准箱"),
     "标箱": Unit("count", "标箱"),
+    "个季度": Unit("duration", "季度"),  # 连续16个季度
+    "季度": Unit("duration", "季度", scaled_only=True),  # 一季度 is the first quarter, no span
+    "倍": Unit("quantity", "倍"),  # 最低生活保障标准的1.6倍: a multiple
+    "P": Unit("quantity", "P", scaled_only=True),  # 算力规模达到11.4万P (petaflops)
 }
-COUNT_WORDS = "个项家名件场类台条笔班批人位户套次所座辆架艘张份种款支宗例间栋处列单票部"
+COUNT_WORDS = "个项家名件场类台条笔班批人位户套次所座辆架艘张份种款支宗例间栋处列单票部株头只对"
 """Measure words: the figure counts things, and the unit is the word itself (``47个``)."""
 for _word in (*COUNT_WORDS, "人次", "家次", "批次", "户次"):
     UNITS[_word] = Unit("count", _word)
@@ -132,8 +136,23 @@ NOT_FIGURES = (
     "百年未有",
     "百年大计",
     "亿万",
+    "八项规定",  # 中央八项规定精神: a rule's name
+    "五项原则",  # 和平共处五项原则
+    "百年变局",  # 世界百年变局: a century's change, no duration
+    "两位数",  # 保持两位数增长: a size class of a rate
 )
 """Set phrases whose numerals count nothing."""
+PLAN_NAMES = ("行动计划", "行动方案", "计划", "规划", "行动")
+"""A duration followed by these names a plan (``三年行动计划``, ``五年规划``), not a span of time."""
+NOT_UNIT_WORDS = (
+    *("人口", "人才", "人员", "人群", "人民", "家庭", "家长", "家电", "家居", "户籍"),
+    *("对外", "对口", "对接", "对标", "对于", "头部", "只有", "只要", "只是", "只能", "倍增"),
+)
+"""Words that begin with a unit but are nouns or other words: ``14亿多人口`` counts 人口, not
+人 with 口 after; ``2900多万家庭`` counts 家庭; ``2.3万对外贸易企业`` is no pair. A list, not a
+segmenter: figures stay fast and start-up never loads jieba's dictionary, and the few words that
+begin with a measure word after a number are a closed set met in reports. A listed noun right
+after the number is also all it counts (``14亿多人口大国`` counts 人口)."""
 NOT_AFTER_UNIT = "制门代"
 """A unit followed by these is part of a word: ``3人制`` (a format), ``三部门`` (the agencies),
 ``九十年代`` (a decade, not ninety years)."""
@@ -160,7 +179,8 @@ COUNTED_END_WORDS = (
     *("实施", "落地", "落户", "入驻", "签约", "投产", "上线", "建成", "完成", "开展", "进行"),
     *("拨付", "成功", "申领", "申请", "获得", "获批", "得到", "受益", "享受", "参与", "参加"),
     *("加入", "纳入", "通过", "认定", "使用", "提供", "实现", "达到", "累计", "同比", "增长"),
-    *("产能", "适合", "共", "均"),
+    *("产能", "适合", "共", "均", "全部", "全面"),
 )
 """Verbs (and a few words) that follow a counted noun in these reports: the noun ends before
-them (``15个单位实施`` -> 单位, ``8000个集装箱产能`` -> 集装箱, ``478名人才成功申领`` -> 人才)."""
+them (``15个单位实施`` -> 单位, ``8000个集装箱产能`` -> 集装箱, ``478名人才成功申领`` -> 人才,
+``832个贫困县全部摘帽`` -> 贫困县)."""

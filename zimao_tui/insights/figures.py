@@ -18,9 +18,10 @@ Decisions, so that the table says what the report says and nothing more:
   after it). ``bound`` says whether the hedge is a ceiling (以内, 以下, 不超过, 不高于: "upper")
   or a floor (以上, 不低于, 超过, 年满: "lower").
 - ``target``: True for a goal (the sentence says 预期目标/力争/拟…, or the chapter is a plan:
-  ``三、2025年政府工作任务``), False in a review chapter, None when neither is said.
+  ``三、2025年政府工作任务``), False in a review chapter, None when neither is said; dates too.
 - ``of``: the noun a measure word counts when it follows (``8000个集装箱`` -> 集装箱).
-- Dates are never counts: their value is YYYYMMDD (00 for missing parts); a month without a
+- Dates are never counts: their value is YYYYMMDD (00 for missing parts) inside the program, for
+  sorting; exports give :func:`date_number` (2022, 202102, 20240926). A month without a
   year takes the year written before it in the measure, else the year of its chapter heading.
 - Not figures: numbers in “…” or 《…》 (“十四五”, “3815”, “8·22”), glued to Latin letters
   (``5G``, ``PM2.5``), ordinals (``第十四届``, ``第七个五年计划``), ranks (``前五位``), rates
@@ -46,7 +47,16 @@ from zimao_tui.insights import figure_rules as rules
 from zimao_tui.insights.figure_rules import KINDS, Bound, FigureKind, Hedge
 from zimao_tui.insights.terms import term_spans
 
-__all__ = ["DATE_UNIT", "KINDS", "Figure", "FigureKind", "collect_figures", "extract_figures", "figures_in"]
+__all__ = [
+    "DATE_UNIT",
+    "KINDS",
+    "Figure",
+    "FigureKind",
+    "collect_figures",
+    "date_number",
+    "extract_figures",
+    "figures_in",
+]
 
 DATE_UNIT = "日期"
 
@@ -80,6 +90,16 @@ class Figure:
     def iso_high(self) -> str | None:
         """The end of a date range (``2025`` in ``2020年到2025年``); None otherwise."""
         return _iso(self.high) if self.kind == "date" and self.high is not None else None
+
+
+def date_number(value: Number | None) -> int | None:
+    """A date as a number of the precision written: ``2022年`` -> 2022, ``2021年2月`` -> 202102,
+    ``2024年9月26日`` -> 20240926; None when the year is unknown (``9月26日`` with no year
+    before it). Never a made-up day: the ``date`` field says which precision it is."""
+    if value is None or int(value) < 10000:
+        return None
+    year, month, day = int(value) // 10000, int(value) // 100 % 100, int(value) % 100
+    return year if not month else year * 100 + month if not day else int(value)
 
 
 def _iso(value: Number) -> str:
@@ -219,6 +239,8 @@ def _hedges(text: str, m: re.Match[str]) -> tuple[str, Hedge | None, Hedge | Non
 
 
 _BEFORE_LONGEST = sorted(rules.BEFORE, key=len, reverse=True)
+_PLAN_NAMES = tuple(rules.PLAN_NAMES)
+_NOT_UNIT_WORDS = tuple(rules.NOT_UNIT_WORDS)
 _ORDINAL_BEFORE = re.compile(rf"第(?:[0-9]+|{_CN})个$")
 
 
@@ -241,6 +263,10 @@ def _not_a_unit(text: str, m: re.Match[str], unit: str | None) -> bool:
         return bool(follow) and follow in rules.NOT_AFTER_BARE
     if follow and follow in rules.NOT_AFTER_UNIT and not m["post"]:
         return True
+    if unit.isascii() and follow.isascii() and follow.isalpha():
+        return True  # 11.4万P is computing power, 5万PB no P
+    if rules.UNITS[unit].kind == "duration" and not m["post"] and text.startswith(_PLAN_NAMES, m.end()):
+        return True  # 三年行动计划, 五年规划: a plan's name
     return unit in "位名款条项" and text.endswith("前", 0, m.start())  # 前五位, 前两款 (of a law)
 
 
@@ -263,6 +289,8 @@ def _unit_of(m: re.Match[str]) -> rules.Unit | None:
     if unit is None:
         return None
     spec = rules.UNITS[unit]
+    if m.string.startswith(_NOT_UNIT_WORDS, m.start("unit")):
+        return None  # 14亿多人口: 人口 is a noun, not 人 and 口
     if unit == "年" and _YEAR.fullmatch(m["num"].translate(_DIGITS)):
         return None  # 2020年 is a year the date pattern did not take (2021年至2020年), never 2020 years
     scaled = m["num"][0].isdigit() or bool(m["mult"]) or any(c in m["num"] for c in "万亿")
@@ -277,7 +305,7 @@ def _figure(text: str, m: re.Match[str], measure_id: str) -> Figure | None:
     spec = _unit_of(m)
     if _not_a_number(text, m) or _not_a_unit(text, m, m["unit"] if spec else None):
         return None
-    if spec is None and not _is_bare_scale(m):
+    if spec is None and not _is_bare_scale(text, m):
         return None
     prefix, approximate, bound = _hedging(text, m)
     if _lone_one(text, m, spec.kind if spec else "money", approximate or bound is not None):
@@ -308,9 +336,16 @@ def _end(m: re.Match[str], spec: rules.Unit | None) -> int:
     return m.end("more") if m["more"] else m.end("mult") if m["mult"] else m.end("num")
 
 
-def _is_bare_scale(m: re.Match[str]) -> bool:
-    """A number with 亿 and no unit (近万亿, 1.4亿): a size whose unit is said elsewhere."""
-    return "亿" in (m["mult"] or "") or ("亿" in m["num"] and not m["num"][0].isdigit())
+def _is_bare_scale(text: str, m: re.Match[str]) -> bool:
+    """A number with 亿 and no unit (近万亿, 1.4亿): a size whose unit is said elsewhere.
+
+    With 万 only when the number is in digits (``960多万贫困人口``, ``1409万、1305万人次``) or
+    hedged (``近千万家庭``): a bare Chinese 千万 is as often the adverb (千万不能)."""
+    if "亿" in (m["mult"] or "") or ("亿" in m["num"] and not m["num"][0].isdigit()):
+        return True
+    if "万" in (m["mult"] or ""):
+        return m["num"][0].isdigit()
+    return "万" in m["num"] and any(text.endswith(w, 0, m.start()) for w in _BEFORE_LONGEST)
 
 
 def _high(m: re.Match[str], factor: Decimal) -> Number | None:
@@ -370,8 +405,8 @@ def figures_in(text: str, measure_id: str = "", year: int = 0, plan: bool | None
     found = _merge_ranges(text, _borrow_units(text, found))
     target = _target(text, plan)
     return [
-        replace(f, of=_counted(text, f, found), target=target if f.kind != "date" else None) for f in found
-    ]
+        replace(f, of=_counted(text, f, found), target=target) for f in found
+    ]  # a date takes its sentence's target too: 到2035年 in a plan is a deadline
 
 
 def _spans(figures: Iterable[Figure]) -> list[Span]:
@@ -379,27 +414,30 @@ def _spans(figures: Iterable[Figure]) -> list[Span]:
 
 
 def _borrow_units(text: str, found: list[Figure]) -> list[Figure]:
-    """Give a bare size (a number with 亿 and no unit) what the text says it counts.
+    """Give a bare size (a number with 万 or 亿 and no unit) what the text says it counts.
 
     ``增加1.4亿、覆盖10.5亿人``: the unit of the next figure in the clause. ``近1亿农村贫困人口``:
     a count of the noun that follows (the noun is its ``of``). ``千亿县``, ``万亿城市``: a class of
-    places, no figure. Otherwise money in 元: how reports state an industry's size (``近万亿``).
+    places, no figure. Otherwise money in 元 with 亿 (how reports state an industry's size,
+    ``近万亿``) and a count with 万 alone (``参保人数突破5100万``).
     """
-    out: list[Figure] = []
-    for i, figure in enumerate(found):
+    out: list[Figure] = []  # built from the end, so 10.6万、3.8万、3.3万平方公里 all borrow
+    for figure in reversed(found):
         if figure.unit:
             out.append(figure)
             continue
-        nxt = found[i + 1] if i + 1 < len(found) else None
+        nxt = out[-1] if out else None
         follow = text[figure.end] if figure.end < len(text) else ""
         if _is_noun_start(follow):
-            if any(c.isdigit() for c in figure.raw):
+            if any(c.isdigit() for c in figure.raw) or figure.approximate:
                 out.append(replace(figure, kind="count"))
         elif nxt is not None and _same_clause(text, figure, nxt):
             out.append(replace(figure, unit=nxt.unit, kind=nxt.kind))
-        else:
+        elif "亿" in figure.raw:
             out.append(replace(figure, unit="元"))
-    return out
+        else:
+            out.append(replace(figure, kind="count"))  # 参保人数突破5100万: counts what the clause names
+    return out[::-1]
 
 
 def _is_noun_start(ch: str) -> bool:
@@ -452,6 +490,8 @@ def _counted(text: str, figure: Figure, found: list[Figure]) -> str:
         ch = text[i]
         if ch in rules.COUNTED_STOP or ch.isdigit() or ch.isascii() or text.startswith(_COUNTED_END, i):
             break
+        if i == figure.end and not figure.unit and text.startswith(_NOT_UNIT_WORDS, i):
+            return next(w for w in _NOT_UNIT_WORDS if text.startswith(w, i))  # 14亿多人口大国: 人口
         noun += ch
     return noun
 

@@ -42,16 +42,20 @@ from zimao_tui.insights.figures import (
 from zimao_tui.ui.text.inert import InertInput, inert_text
 from zimao_tui.ui.text.snippets import marked_excerpt
 
-REPORT_CHARS = 8
+REPORT_CHARS = 6
 """Characters of a report's title in the table: enough to tell reports apart, not a third of
 the width at 80 columns (the full title is in the chart below and in the tree)."""
 
 EXCERPT = 8
 """Characters of context on each side of a figure in the excerpt column."""
-COLUMNS = ("raw", "value", "unit", "of", "kind", "approx", "target", "measure", "chapter", "excerpt")
-"""Column order: what the figure is first (its words, value, unit, what it counts, kind, hedge,
-target or result), then where it is; the measure id before the long chapter title so it stays
-visible at 80 columns."""
+COLUMNS = ("raw", "value", "unit", "approx", "kind", "target", "of", "measure", "chapter", "excerpt")
+"""Column order: what the figure is first (its words, value, unit, hedge, kind, target or
+result), then what it counts and where it is. The short columns (≈, kind, target) come before
+the counted noun, whose ten characters would push them off an 80-column screen."""
+WIDTHS = {"raw": 14, "of": 12}
+"""Cells at most for the columns whose text can be long (``2020年到2025年``, a counted noun of
+ten characters): at 80 columns every column up to the counted noun stays on screen. The full
+text is in the excerpt and the chart."""
 
 
 @dataclass(frozen=True)
@@ -271,7 +275,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
         if len(self.reports) > 1:
             table.add_column(t("figures.col.report"), key="report")
         for column in COLUMNS:
-            table.add_column(t(f"figures.col.{column}"), key=column)
+            table.add_column(t(f"figures.col.{column}"), key=column, width=WIDTHS.get(column))
         self._refill()
         table.focus()
 
@@ -293,10 +297,10 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
                 Text(row.figure.raw),
                 Text(display_value(row.figure), style="bold"),
                 Text("" if row.figure.kind == "date" else row.figure.unit),  # the kind says 日期 already
-                Text(row.figure.of),
-                Text(row.kind_label),
                 Text(hedge_mark(row.figure.approximate, row.figure.bound)),
+                Text(row.kind_label),
                 Text(target_label(row.figure.target)),
+                Text(row.figure.of),
                 Text(row.figure.measure_id),
                 Text(row.chapter.label if row.chapter else ""),
                 marked_excerpt(row.measure.text, row.figure.start, row.figure.end, EXCERPT),
