@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from zimao_tui.insights.figure_export import chapter_label
 from zimao_tui.document.parse import load_report
+from zimao_tui.insights.figure_export import chapter_label
 from zimao_tui.insights.figures import extract_figures
 from zimao_tui.insights.terms import extract_terms
 
