@@ -114,3 +114,17 @@ def test_terms_pretty(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["terms"]) == 0
     out = capsys.readouterr().out
     assert "“一事联办”" in out and "《上市十条》" in out and "130 条术语与文件" in out
+
+
+def test_a_month_without_its_year_shows_as_written_in_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The terminal table shows a date whose year is unknown as the figures screen does (``6月``),
+    not as ISO's ``--06`` (which stays in ``--json``, where it is the standard spelling)."""
+    from zimao_tui.cli import main
+
+    report = tmp_path / "plan.txt"
+    report.write_text("一、目标\n6月底前完成改造。\n", encoding="utf-8")
+    assert main(["figures", "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "--06" not in out and out.count("6月") >= 2  # the raw text and the value

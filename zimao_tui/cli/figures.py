@@ -11,10 +11,9 @@ from rich.text import Text
 
 from zimao_tui.cli.common import add_report_option, console, print_json, reports_from
 from zimao_tui.document.inert import inert
-from zimao_tui.document.report import Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.figure_export import figure_json, figures_csv, stance_of
-from zimao_tui.insights.figures import extract_figures, format_number, hedge_mark, target_label
+from zimao_tui.insights.figures import display_value, extract_figures, hedge_mark, target_label
 
 NAME = "figures"
 HELP = "list every figure (money, counts, percentages, amounts, durations, ages, dates) with its measure"
@@ -30,21 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.set_defaults(run=run)
 
 
-def _rows(reports: list[Report]) -> list[dict[str, Any]]:
-    return [figure_json(r, f) for r in reports for f in extract_figures(r)]
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the figures of each report."""
     reports = reports_from(args)
-    rows = _rows(reports)
+    found = [(r, f) for r in reports for f in extract_figures(r)]
+    rows = [figure_json(r, f) for r, f in found]
     if args.json:
         print_json(rows)
         return 0
     if args.csv:
         sys.stdout.write(figures_csv(rows))
         return 0
-    console().print(_table(rows))
+    console().print(_table(rows, [display_value(f) for _, f in found]))
     return 0
 
 
@@ -52,16 +48,13 @@ HEADERS = ("measure", "raw", "value", "unit", "of", "kind", "approx", "target", 
 """Columns of the terminal table; their names and the kinds follow the interface language."""
 
 
-def _table(rows: list[dict[str, Any]]) -> Table:
+def _table(rows: list[dict[str, Any]], values: list[str]) -> Table:
+    """The terminal table; ``values`` as the figures screen shows them (``display_value``: a
+    date whose year is unknown as written, ``6月``, never ISO's ``--06``)."""
     table = Table(title=t("cli.figures.count", count=len(rows)), title_justify="left")
     for name in HEADERS:
         table.add_column(t(f"figures.col.{name}"), justify="right" if name == "value" else "left")
-    for row in rows:
-        if row["kind"] == "date":
-            value = row["date"] + (f"–{row['date_high']}" if row["date_high"] else "")
-        else:
-            value = format_number(row["value"])
-            value += f"–{format_number(row['high'])}" if row["high"] is not None else ""
+    for row, value in zip(rows, values, strict=True):
         cells = (
             row["measure_id"],
             row["raw"],
