@@ -24,7 +24,9 @@ from zimao_tui.ui.widgets.report_tree import ReportTree
 pytestmark = pytest.mark.usefixtures("app_env")
 
 DOCS = Path(__file__).parents[1] / "documents"
-GWR_2022 = Path(__file__).parents[2] / ".." / "shared" / "reports" / "gwr" / "2022.txt"
+LONG_TITLED = (
+    Path(__file__).parents[1] / "documents" / "01-gwr-national-2025.txt"
+)  # in the repo: CI has no ../shared
 
 
 def toasts(app: Any) -> str:
@@ -280,7 +282,7 @@ async def test_the_tree_pane_widens_and_narrows_with_keys_and_drag(bundled: Repo
 
 @sync
 async def test_several_reports_show_short_titles_at_80_columns(bundled: Report) -> None:
-    gwr = load_report(GWR_2022)
+    gwr = load_report(LONG_TITLED)
     app = make_app([bundled, gwr])
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_ready(pilot)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from zimao_tui.paths import bundled_report
-from zimao_tui.store.library import Library
+from zimao_tui.store.library import Library, library_path
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and process groups are POSIX")
 
@@ -83,7 +83,12 @@ def test_ctrl_c_stops_with_a_message_and_keeps_what_was_read(tmp_path: Path) -> 
     for k in range(COPIES):
         (folder / f"r{k:02d}.txt").write_text(source.replace("武汉", "郑州", k + 1), encoding="utf-8")
     proc = add(folder)
-    time.sleep(2.5)
+    # Ctrl+C once the command runs (the library file exists), not while Python is still importing:
+    # on a loaded machine that takes seconds, and an interrupt there is Python's, not ours.
+    deadline = time.monotonic() + 60
+    while not library_path().exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl+C sends: the whole foreground group
     _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:
