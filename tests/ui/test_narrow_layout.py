@@ -23,3 +23,17 @@ async def test_tree_above_detail_when_narrow(bundled: Report, width: int, stacke
             assert tree.height >= 10 and detail.height >= 10
         else:
             assert detail.x >= tree.right and detail.y == tree.y  # beside
+
+
+@pytest.mark.parametrize(("width", "shown"), [(50, False), (70, False), (80, True), (120, True)])
+@sync
+async def test_the_palette_key_leaves_the_footer_below_80_columns(
+    bundled: Report, width: int, shown: bool
+) -> None:
+    """Below 80 columns the footer's docked ^p covered the keys under it: hidden (ctrl+p still works).
+    The explorer has breakpoints of its own, which replace the app's: it must name this one too."""
+    app = make_app([bundled])
+    async with app.run_test(size=(width, 30)) as pilot:
+        await wait_ready(pilot)
+        palette_keys = [key for key in app.screen.query("FooterKey") if key.has_class("-command-palette")]
+        assert palette_keys and all(key.display is shown for key in palette_keys)

@@ -48,9 +48,13 @@ if TYPE_CHECKING:
 class ExplorerScreen(Screen[None]):
     """Tree on the left, detail on the right, search on top (tree above detail when narrow)."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (60, "-side-by-side")]  # noqa: RUF012 - Textual's attribute
+    HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (60, "-below-80"), (80, "-from-80")]  # noqa: RUF012 - Textual's
     """Under 60 columns (a phone's browser through ``serve``, a split pane) the tree goes above
-    the detail: side by side, the detail would be a column a few characters wide."""
+    the detail: side by side, the detail would be a column a few characters wide. Under 80 the
+    footer's palette key is hidden (app.tcss). A screen's own breakpoints replace the app's, so
+    the explorer names both. The class for the size at start is set in ``__init__``: set by
+    Textual's first resize instead, it restyled every widget once more before the first paint
+    (measured: start-up ratio 1.18 instead of 1.13, ``benchmarks/startup.py``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: handled as the key arrives, not after it has bubbled up from the tree
@@ -106,6 +110,8 @@ class ExplorerScreen(Screen[None]):
 
     def __init__(self, reports: Sequence[Report]) -> None:
         super().__init__()
+        width = self.app.size.width
+        self.add_class(next(name for least, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= least))
         self.reports = list(reports)
         self.search_hits = HitCursor(self.reports)
         self.keywords: startup_work.Keywords = {}
