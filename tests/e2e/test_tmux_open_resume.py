@@ -18,10 +18,25 @@ pytestmark = pytest.mark.e2e
 DOCS = Path(__file__).parents[1] / "documents"
 
 
+def _has_session() -> bool:
+    done = subprocess.run(["tmux", "-L", SOCKET, "has-session", "-t", "e2e"], capture_output=True, timeout=20)
+    return done.returncode == 0
+
+
 def start(user_dirs: dict[str, Path], status: Path) -> Callable[[], str]:
+    """A tmux session running the installed command. Started again right after ``kill-server``,
+    the new session can reach the dying server and vanish: wait for the old server to be gone,
+    then check the session is there (retrying), so the test never reads an empty pane."""
     env = " ".join(f"ZIMAO_TUI_{k.upper()}_DIR={v}" for k, v in user_dirs.items())
     command = f"env TERM=xterm-256color {env} {_zimao_command()}; echo $? > {status}; sleep 30"
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command)
+    deadline = time.monotonic() + 10
+    while _has_session() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for _ in range(5):
+        tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command)
+        time.sleep(0.3)
+        if _has_session():
+            break
     return lambda: tmux("capture-pane", "-p", "-t", "e2e")
 
 
