@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from zimao_tui import __version__
 from zimao_tui.document.errors import UserError
@@ -84,11 +84,27 @@ def split_lang(argv: list[str]) -> tuple[list[str], str | None]:
     return rest, lang
 
 
-def command_parser() -> argparse.ArgumentParser:
-    """The parser for ``zimao-tui COMMAND …``."""
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse's parser, but a usage error is one line on stderr with exit status 2, as every
+    other bad input is (argparse prints its whole usage block first). Subcommands' parsers are
+    made of the same class (``add_subparsers`` uses the parent's)."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="zimao-tui", usage=_USAGE, description=_DESCRIPTION, epilog=_EPILOG)
+    class OneLineParser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            from zimao_tui.document.inert import inert  # the message may quote a hostile argument
+
+            words = self.prog.split()
+            name = words[-1] if len(words) > 1 else ""
+            where = f"zimao-tui {name}".strip()
+            self.exit(2, f"{where}: {inert(message)} (see '{where} --help')\n")
+
+    return OneLineParser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """The parser for ``zimao-tui COMMAND …``."""
+    parser = _parser_class()(prog="zimao-tui", usage=_USAGE, description=_DESCRIPTION, epilog=_EPILOG)
     parser.add_argument("--version", action="version", version=f"zimao-tui {__version__}")
     _add_lang(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
@@ -99,10 +115,8 @@ def command_parser() -> argparse.ArgumentParser:
 
 def app_parser() -> argparse.ArgumentParser:
     """The parser for ``zimao-tui [FILE|DIR …]``, which starts the app."""
-    import argparse
-
     names = ", ".join(COMMANDS)
-    parser = argparse.ArgumentParser(
+    parser = _parser_class()(
         prog="zimao-tui",
         usage=_USAGE,
         description=_DESCRIPTION + " Opens the app on the given reports (default: the bundled report).",
