@@ -5,13 +5,11 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 
 from zimao_tui.cli import main
-from zimao_tui.document.errors import ReportError
 from zimao_tui.document.formats import READERS, sniff, suffixes
 from zimao_tui.document.parse import REPORT_SUFFIXES, load_report, load_reports, parse_bytes, report_files
 from zimao_tui.store.report_cache import ReportCache
@@ -56,15 +54,6 @@ def test_sniff(data: bytes, suffix: str, module: str) -> None:
 def test_an_html_file_named_txt_is_read_as_a_page() -> None:
     report = parse_bytes(PAGE, "节假日.txt", ".txt")
     assert report.format == "html" and report.title == "国务院办公厅关于2019年部分节假日安排的通知"
-
-
-@pytest.mark.skipif(
-    find_spec("zimao_tui.document.formats.pdf") is not None, reason="the PDF reader is installed"
-)
-def test_a_format_without_its_reader_is_refused_as_binary() -> None:
-    with pytest.raises(ReportError) as caught:
-        parse_bytes(b"%PDF-1.7\n\x00\x01\x02\x03" * 50, "scan.pdf", ".pdf")
-    assert caught.value.args[0].key == "error.binary"
 
 
 def test_a_folder_opens_every_supported_file(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from importlib.util import find_spec
 
 from zimao_tui.document.formats.source import Source
 
@@ -82,13 +81,7 @@ def _looks_like_html(head: bytes, starts: tuple[bytes, ...]) -> bool:
 
 
 def read_source(data: bytes, origin: str, suffix: str) -> Source:
-    """Read a file's bytes as the format its content and suffix name (:func:`sniff`).
-
-    A format whose reader is not installed in this build is read as plain text, which
-    refuses binary files with its own one-line reason.
-    """
+    """Read a file's bytes as the format its content and suffix name (:func:`sniff`)."""
     module = sniff(data, suffix)
-    if find_spec(f"{__name__}.{module}") is None:
-        module = "text"
     reader: Callable[[bytes, str], Source] = import_module(f"{__name__}.{module}").read
     return reader(data, origin)
