@@ -63,6 +63,8 @@ async def test_opens_on_first_chapter_with_summary(bundled: Report) -> None:
         assert shown(app) == node  # the detail follows the cursor without Enter
         body = app.query_one("#detail-body").render()
         assert "措施：3 条" in str(body)
+        assert "计算中" not in str(body)  # the figures and terms left out of the first paint came
+        assert "97项" in str(body)
 
 
 @sync

@@ -153,6 +153,20 @@ def test_warm_cache_starts_without_jieba_or_pypinyin(tmp_path: Path, data_dir: P
     assert out.stdout.strip() == "[]"
 
 
+FIRST_PAINT = """
+import sys
+from zimao_tui.ui import launch, app
+print(sorted(m for m in sys.modules if m.startswith(("zimao_tui.insights.figure", "zimao_tui.insights.terms"))))
+"""
+
+
+def test_the_start_path_leaves_the_figure_and_term_rules_unimported(tmp_path: Path) -> None:
+    """Their imports and patterns cost ~20 ms of start-up; the first paint does without them
+    (``insights_for(defer_summary=True)``) and they come right after it."""
+    out = _fresh_python(FIRST_PAINT, tmp_path / "cache")
+    assert out.stdout.strip() == "[]"
+
+
 def test_cold_build_prints_nothing(tmp_path: Path, data_dir: Path) -> None:
     """jieba's "Building prefix dict" chatter would paint over the TUI."""
     code = WARM_START.replace("sys.argv[1:]", repr([str(data_dir / "fullwidth.txt")]))

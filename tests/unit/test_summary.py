@@ -57,3 +57,27 @@ def test_a_heading_sums_up_its_measures_without_repeats(bundled: Report) -> None
     assert 0 < len(insights.figures) <= SUMMARY_ITEMS
     assert list(insights.keywords) == ["制度创新"]
     assert not insights.figure_spans and not insights.bookmarked and insights.hit is None
+
+
+def test_the_first_paint_leaves_a_headings_terms_and_figures_for_later(bundled: Report) -> None:
+    """``defer_summary`` (the first paint): the heading's keywords as known, its terms and
+    figures marked as being computed, not "none" (which would read as a result)."""
+    chapter = next(iter(bundled.headings()))
+    deferred = insights_for(
+        bundled,
+        chapter,
+        keywords={chapter.id: ["制度创新"]},
+        keywords_loading=False,
+        with_report=False,
+        defer_summary=True,
+    )
+    assert deferred.summary_loading and not deferred.figures and not deferred.terms
+    assert list(deferred.keywords) == ["制度创新"]
+    measure = next(bundled.measures())
+    full = insights_for(
+        bundled, measure, keywords={}, keywords_loading=True, with_report=False, defer_summary=True
+    )
+    assert (
+        full.figure_spans == [(f.start, f.end) for f in figures_in(measure.text, measure.id)]
+        and not full.summary_loading
+    )

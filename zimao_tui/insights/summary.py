@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from zimao_tui.document.report import Heading, Measure, Report
-from zimao_tui.insights.figures import figures_in
-from zimao_tui.insights.terms import term_spans
 
 if TYPE_CHECKING:  # the store (rapidfuzz, tomli_w) is not on the start-up path
     from zimao_tui.store.bookmarks import Bookmark
@@ -41,6 +39,9 @@ class Insights:
     keywords: Sequence[str] = ()
     keywords_loading: bool = False
     """Keywords are still being computed: say so rather than "none", which reads as a result."""
+    summary_loading: bool = False
+    """A heading's terms and figures are left for right after the first paint (see
+    :func:`insights_for`): shown as being computed, like the keywords."""
     note: str = ""
     tags: Sequence[str] = ()
     bookmarked: bool = False
@@ -62,12 +63,29 @@ def insights_for(
     bookmark: Bookmark | None = None,
     matches: Sequence[Span] = (),
     hit: tuple[int, int, str] | None = None,
+    defer_summary: bool = False,
 ) -> Insights:
     """Highlights and lists for ``node``; ``keywords`` are the report's, by heading id.
 
     A measure gets its own spans and its section's keywords; a heading the first
     ``SUMMARY_ITEMS`` terms and figures of all the measures under it, and its own keywords.
+
+    ``defer_summary`` (the first paint, which shows the first chapter's summary) leaves a
+    heading's terms and figures out: importing the figure and term rules and compiling their
+    patterns cost ~20 ms, some 6 % of the whole start (``benchmarks/startup.py``), for two
+    lines the screen fills in a moment later. The rules are imported here, not at the top,
+    for the same reason.
     """
+    if isinstance(node, Heading) and defer_summary:
+        return Insights(
+            keywords=keywords.get(node.id, []),
+            keywords_loading=keywords_loading,
+            summary_loading=True,
+            with_report=with_report,
+        )
+    from zimao_tui.insights.figures import figures_in
+    from zimao_tui.insights.terms import term_spans
+
     if isinstance(node, Measure):
         spans = term_spans(node.text)
         figures = figures_in(node.text, node.id)

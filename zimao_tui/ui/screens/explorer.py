@@ -116,6 +116,9 @@ class ExplorerScreen(Screen[None]):
         self.search_hits = HitCursor(self.reports)
         self.keywords: startup_work.Keywords = {}
         self.keywords_loading = True
+        self.painted = False
+        """Set after the first paint: until then a heading's summary leaves out its terms and
+        figures (``insights_for(defer_summary=...)``), which ``after_first_paint`` fills in."""
         self.bookmark_actions = BookmarkActions(self)
         self.navigator = Navigator(self)
 
@@ -204,6 +207,7 @@ class ExplorerScreen(Screen[None]):
             bookmark=self.zimao.bookmarks.get(report, measure) if measure else None,
             matches=self.search_hits.spans(report, measure) if measure else (),
             hit=self.search_hits.number(report, measure) if measure else None,
+            defer_summary=not self.painted,
         )
         self.detail.show(entry, insights)
 

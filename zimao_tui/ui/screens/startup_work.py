@@ -36,6 +36,10 @@ def after_first_paint(screen: ExplorerScreen) -> None:
     from zimao_tui.search.gcpause import end_startup
 
     end_startup()
+    screen.painted = True
+    screen.show_entry(
+        screen.detail.entry
+    )  # the first chapter's terms and figures, left out of the first paint
     app = screen.zimao
     warning = app.history.warning  # reads the history file
     if warning:

@@ -120,8 +120,8 @@ def measure_content(report: Report, measure: Measure, insights: Insights = NOTHI
         Content(""),
         body,
         Content(""),
-        _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE),
-        _list_line(t("detail.terms"), insights.terms, STYLE_TERM),
+        _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE, insights.summary_loading),
+        _list_line(t("detail.terms"), insights.terms, STYLE_TERM, insights.summary_loading),
         _keywords_line(insights),
     ]
     if insights.note or insights.tags:
@@ -155,8 +155,8 @@ def heading_content(report: Report, heading: Heading, insights: Insights = NOTHI
     lines.extend(Content.assemble("  • ", (h.label, "")) for h in subheadings)
     lines += [
         _keywords_line(insights),
-        _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE),
-        _list_line(t("detail.terms"), insights.terms, STYLE_TERM),
+        _list_line(t("detail.figures"), insights.figures, STYLE_FIGURE, insights.summary_loading),
+        _list_line(t("detail.terms"), insights.terms, STYLE_TERM, insights.summary_loading),
     ]
     return Content("\n").join(lines)
 
