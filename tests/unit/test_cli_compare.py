@@ -81,7 +81,7 @@ def test_compare_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["compare", A, B, "--only", "moved"], "moved"),
         (["compare", A, "/nonexistent/b.txt"], "b.txt"),
-        (["compare", A, B, "--json", "--format", "md"], "not allowed"),
+        (["compare", A, B, "--json", "--format", "md"], "不能与参数"),  # argparse's words, in Chinese
         (["trends"], "--top"),
         (["trends", "改革", "--top", "3"], "--top"),
         (["trends", "--top", "0"], "0"),

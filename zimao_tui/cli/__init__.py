@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from zimao_tui import __version__
 from zimao_tui.document.errors import UserError
@@ -46,6 +46,8 @@ _EPILOG = (
     "Run 'zimao-tui COMMAND --help' for a command's options. --lang may come before or after "
     "the command."
 )
+
+_APP_EPILOG = "Commands for scripting: %s. Run 'zimao-tui COMMAND --help' for one's options."
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
@@ -90,24 +92,38 @@ def _parser_class() -> type[argparse.ArgumentParser]:
     made of the same class (``add_subparsers`` uses the parent's)."""
     import argparse
 
+    from zimao_tui.cli.help_zh import HelpFormatter, install, translate
+
+    install()  # argparse's own words in the interface language
+
     class OneLineParser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", HelpFormatter)  # subcommands' parsers too
+            super().__init__(*args, **kwargs)
+
         def error(self, message: str) -> NoReturn:
             from zimao_tui.document.inert import inert  # the message may quote a hostile argument
 
             words = self.prog.split()
             name = words[-1] if len(words) > 1 else ""
             where = f"zimao-tui {name}".strip()
-            self.exit(2, f"{where}: {inert(message)} (see '{where} --help')\n")
+            see = translate(" (see '%s --help')") % where
+            self.exit(2, f"{where}: {inert(translate(message))}{see}\n")
 
     return OneLineParser
 
 
 def command_parser() -> argparse.ArgumentParser:
     """The parser for ``zimao-tui COMMAND …``."""
-    parser = _parser_class()(prog="zimao-tui", usage=_USAGE, description=_DESCRIPTION, epilog=_EPILOG)
+    from zimao_tui.cli.help_zh import translate
+
+    parser = _parser_class()(
+        prog="zimao-tui", usage=translate(_USAGE), description=_DESCRIPTION, epilog=_EPILOG
+    )
     parser.add_argument("--version", action="version", version=f"zimao-tui {__version__}")
     _add_lang(parser)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+    # prog: else each command's usage line starts with the whole two-line usage above
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command", prog="zimao-tui")
     for name in COMMANDS:
         import_module(f"zimao_tui.cli.{name}").register(sub)
     return parser
@@ -115,12 +131,13 @@ def command_parser() -> argparse.ArgumentParser:
 
 def app_parser() -> argparse.ArgumentParser:
     """The parser for ``zimao-tui [FILE|DIR …]``, which starts the app."""
-    names = ", ".join(COMMANDS)
+    from zimao_tui.cli.help_zh import translate
+
     parser = _parser_class()(
         prog="zimao-tui",
-        usage=_USAGE,
+        usage=translate(_USAGE),
         description=_DESCRIPTION + " Opens the app on the given reports (default: the bundled report).",
-        epilog=f"Commands for scripting: {names}. Run 'zimao-tui COMMAND --help' for one's options.",
+        epilog=translate(_APP_EPILOG) % ", ".join(COMMANDS),
     )
     parser.add_argument("--version", action="version", version=f"zimao-tui {__version__}")
     parser.add_argument(
@@ -135,15 +152,17 @@ def app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _use_configured_language(lang: str | None = None) -> None:
+def _use_configured_language(lang: str | None = None, quiet: bool = False) -> None:
     """Commands speak ``--lang``, else the language config.toml chooses (Chinese by default),
-    as the app does; a problem with config.toml itself is one line on stderr and does not
-    stop the command."""
+    as the app does; a problem with config.toml itself is one line on stderr (unless
+    ``quiet``) and does not stop the command."""
     from zimao_tui.i18n import set_language
     from zimao_tui.store.config import load_config
 
     config, warnings = load_config()
     set_language(lang or config.lang)
+    if quiet:
+        return
     from zimao_tui.cli.common import warn
 
     for warning in warnings:
@@ -157,13 +176,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     wants_command = first in COMMANDS or (argv[:1] in (["-h"], ["--help"]) and len(argv) == 1)
     try:
         if wants_command:
+            _use_configured_language(lang)  # first: the parser's help and errors speak it
             args = command_parser().parse_args(argv)
-            _use_configured_language(lang)
             return int(args.run(args))
         from zimao_tui.ui.launch import launch  # Textual is imported only when the app runs
 
         if not argv:  # plain ``zimao-tui``, the everyday start: no need to import argparse (~3 ms)
             return launch(lang=lang)
+        _use_configured_language(lang, quiet=True)  # config.toml's warnings are the app's toasts
         args = app_parser().parse_args(argv)
         return launch(args.paths, lang, read_only=args.read_only)
     except UserError as exc:
