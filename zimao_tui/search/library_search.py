@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, overload
 
 from zimao_tui.document.report import Measure, Report
@@ -79,11 +79,21 @@ def term_filter(term: Term) -> tuple[str, list[Any]]:
     return " UNION ".join(parts), params
 
 
-def candidates(library: Library, query: str) -> list[int] | None:
+def _within(reports: Collection[int] | None) -> tuple[str, list[Any]]:
+    """SQL (over rowids of ``measures``) keeping the measures of ``reports`` only; "" for all."""
+    if reports is None:
+        return "", []
+    ids = sorted(reports)
+    return f" WHERE rowid IN (SELECT id FROM measures WHERE report IN ({','.join('?' * len(ids))}))", ids
+
+
+def candidates(library: Library, query: str, reports: Collection[int] | None = None) -> list[int] | None:
     """The rowids of the measures ``query`` may match, in library order, at most
     MAX_CANDIDATES; None when it narrows nothing (no FTS5 in this SQLite, or a group of only
     negated terms): every measure is then a candidate. The whole filter is one SQL statement
-    (INTERSECT for AND, UNION for OR), so the set work is SQLite's, not Python's."""
+    (INTERSECT for AND, UNION for OR), so the set work is SQLite's, not Python's.
+    ``reports`` (catalogue ids) keeps the measures of those reports only (the catalogue's
+    selection)."""
     if not library.fts:
         return None
     groups: list[str] = []
@@ -100,8 +110,9 @@ def candidates(library: Library, query: str) -> list[int] | None:
         groups.append(" INTERSECT ".join(parts))
     if not groups:
         return []
-    sql = f"SELECT rowid FROM ({' UNION '.join(groups)}) ORDER BY rowid LIMIT {MAX_CANDIDATES}"
-    return [r for (r,) in library.db.execute(sql, params)]
+    within, more = _within(reports)
+    sql = f"SELECT rowid FROM ({' UNION '.join(groups)}){within} ORDER BY rowid LIMIT {MAX_CANDIDATES}"
+    return [r for (r,) in library.db.execute(sql, params + more)]
 
 
 class StoredReports(Sequence[Report]):
@@ -130,7 +141,9 @@ class StoredReports(Sequence[Report]):
         return (self[i] for i in range(len(self)))
 
 
-def literal_only(library: Library, query: str, limit: int) -> list[int] | None:
+def literal_only(
+    library: Library, query: str, limit: int, reports: Collection[int] | None = None
+) -> list[int] | None:
     """For a query of one Chinese word of three characters or more: the measures holding it
     as written (or folded), when there are at least ``limit`` of them, else None.
 
@@ -144,25 +157,35 @@ def literal_only(library: Library, query: str, limit: int) -> list[int] | None:
     folded = fold(term.text).lower()
     if term.negate or len(folded) < 3 or _LATIN.match(folded):
         return None
-    sql = f"SELECT rowid FROM measures_fts WHERE measures_fts MATCH ? ORDER BY rowid LIMIT {MAX_CANDIDATES}"
-    found = [r for (r,) in library.db.execute(sql, ["folded : " + _phrase(folded)])]
+    within, more = _within(reports)
+    within = within.replace(" WHERE ", " AND ", 1)
+    sql = f"SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?{within} ORDER BY rowid LIMIT {MAX_CANDIDATES}"
+    found = [r for (r,) in library.db.execute(sql, ["folded : " + _phrase(folded), *more])]
     return found if len(found) >= limit else None
 
 
-def library_index(library: Library, query: str, limit: int = 10) -> SearchIndex:
+def library_index(
+    library: Library, query: str, limit: int = 10, reports: Collection[int] | None = None
+) -> SearchIndex:
     """A SearchIndex over the library's measures that ``query`` may match (all of them when
-    the prefilter cannot narrow it), for its best ``limit`` hits."""
-    chosen = literal_only(library, query, limit)
+    the prefilter cannot narrow it), for its best ``limit`` hits; only the measures of
+    ``reports`` (catalogue ids) when given."""
+    chosen = literal_only(library, query, limit, reports)
     if chosen is None:
-        chosen = candidates(library, query)
-    if chosen is None:
+        chosen = candidates(library, query, reports)
+    if chosen is None and reports is not None:
+        ids = sorted(reports)
+        rows = library.measure_rows(f"m.report IN ({','.join('?' * len(ids))})", ids, members_only=False)
+    elif chosen is None:
         rows = library.measure_rows("1")
     else:
         rows = []
         ids = chosen
         for at in range(0, len(ids), 30_000):  # SQLite's limit on bound parameters
             part = ids[at : at + 30_000]
-            rows += library.measure_rows(f"m.id IN ({','.join('?' * len(part))})", part)
+            rows += library.measure_rows(
+                f"m.id IN ({','.join('?' * len(part))})", part, members_only=reports is None
+            )
         rows.sort(key=lambda r: (r[0], r[7]))
     return _index(library, rows)
 
@@ -182,6 +205,9 @@ def _index(library: Library, rows: Sequence[tuple[Any, ...]]) -> SearchIndex:
     return SearchIndex(StoredReports(library, report_ids), data, measures)
 
 
-def search_library(library: Library, query: str, limit: int = 10) -> Results:
-    """The best ``limit`` measures of the whole library for ``query``."""
-    return library_index(library, query, limit).search(query, limit)
+def search_library(
+    library: Library, query: str, limit: int = 10, reports: Collection[int] | None = None
+) -> Results:
+    """The best ``limit`` measures of the whole library for ``query``, or of ``reports``
+    only (catalogue ids: the catalogue's selection, or the reports a folder opened)."""
+    return library_index(library, query, limit, reports).search(query, limit)

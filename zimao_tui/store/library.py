@@ -25,10 +25,9 @@ from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.library_probe import store_path
 from zimao_tui.store.report_cache import report_from_fields
 from zimao_tui.store.statefile import move_aside
-
-LIBRARY_FILE = "library.sqlite3"
 
 BUSY_MS = 30_000
 """How long a writer waits for another's transaction (one report's) before giving up."""
@@ -89,9 +88,7 @@ class LibraryDamaged(Exception):
 
 def library_path() -> Path:
     """Where the user's library lives: the data folder (``ZIMAO_TUI_DATA_DIR`` overrides)."""
-    from zimao_tui.paths import data_dir
-
-    return data_dir() / LIBRARY_FILE
+    return store_path()
 
 
 def now() -> str:
@@ -185,10 +182,13 @@ class Library:
         """(path, known fingerprint) of the listed files that must be read: pending ones, and
         those whose size or modification time changed (the reader compares fingerprints, so
         a touched but unchanged file is not parsed again). Files that vanished are marked
-        ``missing`` here, in one transaction; one that comes back is read again."""
+        ``missing`` here, in one transaction; one that comes back is read again. Without
+        ``paths``, the library's members; with them, those files whether members or not (a
+        folder opened by name lists its files as non-members)."""
         wanted = None if paths is None else {str(p) for p in paths}
         rows = self.db.execute(
-            "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1"
+            "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports"
+            + (" WHERE member = 1" if wanted is None else "")
         )
         todo: list[tuple[str, str | None]] = []
         gone: list[int] = []
@@ -309,13 +309,17 @@ class Library:
             del self._trees[next(iter(self._trees))]
         return report
 
-    def measure_rows(self, where: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    def measure_rows(
+        self, where: str, params: Sequence[Any] = (), members_only: bool = True
+    ) -> list[tuple[Any, ...]]:
         """(report id, measure id, paragraph, start, text, starts JSON, syllables, seq) of the present
-        members' measures matching ``where`` (SQL over ``measures m``), in library order."""
+        members' measures matching ``where`` (SQL over ``measures m``), in library order;
+        ``members_only`` False: of any report read (a ``where`` that names reports itself)."""
+        member = "r.member = 1 AND " if members_only else ""
         return self.db.execute(
             "SELECT m.report, m.measure_id, m.paragraph, m.start, m.text, m.starts, m.pinyin, m.seq "
             "FROM measures m JOIN reports r ON r.id = m.report "
-            f"WHERE r.member = 1 AND r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
+            f"WHERE {member}r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
             params,
         ).fetchall()
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from zimao_tui.store.bookmarks import BookmarkStore
     from zimao_tui.store.reading import ReadingState
+    from zimao_tui.ui.screens.catalogue_flow import Shelf
 
 
 def _palette_commands() -> type[Provider]:
@@ -78,9 +79,15 @@ class ZimaoApp(App[None]):
         bookmarks: BookmarkStore | None = None,
         history: SearchHistory | None = None,
         read_only: bool = False,
+        shelf: Shelf | None = None,
     ) -> None:
         super().__init__()
         self.reports = list(reports)
+        self.shelf = shelf
+        """The catalogue's reports (``ui/screens/catalogue_flow.py``); given when the app
+        starts on the catalogue, else opened by ``L`` on first use."""
+        self._explorer_mode: str | None = None if shelf is not None else "_default"
+        self._catalogue_mode: str | None = "_default" if shelf is not None else None
         self.config = config or Config()
         self.read_only = read_only
         """``--read-only`` (what ``serve --read-only`` runs): bookmarks, notes, theme and
@@ -126,7 +133,9 @@ class ZimaoApp(App[None]):
             self.set_keymap(keymap)
 
     def _set_titles(self) -> None:
-        if len(self.reports) == 1:
+        if not self.reports:
+            self.title, self.sub_title = "zimao-tui", t("catalogue.title")
+        elif len(self.reports) == 1:
             report = self.reports[0]
             self.title = inert(report.title)
             self.sub_title = inert(report_facts(report, " · "))
@@ -163,6 +172,10 @@ class ZimaoApp(App[None]):
         set_ansi_filter(self)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.shelf is not None:
+            from zimao_tui.ui.screens.catalogue import CatalogueScreen
+
+            return CatalogueScreen(self.shelf)
         return ExplorerScreen(self.reports)
 
     def on_mount(self) -> None:
@@ -224,13 +237,35 @@ class ZimaoApp(App[None]):
         # A mode per set of reports: switching modes builds the new explorer while the old
         # one is still on its own stack (``switch_screen`` left the stack empty for a moment,
         # and mounting the search field asked for ``app.screen`` then).
-        old, self._modes_made = self.current_mode, self._modes_made + 1
+        old, self._modes_made = self._explorer_mode, self._modes_made + 1
         mode = f"reports-{self._modes_made}"
         explorer = ExplorerScreen(self.reports)
         self.add_mode(mode, lambda: explorer)
         self.switch_mode(mode)
-        if old != "_default":
+        self._explorer_mode = mode
+        if old is not None and old != "_default":  # the catalogue's mode stays
             self.call_after_refresh(self.remove_mode, old)
+
+    def open_catalogue(self) -> None:
+        """The catalogue (``L``): the one the app started on, else the library's, opened now."""
+        if self._catalogue_mode is None:
+            from zimao_tui.store.library import Library
+            from zimao_tui.ui.screens.catalogue import CatalogueScreen
+            from zimao_tui.ui.screens.catalogue_flow import Shelf
+
+            if self.shelf is None:
+                self.shelf = Shelf(Library())
+            screen = CatalogueScreen(self.shelf)
+            self._catalogue_mode = "catalogue"
+            self.add_mode("catalogue", lambda: screen)
+        self.switch_mode(self._catalogue_mode)
+
+    def leave_catalogue(self) -> None:
+        """Esc in the catalogue: back to the explorer, if a report was opened."""
+        if self._explorer_mode is None:
+            self.notify_in("catalogue", t("catalogue.nothing_open"), severity="warning", timeout=3)
+            return
+        self.switch_mode(self._explorer_mode)
 
     def notify(
         self,

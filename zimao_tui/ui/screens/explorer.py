@@ -82,6 +82,7 @@ class ExplorerScreen(Screen[None]):
         Binding("D", "open('compare')", t("key.compare"), id="zimao.compare", show=False),
         Binding("R", "open('trends')", t("key.trends"), id="zimao.trends", show=False),
         Binding("o", "open('report')", t("key.open_report"), id="zimao.open_report", show=False),
+        Binding("L", "open('catalogue')", t("key.catalogue"), id="zimao.catalogue", show=False),
         Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
         Binding(
             "ctrl+c,super+c",
@@ -104,6 +105,7 @@ class ExplorerScreen(Screen[None]):
         "zimao.read": t("keyhelp.read"),
         "zimao.jump_back": t("keyhelp.jump_back"),
         "zimao.open_report": t("cmd.open_report"),
+        "zimao.catalogue": t("cmd.catalogue"),
     }
     """Bindings offered in the command palette, with their titles (see ``ui/commands.py``):
     the palette shows each with the key it has now."""
@@ -350,6 +352,9 @@ class ExplorerScreen(Screen[None]):
             screen = TrendsScreen(self.reports)
         elif name == "report":
             open_flow.ask_to_open(self.zimao)
+            return
+        elif name == "catalogue":
+            self.zimao.open_catalogue()
             return
         elif name == "bookmarks":
             from zimao_tui.ui.screens.bookmarks import BookmarksScreen

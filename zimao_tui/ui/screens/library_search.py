@@ -1,0 +1,149 @@
+"""Searching the library (or the catalogue's selection) from the catalogue: ``s``.
+
+Each keystroke runs ``search_library`` in a thread worker (exclusive: a newer query cancels
+the older, whose results are dropped when the text has changed meanwhile, as Textual's
+dictionary example does), with its own store connection. Results look like the search bar's
+(the report's short title, where, the match highlighted); Enter opens the report at the hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from zimao_tui.document.report import Measure
+from zimao_tui.i18n import t
+from zimao_tui.search.search import Hit
+from zimao_tui.store.library import Library
+from zimao_tui.ui.text.inert import InertInput, inert_content
+from zimao_tui.ui.widgets.search_bar import hit_location, snippet
+
+LIMIT = 50
+"""Hits listed per query (the count says how many matched)."""
+
+
+def run_search(store: Path, query: str, reports: Sequence[int] | None) -> tuple[str, list[Hit], int]:
+    """The best LIMIT hits of ``query`` (in a worker thread: its own connection)."""
+    from zimao_tui.search.library_search import search_library
+
+    with Library(store) as library:
+        results = search_library(library, query, LIMIT, reports)
+        return query, list(results), results.total
+
+
+class LibrarySearchScreen(Screen[tuple[str, Measure] | None]):
+    """A query over the library; Enter returns (the report's path, the measure), Esc None."""
+
+    CSS_PATH = "catalogue.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", t("key.back"), id="zimao.library_search_back"),
+        Binding("down", "results(1)", t("key.results_down"), id="zimao.library_search_down", show=False),
+        Binding("up", "results(-1)", t("key.results_up"), id="zimao.library_search_up", show=False),
+    ]
+
+    def __init__(self, store: Path, reports: Sequence[int] | None, count: int) -> None:
+        super().__init__()
+        self.store = store
+        self.reports = None if reports is None else list(reports)
+        self.count = count
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        scope = "catalogue.search_all" if self.reports is None else "catalogue.search_some"
+        yield Static(t(scope, n=self.count), id="lib-search-title")
+        yield InertInput(placeholder=t("catalogue.search_placeholder"), id="lib-search-input")
+        yield Static("", id="lib-search-status")
+        yield OptionList(id="lib-search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        if not query:
+            self.hits = []
+            self.query_one(OptionList).clear_options()
+            self.query_one("#lib-search-status", Static).update("")
+            return
+        self.query_one("#lib-search-status", Static).update(t("catalogue.searching"))
+        self.run_worker(
+            partial(run_search, self.store, query, self.reports),
+            thread=True,
+            exclusive=True,
+            group="library-search",
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "library-search":
+            return
+        status = self.query_one("#lib-search-status", Static)
+        if event.state == WorkerState.ERROR:
+            error = f"{type(event.worker.error).__name__}: {event.worker.error}"
+            status.update(inert_content(t("search.failed", error=error)))
+            return
+        if event.state != WorkerState.SUCCESS or event.worker.result is None:
+            return
+        query, hits, total = event.worker.result
+        if query != self.query_one(Input).value.strip():
+            return  # the user typed on meanwhile: a newer search is on its way
+        self.show(hits, total)
+
+    def show(self, hits: list[Hit], total: int) -> None:
+        """List the hits, the first highlighted."""
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(
+            Option(
+                inert_content(
+                    Content.assemble(
+                        (hit_location(hit.report, hit.measure, True), "bold $secondary"),
+                        "  ",
+                        snippet(hit.measure.text, hit.spans),
+                    )
+                ),
+                id=str(i),
+            )
+            for i, hit in enumerate(hits)
+        )
+        if hits:
+            results.highlighted = 0
+        self.query_one("#lib-search-status", Static).update(
+            t("catalogue.search_count", shown=len(hits), total=total)
+        )
+
+    def action_results(self, delta: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            at = results.highlighted if results.highlighted is not None else -delta
+            results.highlighted = max(0, min(results.option_count - 1, at + delta))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self._choose(self.query_one(OptionList).highlighted)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        if index is not None and 0 <= index < len(self.hits):
+            hit = self.hits[index]
+            self.dismiss((hit.report.origin, hit.measure))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
