@@ -16,13 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from zimao_tui.document.inert import inert
-from zimao_tui.document.report import Report
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice, t
 from zimao_tui.store.cachedir import is_cache_notice
 from zimao_tui.store.config import DEFAULT_THEME, Config, save_config
 from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
-from zimao_tui.ui.textual_compat import kinsoku_toasts, set_ansi_filter, withdraw
+from zimao_tui.ui.textual_compat import kinsoku_toasts, returnable_default_mode, set_ansi_filter, withdraw
 from zimao_tui.ui.theming import load_themes
 from zimao_tui.ui.widgets.detail import report_facts
 
@@ -88,6 +88,7 @@ class ZimaoApp(App[None]):
         starts on the catalogue, else opened by ``L`` on first use."""
         self._explorer_mode: str | None = None if shelf is not None else "_default"
         self._catalogue_mode: str | None = "_default" if shelf is not None else None
+        returnable_default_mode(self)
         self.config = config or Config()
         self.read_only = read_only
         """``--read-only`` (what ``serve --read-only`` runs): bookmarks, notes, theme and
@@ -101,6 +102,8 @@ class ZimaoApp(App[None]):
         self._modes_made = 0
         self.opened_report: Report | None = None
         """A report just opened from inside the app, for the new explorer to show first."""
+        self.opened_at: Measure | None = None
+        """Where to show ``opened_report`` (a library search hit), instead of where it was left."""
         self.reading_error: str | None = None
         """Why the reading positions could not be saved on quitting (launch prints it)."""
         self._set_titles()

@@ -85,8 +85,8 @@ def open_entries(app: ZimaoApp, shelf: Shelf, entries: Sequence[Entry], at: Meas
     if not reports:
         return False
     first = reports[0]
-    if at is not None and isinstance(first.node(at.id), Measure):
-        app.reading.remember(first, at)  # the new explorer resumes there (open_flow.resume)
+    node = first.node(at.id) if at is not None else None
+    app.opened_at = node if isinstance(node, Measure) else None  # the new explorer goes there
     app.opened_report = first
     app.show_reports(reports)
     return True

@@ -1,0 +1,186 @@
+"""The catalogue (issue 17): filter with pinyin, sort, select and open, search the selection,
+Esc back, ``L`` from the explorer; the rows of missing files say so."""
+
+from __future__ import annotations
+
+import pytest
+from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env: fixture)
+from catalogue_fixtures import catalogue_app, library_env, settle  # noqa: F401  (library_env: fixture)
+
+from zimao_tui.document.report import Report
+from zimao_tui.store.library import library_path
+from zimao_tui.ui.screens.catalogue import CatalogueScreen
+from zimao_tui.ui.screens.explorer import ExplorerScreen
+from zimao_tui.ui.screens.library_search import LibrarySearchScreen
+
+pytestmark = pytest.mark.usefixtures("library_env")
+
+WUHAN = "武汉自贸片区高质量发展创新举措"
+NOTICE = "国务院关于支持自由贸易试验区深化改革创新若干措施的通知"
+
+
+def titles(screen: CatalogueScreen) -> list[str]:
+    return [row.title for row in screen.shown]
+
+
+@sync
+async def test_rows_and_missing() -> None:
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        assert len(screen.rows) == 4 and titles(screen)[:2] == [WUHAN, NOTICE]
+        missing = screen.rows[3]
+        assert missing.entry.state == "missing" and missing.state == "缺失"
+        assert "〔缺失〕" in screen.table.get_row_at(3)[1].plain  # shown as such, not dropped
+        notice = screen.rows[1].cells()
+        assert notice[1:4] == ("2018-11-07", "国务院", "txt")
+
+
+@sync
+async def test_filter_with_pinyin_and_initials() -> None:
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("slash", *"gwy")  # 国务院, by its initials: in three titles or issuers
+        assert NOTICE in titles(screen) and WUHAN not in titles(screen) and len(screen.shown) == 3
+        await pilot.press(*["backspace"] * 3, *"wuhan")
+        assert titles(screen) == [WUHAN]
+        await pilot.press(*["backspace"] * 5, *"創新")  # traditional characters, folded
+        assert WUHAN in titles(screen) and NOTICE in titles(screen)
+        await pilot.press(*["backspace"] * 2)
+        assert len(screen.shown) == 4
+        await pilot.press("escape")  # leaves the filter, not the screen
+        assert app.screen is screen and app.focused is screen.table
+
+
+@sync
+async def test_sort_by_keys_and_header() -> None:
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        await pilot.press("2")  # date
+        dates = [row.entry.date for row in screen.shown]
+        known = sorted(d for d in dates if d)
+        assert dates == [*known, ""] and screen.sort_column == "date"  # no date: last
+        await pilot.press("2")  # again: reversed, and what has no date still last
+        assert [row.entry.date for row in screen.shown] == [*reversed(known), ""]
+        await pilot.press("5")  # measures, ascending; the missing file's count stays known
+        counts = [row.entry.measures for row in screen.shown]
+        assert counts == sorted(counts)
+        await pilot.click("#cat-table", offset=(4, 0))  # the title column's header
+        await pilot.pause()
+        assert screen.sort_column == "title" and not screen.reverse
+
+
+@sync
+async def test_select_two_and_open() -> None:
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        await pilot.press("space", "space")
+        assert len(screen.selected) == 2
+        await pilot.press("space")  # the cursor moved on: a third
+        await pilot.press("up", "space")  # and deselected again
+        assert len(screen.selected) == 2
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert isinstance(app.screen, ExplorerScreen)
+        assert [r.title for r in app.reports] == [WUHAN, NOTICE]
+        assert [r.origin for r in app.reports] == [row.entry.path for row in screen.rows[:2]]
+        await pilot.press("L")
+        assert app.screen is screen and not screen.selected
+        await pilot.press("escape")
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+@sync
+async def test_search_in_the_selection() -> None:
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        await pilot.press("down", "space", "s")  # the notice only
+        search = app.screen
+        assert isinstance(search, LibrarySearchScreen) and search.reports == [screen.rows[1].entry.id]
+        await pilot.press(*"自由贸易试验区")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if search.hits:
+                break
+        assert search.hits and {hit.report.title for hit in search.hits} == {NOTICE}
+        chosen = search.hits[0].measure
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        explorer = app.screen
+        assert isinstance(explorer, ExplorerScreen) and [r.title for r in app.reports] == [NOTICE]
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if explorer.detail.entry is not None and explorer.detail.entry.node == chosen:
+                break
+        assert explorer.detail.entry is not None and explorer.detail.entry.node == chosen
+
+
+@sync
+async def test_search_the_whole_library_and_back() -> None:
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        await pilot.press("s")
+        search = app.screen
+        assert isinstance(search, LibrarySearchScreen) and search.reports is None
+        await pilot.press(*"zscq")  # 知识产权, by its initials
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if search.hits:
+                break
+        assert {hit.report.title for hit in search.hits} >= {WUHAN}
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("escape")  # nothing open yet: the catalogue stays, with a word
+        assert app.screen is screen
+
+
+@sync
+async def test_L_from_the_explorer(bundled: Report) -> None:
+    app = make_app([bundled])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(pilot)
+        explorer = app.screen
+        await pilot.press("L")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CatalogueScreen) and len(screen.rows) == 4
+        await pilot.press("escape")
+        assert app.screen is explorer
+        await pilot.press("L")
+        assert app.screen is screen  # the same catalogue, where it was
+
+
+@sync
+async def test_catalogue_keys_are_remappable() -> None:
+    from zimao_tui.store.config import Config
+
+    app = catalogue_app(library_path(), config=Config(keys={"zimao.catalogue_select": "x"}))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        await pilot.press("x")
+        assert len(screen.selected) == 1
+        await pilot.press("space")
+        assert len(screen.selected) == 1
+        keys = {key: active.binding.id for key, active in app.active_bindings.items()}
+        assert keys["x"] == "zimao.catalogue_select" and "space" not in keys  # footer and help read these
+
+
+@pytest.mark.parametrize("lang", ["en"])
+@sync
+async def test_english(lang: str) -> None:
+    from zimao_tui.i18n import language, set_language
+
+    before = language()
+    set_language(lang)
+    try:
+        app = catalogue_app(library_path())
+        async with app.run_test(size=(120, 30)) as pilot:
+            screen = await settle(pilot, index=False)
+            assert screen.rows[3].state == "missing"
+    finally:
+        set_language(before)
