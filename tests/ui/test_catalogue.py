@@ -3,6 +3,8 @@ Esc back, ``L`` from the explorer; the rows of missing files say so."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env: fixture)
 from catalogue_fixtures import catalogue_app, library_env, settle  # noqa: F401  (library_env: fixture)
@@ -184,3 +186,37 @@ async def test_english(lang: str) -> None:
             assert screen.rows[3].state == "missing"
     finally:
         set_language(before)
+
+
+@sync
+async def test_new_files_are_read_in_the_background(tmp_path: Path) -> None:
+    """A file the library lists but has not read: a progress bar, the table usable meanwhile,
+    and the row filled in when it is read (by a worker process, the UI thread stays free)."""
+    from textual.widgets import ProgressBar
+
+    from zimao_tui.store.library import Library
+
+    new = tmp_path / "new.txt"
+    new.write_bytes(
+        (Path(__file__).parents[1] / "documents" / "24-approval-vocational-council-2018.txt").read_bytes()
+    )
+    with Library() as library:
+        library.register([new])
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CatalogueScreen)
+        seen_bar = False
+        for _ in range(20):
+            await pilot.pause(0.05)
+            seen_bar = seen_bar or screen.query_one(ProgressBar).display
+        assert screen.reading and screen.rows[-1].entry.state == "pending"
+        await pilot.press("5", "space")  # the table answers while the file is read
+        assert screen.sort_column == "measures" and len(screen.selected) == 1
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if not screen.reading:
+                break
+        assert seen_bar and not screen.query_one(ProgressBar).display
+        row = next(r for r in screen.rows if r.entry.path == str(new))
+        assert row.entry.state == "present" and row.entry.measures and row.title != "new.txt"

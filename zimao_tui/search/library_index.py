@@ -15,7 +15,6 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from zimao_tui.document.errors import ReportError
@@ -137,7 +136,6 @@ def index(
     progress: Progress | None = None,
     workers: int | None = None,
     tally: Tally | None = None,
-    context: BaseContext | None = None,
 ) -> Tally:
     """Read ``todo`` ((path, known fingerprint) pairs, see ``Library.stale``) into the library,
     storing each as it comes back; returns (and keeps in ``tally``, which stays
@@ -145,24 +143,19 @@ def index(
     core; 1 reads in this process (no pool to start for a single file).
 
     Ctrl+C (KeyboardInterrupt) cancels what has not started and ends the workers; every report
-    stored before it stays, the rest stay ``pending`` for the next run. So does any exception
-    ``progress`` raises (the app's way to stop a background run when it quits).
-
-    ``context`` (a multiprocessing context) always reads in worker processes started that way,
-    even a single file: the app reads in the background from a thread, where forking is unsafe
-    and reading in-process would hold the GIL (jieba, parsing) while the user types.
+    stored before it stays, the rest stay ``pending`` for the next run.
     """
     from zimao_tui.i18n import language
 
     tally = tally if tally is not None else Tally()
     count = workers or os.cpu_count() or 1
-    if context is None and (count == 1 or len(todo) <= 1):
+    if count == 1 or len(todo) <= 1:
         for path, known in todo:
             _keep(library, read_one(path, known, str(cache_dir), language()), tally)
             if progress:
                 progress(tally.done, len(todo))
     else:
-        _in_pool(library, todo, cache_dir, progress, max(1, min(count, len(todo))), tally, context)
+        _in_pool(library, todo, cache_dir, progress, min(count, len(todo)), tally)
     return tally
 
 
@@ -181,11 +174,10 @@ def _in_pool(
     progress: Progress | None,
     count: int,
     tally: Tally,
-    context: BaseContext | None = None,
 ) -> None:
     from zimao_tui.i18n import language
 
-    pool = ProcessPoolExecutor(max_workers=count, initializer=_ignore_ctrl_c, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_ignore_ctrl_c)
     try:
         queue = iter(todo)
         running: set[Future[Parsed | Unchanged | Failed]] = set()

@@ -153,8 +153,6 @@ class CatalogueScreen(Screen[None]):
         app = self.app
 
         def progress(done: int, total: int) -> None:
-            if get_current_worker().is_cancelled:
-                raise catalogue_flow.Stopped()
             app.call_from_thread(self._progress, done, total)
 
         self.reading = True

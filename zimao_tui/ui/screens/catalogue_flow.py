@@ -6,8 +6,8 @@ it before Textual starts, so a first screen needs no worker) plus, for ``zimao-t
 files the folder holds. Work that reads or computes runs in thread workers that open their own
 connection (SQLite connections belong to their thread):
 
-* reading new or changed files (``store/shelf.files_to_index``) in worker processes started
-  with ``spawn`` (forking a threaded app is unsafe), a progress bar meanwhile;
+* reading new or changed files (``store/shelf.files_to_index``) in a child process that
+  reports its progress (``search/library_reader.py``), a progress bar meanwhile;
 * the filter's pinyin index over the rows (``search/catalogue_filter.py``);
 * warming library search (imports, SQL, rapidfuzz), so ``s`` answers at once.
 
@@ -17,7 +17,6 @@ index (``search/library_seed.py``), so a report read once is never parsed or seg
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,10 +29,6 @@ from zimao_tui.store.library import Entry, Library
 
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
-
-
-class Stopped(Exception):
-    """The app is quitting: the background reading stops after the report in hand."""
 
 
 @dataclass
@@ -114,23 +109,14 @@ def _report(app: ZimaoApp, shelf: Shelf, entry: Entry) -> Report | None:
 def read_new_files(
     shelf_store: Path, paths: Sequence[str] | None, progress: Callable[[int, int], None]
 ) -> int:
-    """Read what changed since the store last looked (in a worker thread); returns how many
-    files were looked at. ``progress(done, total)`` is called first with (0, total) and after
-    each file; it raises :class:`Stopped` to end the run (the rest stay pending)."""
-    from multiprocessing import get_context
+    """Read what changed since the store last looked (in a worker thread, through a child
+    process: ``search/library_reader.py``); returns how many files there were to read."""
+    from textual.worker import get_current_worker
 
     from zimao_tui.paths import cache_dir
-    from zimao_tui.search.library_index import index
-    from zimao_tui.store.shelf import files_to_index
+    from zimao_tui.search.library_reader import read_in_child
 
-    with Library(shelf_store) as library:
-        todo = files_to_index(library, paths)
-        if not todo:
-            return 0
-        progress(0, len(todo))
-        workers = max(1, min(os.cpu_count() or 1, len(todo)))
-        index(library, todo, cache_dir(), progress, workers, context=get_context("spawn"))
-    return len(todo)
+    return read_in_child(shelf_store, paths, cache_dir(), progress, get_current_worker().cancelled_event)
 
 
 def warm_search(shelf_store: Path) -> float:
