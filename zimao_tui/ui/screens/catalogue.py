@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from zimao_tui.document.report import Measure
@@ -34,8 +34,11 @@ from zimao_tui.ui.text.inert import InertInput, inert_text
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
 
-FIXED = {"date": 10, "issuer": 12, "kind": 4, "measures": 5, "size": 8}
+FIXED = {"date": 10, "issuer": 10, "kind": 6, "measures": 6, "size": 8}
 """Cells of the columns beside the title, which takes what is left (at least TITLE_MIN)."""
+WIDE = 120
+"""From this width the issuer column has ISSUER_WIDE cells (国务院办公厅 and longer names)."""
+ISSUER_WIDE = 24
 TITLE_MIN = 16
 MARK = "●"
 """The selection mark in the first column."""
@@ -94,6 +97,7 @@ class CatalogueScreen(Screen[None]):
         return app
 
     def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
         yield Static(id="cat-title")
         yield CatalogueFilter(placeholder=t("catalogue.filter"), id="cat-filter")
         yield CatalogueTable(id="cat-table", cursor_type="row", zebra_stripes=True)
@@ -102,12 +106,12 @@ class CatalogueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.table
-        title_width = max(TITLE_MIN, self.app.size.width - sum(FIXED.values()) - 2 * (len(FIXED) + 2) - 3)
+        width = self.app.size.width
+        widths = {**FIXED, "issuer": ISSUER_WIDE if width >= WIDE else FIXED["issuer"]}
+        widths["title"] = max(TITLE_MIN, width - sum(widths.values()) - 2 * (len(widths) + 1) - 3)
         table.add_column(" ", key="mark", width=1)
         for n, column in enumerate(COLUMNS, start=1):
-            table.add_column(
-                f"{n} {t(f'library.col.{column}')}", key=column, width=FIXED.get(column, title_width)
-            )
+            table.add_column(f"{n} {t(f'library.col.{column}')}", key=column, width=widths[column])
         self.query_one("#cat-progress").display = False
         self._refill()
         table.focus()

@@ -115,7 +115,11 @@ def read_new_files(
 
     from zimao_tui.paths import cache_dir
     from zimao_tui.search.library_reader import read_in_child
+    from zimao_tui.store.shelf import files_to_index
 
+    with Library(shelf_store) as library:  # a look first (stats only): no child when nothing changed
+        if not files_to_index(library, paths):
+            return 0
     return read_in_child(shelf_store, paths, cache_dir(), progress, get_current_worker().cancelled_event)
 
 

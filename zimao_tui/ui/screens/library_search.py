@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -27,7 +27,7 @@ from zimao_tui.i18n import t
 from zimao_tui.search.search import Hit
 from zimao_tui.store.library import Library
 from zimao_tui.ui.text.inert import InertInput, inert_content
-from zimao_tui.ui.widgets.search_bar import hit_location, snippet
+from zimao_tui.ui.widgets.search_bar import ONE_LINE_BELOW, hit_location, snippet
 
 LIMIT = 50
 """Hits listed per query (the count says how many matched)."""
@@ -60,6 +60,7 @@ class LibrarySearchScreen(Screen[tuple[str, Measure] | None]):
         self.hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
         scope = "catalogue.search_all" if self.reports is None else "catalogue.search_some"
         yield Static(t(scope, n=self.count), id="lib-search-title")
         yield InertInput(placeholder=t("catalogue.search_placeholder"), id="lib-search-input")
@@ -107,12 +108,14 @@ class LibrarySearchScreen(Screen[tuple[str, Measure] | None]):
         self.hits = hits
         results = self.query_one(OptionList)
         results.clear_options()
+        one_line = self.app.size.width < ONE_LINE_BELOW  # as the search bar: many hits at 80 columns
+        results.set_class(one_line, "-one-line")
         results.add_options(
             Option(
                 inert_content(
                     Content.assemble(
                         (hit_location(hit.report, hit.measure, True), "bold $secondary"),
-                        "  ",
+                        "  " if one_line else "\n",
                         snippet(hit.measure.text, hit.spans),
                     )
                 ),
