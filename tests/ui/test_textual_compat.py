@@ -77,13 +77,13 @@ async def test_returnable_default_mode_switches_back_to_the_first_screen() -> No
     from textual.screen import Screen
 
     app = _ModesApp()
-    compat.returnable_default_mode(app)
     async with app.run_test() as pilot:
         first = app.screen
         app.add_mode("other", Screen)
         app.switch_mode("other")
         await pilot.pause()
         assert app.screen is not first
+        compat.returnable_default_mode(app)
         app.switch_mode(app.DEFAULT_MODE)
         await pilot.pause()
         assert app.screen is first

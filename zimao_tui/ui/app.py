@@ -88,7 +88,6 @@ class ZimaoApp(App[None]):
         starts on the catalogue, else opened by ``L`` on first use."""
         self._explorer_mode: str | None = None if shelf is not None else "_default"
         self._catalogue_mode: str | None = "_default" if shelf is not None else None
-        returnable_default_mode(self)
         self.config = config or Config()
         self.read_only = read_only
         """``--read-only`` (what ``serve --read-only`` runs): bookmarks, notes, theme and
@@ -261,14 +260,21 @@ class ZimaoApp(App[None]):
             screen = CatalogueScreen(self.shelf)
             self._catalogue_mode = "catalogue"
             self.add_mode("catalogue", lambda: screen)
-        self.switch_mode(self._catalogue_mode)
+        self._switch_to(self._catalogue_mode)
 
     def leave_catalogue(self) -> None:
         """Esc in the catalogue: back to the explorer, if a report was opened."""
         if self._explorer_mode is None:
             self.notify_in("catalogue", t("catalogue.nothing_open"), severity="warning", timeout=3)
             return
-        self.switch_mode(self._explorer_mode)
+        self._switch_to(self._explorer_mode)
+
+    def _switch_to(self, mode: str) -> None:
+        """``switch_mode``, the first screen's mode included (made returnable only now: at
+        start-up Textual's own way of building the first screen is the fast one)."""
+        if mode == self.DEFAULT_MODE:
+            returnable_default_mode(self)
+        self.switch_mode(mode)
 
     def notify(
         self,
