@@ -220,3 +220,21 @@ async def test_new_files_are_read_in_the_background(tmp_path: Path) -> None:
         assert seen_bar and not screen.query_one(ProgressBar).display
         row = next(r for r in screen.rows if r.entry.path == str(new))
         assert row.entry.state == "present" and row.entry.measures and row.title != "new.txt"
+
+
+@sync
+async def test_rows_come_in_batches_after_the_paint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big catalogue puts its first rows in the table at once, the rest right after."""
+    from zimao_tui.ui.screens import catalogue
+
+    monkeypatch.setattr(catalogue, "FIRST_ROWS", 2)
+    monkeypatch.setattr(catalogue, "LATER_ROWS", 1)
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        assert screen.table.row_count == 4
+        await pilot.press("G", "space")  # the last row is there to select
+        assert screen.selected == {screen.shown[-1].entry.id}
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.table.row_count == 4 and screen.table.cursor_row == 0

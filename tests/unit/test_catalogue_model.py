@@ -179,3 +179,6 @@ def test_a_big_folder_opens_as_a_catalogue(user_dirs: dict[str, Path], tmp_path:
     assert shelf.library.entries() == []  # not the user's library
     assert shelf.scope([]) == [e.id for e in entries] and shelf.scope([entries[0].id]) == [entries[0].id]
     shelf.library.close()
+    again = _shelf([folder])  # listed before: one query, nothing written
+    assert again is not None and again.library.db.total_changes == 0 and again.paths == shelf.paths
+    again.library.close()

@@ -56,8 +56,16 @@ class RowMatcher:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = list(texts)
-        self._folded = [fold(text).lower() for text in self.texts]
+        self._folded: list[str] | None = None
         self.index: SearchIndex | None = None
+
+    @property
+    def folded(self) -> list[str]:
+        """The texts folded, on first use: building the folding table costs ~50 ms, which the
+        catalogue's first paint must not pay."""
+        if self._folded is None:
+            self._folded = [fold(text).lower() for text in self.texts]
+        return self._folded
 
     def match(self, query: str) -> list[int] | None:
         """Row positions matching ``query``, best first; None for an empty query (every row,
@@ -68,4 +76,4 @@ class RowMatcher:
             hits = self.index.search(query, limit=len(self.texts))
             return [int(hit.measure.id) for hit in hits]
         words = [fold(w).lower() for w in query.split()]
-        return [i for i, text in enumerate(self._folded) if all(w in text for w in words)]
+        return [i for i, text in enumerate(self.folded) if all(w in text for w in words)]

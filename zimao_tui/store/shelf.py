@@ -18,3 +18,12 @@ def files_to_index(library: Library, paths: Sequence[str] | None = None) -> list
     """(path, known fingerprint) of the files to read: the library's members when ``paths``
     is None, else those files (a folder opened by name). Vanished files are marked missing."""
     return library.stale(None if paths is None else [Path(p) for p in paths])
+
+
+def list_opened(library: Library, files: Sequence[str]) -> None:
+    """List files opened by name (a folder on the command line) that the store does not know
+    yet, as non-members: a folder read before costs one query and no write transaction."""
+    known = {path for (path,) in library.db.execute("SELECT path FROM reports")}
+    new = [Path(f) for f in files if f not in known]
+    if new:
+        library.register(new, member=False)

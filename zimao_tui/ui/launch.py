@@ -79,16 +79,22 @@ def _shelf(paths: Sequence[Path]) -> Shelf | None:
 
         return Shelf(Library())
     files: dict[str, None] = {}
+    folders: dict[Path, Path] = {}
     for path in paths:
         for file in report_files(path):
-            files.setdefault(str(file.resolve()), None)
+            if file.is_symlink():
+                files.setdefault(str(file.resolve()), None)
+            else:  # resolving the folder once, not each of a thousand files (~20 ms)
+                folder = folders.setdefault(file.parent, file.parent.resolve())
+                files.setdefault(str(folder / file.name), None)
     if len(files) <= CATALOGUE_FROM:
         return None
     from zimao_tui.store.library import Library
+    from zimao_tui.store.shelf import list_opened
     from zimao_tui.ui.screens.catalogue_flow import Shelf
 
     library = Library()
-    library.register(map(Path, files), member=False)  # a member stays one
+    list_opened(library, tuple(files))  # a member stays one
     return Shelf(library, tuple(files))
 
 
