@@ -67,7 +67,6 @@ class CatalogueTable(DataTable[Any]):
 class CatalogueScreen(Screen[None]):
     """The library's reports; Enter opens the selection (or the row) in the explorer."""
 
-    CSS_PATH = "catalogue.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", t("key.back"), id="zimao.catalogue_back"),
         Binding("enter", "open", t("key.catalogue.open"), id="zimao.catalogue_open", priority=True),

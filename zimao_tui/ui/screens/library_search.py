@@ -45,7 +45,6 @@ def run_search(store: Path, query: str, reports: Sequence[int] | None) -> tuple[
 class LibrarySearchScreen(Screen[tuple[str, Measure] | None]):
     """A query over the library; Enter returns (the report's path, the measure), Esc None."""
 
-    CSS_PATH = "catalogue.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", t("key.back"), id="zimao.library_search_back"),
         Binding("down", "results(1)", t("key.results_down"), id="zimao.library_search_down", show=False),
