@@ -3,6 +3,7 @@ Esc back, ``L`` from the explorer; the rows of missing files say so."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,18 @@ async def test_rows_and_missing() -> None:
         assert "〔缺失〕" in screen.table.get_row_at(3)[1].plain  # shown as such, not dropped
         notice = screen.rows[1].cells()
         assert notice[1:4] == ("2018-11-07", "国务院", "txt")
+        await pilot.press("G", "enter")  # a missing file cannot be opened: a toast, no explorer
+        await pilot.pause()
+        assert app.screen is screen and any("无法打开" in n.message for n in app._notifications)
+        await pilot.press("question_mark")  # the help lists the catalogue's own keys
+        await pilot.pause()
+        from zimao_tui.ui.screens.help import HelpScreen, help_rows
+
+        assert isinstance(app.screen, HelpScreen)
+        ids = {bid for _, _, bid in help_rows(screen.active_bindings, {})}
+        assert {"zimao.catalogue_select", "zimao.catalogue_search", "zimao.catalogue_sort_date"} <= ids
+        await pilot.press("escape")
+        assert app.screen is screen
 
 
 @sync
@@ -238,3 +251,39 @@ async def test_rows_come_in_batches_after_the_paint(monkeypatch: pytest.MonkeyPa
         await pilot.press("2")
         await pilot.pause()
         assert screen.table.row_count == 4 and screen.table.cursor_row == 0
+
+
+@sync
+async def test_quitting_while_reading_ends_the_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quitting mid-read ends the reading child at once; the file is read next time."""
+    import subprocess
+
+    from zimao_tui.search import library_reader
+    from zimao_tui.store.library import Library
+
+    started: list[subprocess.Popen[bytes]] = []
+    real = subprocess.Popen
+
+    def recorded(*args: object, **kwargs: object) -> subprocess.Popen[bytes]:
+        started.append(real(*args, **kwargs))  # type: ignore[call-overload]
+        return started[-1]
+
+    monkeypatch.setattr(library_reader.subprocess, "Popen", recorded)
+    new = tmp_path / "big.txt"
+    new.write_bytes((Path(__file__).parents[1] / "documents" / "g11-law-criminal-2023.txt").read_bytes())
+    with Library() as library:
+        library.register([new])
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CatalogueScreen)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if started:
+                break
+        assert started and started[0].poll() is None  # reading
+        began = time.monotonic()
+        await app.action_quit()
+    assert started[0].wait(timeout=10) is not None and time.monotonic() - began < 6
+    with Library() as library:
+        assert [e.state for e in library.entries() if e.path == str(new)] == ["pending"]
