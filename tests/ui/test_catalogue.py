@@ -287,3 +287,21 @@ async def test_quitting_while_reading_ends_the_child(tmp_path: Path, monkeypatch
     assert started[0].wait(timeout=10) is not None and time.monotonic() - began < 6
     with Library() as library:
         assert [e.state for e in library.entries() if e.path == str(new)] == ["pending"]
+
+
+@sync
+async def test_palette_and_theme_work_on_the_catalogue() -> None:
+    """The app-wide keys work with no explorer open (the palette's commands need none)."""
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, index=False)
+        theme = app.theme
+        await pilot.press("t")
+        assert app.theme != theme
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"gwy")
+        await pilot.pause(0.2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
