@@ -305,3 +305,32 @@ async def test_palette_and_theme_work_on_the_catalogue() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+@sync
+async def test_rows_are_filled_in_while_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With many files to read, the rows read so far get their titles before the end."""
+    from zimao_tui.store.library import Library
+    from zimao_tui.ui.screens import catalogue
+
+    monkeypatch.setattr(catalogue, "RELOAD_EVERY", 1)
+    docs = Path(__file__).parents[1] / "documents"
+    files = []
+    for name in ("23-letter-badong-geohazard-2004.txt", "24-approval-vocational-council-2018.txt"):
+        files.append(tmp_path / name)
+        files[-1].write_bytes((docs / name).read_bytes())
+    with Library() as library:
+        library.register(files)
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, CatalogueScreen)
+        reloads: list[int] = []
+        real = screen.reload
+        monkeypatch.setattr(screen, "reload", lambda index=True: (reloads.append(index), real(index)))
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if not screen.reading:
+                break
+        assert False in reloads and reloads[-1] is True  # during the reading, then at the end
+        assert {r.entry.state for r in screen.rows if r.entry.path in map(str, files)} == {"present"}

@@ -47,6 +47,8 @@ FIRST_ROWS = 60
 batches of LATER_ROWS right after the paint: a row costs the DataTable ~0.2 ms, so 1,000 at
 once would add 0.2 s to the first screen and to every keystroke of the filter."""
 LATER_ROWS = 200
+RELOAD_EVERY = 100
+"""While files are read, the rows are read again from the store after this many reports."""
 
 
 class CatalogueTable(DataTable[Any]):
@@ -94,6 +96,8 @@ class CatalogueScreen(Screen[None]):
         self._filled = 0
         """How many rows of ``shown`` are in the table (the rest are being added)."""
         self._generation = 0
+        self._shown_done = 0
+        """Reports read when the rows were last read again from the store."""
 
     @property
     def zimao(self) -> ZimaoApp:
@@ -179,6 +183,9 @@ class CatalogueScreen(Screen[None]):
         bar = self.query_one("#cat-progress", ProgressBar)
         bar.display = True
         bar.update(total=total, progress=done)
+        if done and (done < self._shown_done or done - self._shown_done >= RELOAD_EVERY):
+            self._shown_done = done
+            self.reload(index=False)  # the rows read so far get their titles
         self._title()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -204,12 +211,14 @@ class CatalogueScreen(Screen[None]):
         elif error:
             self.zimao.notify(t("notify.worker_failed", what=worker.name, error=error), severity="error")
 
-    def reload(self) -> None:
-        """Read the rows again from the store (after the background reading)."""
+    def reload(self, index: bool = True) -> None:
+        """Read the rows again from the store (while and after the background reading); the
+        filter's pinyin index is rebuilt only with ``index`` (at the end: it costs a child)."""
         self.rows = catalogue_rows(self.shelf.entries())
-        self.matcher = RowMatcher([r.haystack() for r in self.rows])
+        self.matcher = RowMatcher([r.haystack() for r in self.rows])  # characters match meanwhile
         self._refill()
-        self._index_rows()
+        if index:
+            self._index_rows()
 
     # ------------------------------------------------------------------ the table
 
