@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +20,15 @@ TITLE = "武汉自贸片区高质量发展创新举措"
 NOTICE = Path(__file__).parent.parent / "documents" / "12-ftz-measures-guofa-2018-38.txt"
 
 
-def catalogue(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+def listing(capsys: pytest.CaptureFixture[str]) -> dict[str, list[dict[str, object]]]:
     assert main(["library", "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
+    value = json.loads(capsys.readouterr().out)
+    assert list(value) == ["reports", "watched"]
+    return value  # type: ignore[no-any-return]
+
+
+def catalogue(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    return listing(capsys)["reports"]
 
 
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
@@ -147,7 +156,7 @@ def test_add_uses_worker_processes_and_is_quiet_when_piped(folder: Path) -> None
     listed = subprocess.run(
         [sys.executable, "-m", "zimao_tui", "library", "--json"], capture_output=True, text=True, timeout=60
     )
-    assert [e["state"] for e in json.loads(listed.stdout)] == ["present", "present"]
+    assert [e["state"] for e in json.loads(listed.stdout)["reports"]] == ["present", "present"]
 
 
 def test_help_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,3 +164,127 @@ def test_help_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert all(name in out for name in ("add", "library", "remove"))
+
+
+def test_add_a_folder_watches_it_and_a_plain_add_rescans(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add", str(folder), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert listing(capsys)["watched"] == [
+        {
+            "path": str(folder.resolve()),
+            "added": listing(capsys)["watched"][0]["added"],
+            "exists": True,
+            "ignored": [],
+        }
+    ]
+    shutil.copy(bundled_report(), folder / "later.txt")
+    assert main(["add", "--jobs", "1"]) == 0
+    out = capsys.readouterr()
+    assert "读入 1 份，未变 0 份" in out.out and "有 1 个新文件" in out.err
+    paths = [Path(str(e["path"])).name for e in catalogue(capsys)]
+    assert paths == ["notice.txt", "wuhan.txt", "later.txt"]
+    assert main(["add", "--jobs", "1"]) == 0
+    assert "读入 0 份，未变 0 份" in capsys.readouterr().out  # nothing twice
+    assert main(["library"]) == 0
+    table = capsys.readouterr().out
+    assert "关注的文件夹" in table and str(folder.resolve()) in table
+
+
+def test_no_watch_and_files_are_not_watched(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["add", str(folder), "--no-watch", "--jobs", "1"]) == 0
+    assert main(["add", str(NOTICE), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert listing(capsys)["watched"] == []
+    shutil.copy(bundled_report(), folder / "later.txt")
+    assert main(["add", "--jobs", "1"]) == 0
+    assert "读入 0 份" in capsys.readouterr().out and len(catalogue(capsys)) == 3
+    assert main(["remove", str(folder)]) == 0  # a folder of reports, even unwatched
+    assert "移除 2 份" in capsys.readouterr().out
+    assert [Path(str(e["path"])).name for e in catalogue(capsys)] == [NOTICE.name]
+
+
+def test_remove_a_file_of_a_watched_folder_keeps_it_out(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add", str(folder), "--jobs", "1"]) == 0
+    assert main(["remove", str(folder / "notice.txt")]) == 0
+    os.utime(folder / "notice.txt", ns=(7, 8))
+    assert main(["add", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    state = listing(capsys)
+    assert [Path(str(e["path"])).name for e in state["reports"]] == ["wuhan.txt"]
+    assert state["watched"][0]["ignored"] == [str((folder / "notice.txt").resolve())]
+    assert main(["add", str(folder / "notice.txt"), "--jobs", "1"]) == 0  # named: taken back in
+    capsys.readouterr()
+    state = listing(capsys)
+    assert len(state["reports"]) == 2 and state["watched"][0]["ignored"] == []
+
+
+def test_remove_a_watched_folder_stops_watching_it(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["add", str(folder), "--jobs", "1"]) == 0
+    assert main(["add", str(NOTICE), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["remove", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "不再关注 1 个文件夹" in out and "移除 2 份" in out
+    state = listing(capsys)
+    assert state["watched"] == [] and [Path(str(e["path"])).name for e in state["reports"]] == [NOTICE.name]
+    shutil.copy(bundled_report(), folder / "later.txt")
+    assert main(["add", "--jobs", "1"]) == 0
+    assert "读入 0 份" in capsys.readouterr().out
+
+
+def test_library_json_in_english_names_the_same_keys(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add", str(folder), "--jobs", "1", "--lang", "en"]) == 0
+    assert "2 read" in capsys.readouterr().out
+    assert main(["library", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "watched folders" in out and "2 reports" in out
+
+
+def test_damage_met_in_use_is_one_line_exit_2_then_rebuilt(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from zimao_tui.store.library import library_path
+
+    assert main(["add", str(folder), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    path = library_path()
+    db = sqlite3.connect(path)
+    page = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'measures'").fetchone()[0]
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
+    with path.open("r+b") as f:
+        f.seek((page - 1) * size)
+        f.write(b"\xff" * size)
+    assert main(["search", "知识产权证券化", "--library", "--lang", "en"]) == 2
+    err = one_line_error(capsys)
+    assert "the library file failed" in err and "library.list.json" in err
+    assert main(["library", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "library.list.json" in captured.err and captured.err.count("\n") == 1
+    assert [e["state"] for e in json.loads(captured.out)["reports"]] == ["pending", "pending"]
+    assert main(["add", "--jobs", "1"]) == 0
+    assert "读入 2 份" in capsys.readouterr().out
+    assert list(path.parent.glob("library.sqlite3.corrupt-*"))  # set aside, never deleted
+
+
+def test_two_adds_at_once_read_each_report_once(folder: Path) -> None:
+    """The second ``add`` waits for the first's lock (saying so), then finds nothing left."""
+    for k in range(4):
+        (folder / f"copy{k}.txt").write_text(
+            bundled_report().read_text(encoding="utf-8").replace("武汉", "南京", k + 1), encoding="utf-8"
+        )
+    command = [sys.executable, "-m", "zimao_tui", "add", str(folder), "--jobs", "1"]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    outs = [p.communicate(timeout=300) for p in (first, second)]
+    assert [p.returncode for p in (first, second)] == [0, 0], outs
+    read = [int(re.findall(r"\d+", out)[0]) for out, _ in outs]
+    assert sum(read) == 6 and 0 in read, outs  # each report read by exactly one of them
+    waited = [err for _, err in outs if err]
+    assert all("另一个 zimao-tui 正在读入" in err and err.count("\n") == 1 for err in waited), outs

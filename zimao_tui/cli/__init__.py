@@ -197,3 +197,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `zimao-tui … | head`: the reader left; nothing is wrong with our output.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        if not _library_failed(exc):
+            raise
+        return 2
+
+
+def _library_failed(exc: Exception) -> bool:
+    """A SQLite error from the library store in the middle of a command (a damaged page that
+    opening did not touch, a disk error): one line on stderr in the interface language, and
+    the store is marked so that the next open checks it and, if damaged, sets it aside and
+    rebuilds it from library.list.json. False for any other exception (a bug: let it show).
+
+    sqlite3 is looked up, not imported: a command that never opened the library never loaded it."""
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is None or not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    from zimao_tui.document.inert import inert
+    from zimao_tui.i18n import t
+    from zimao_tui.store.library import library_path, mark_damaged
+
+    locked = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+    if not locked:
+        mark_damaged()
+    key = "library.locked" if locked else "library.damaged"
+    print(f"zimao-tui: {inert(t(key, error=exc, path=library_path()))}", file=sys.stderr)
+    return True

@@ -12,6 +12,7 @@ by ``search/library_index.py`` in worker processes and handed over as :class:`Pa
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sqlite3
@@ -23,6 +24,7 @@ from typing import Any
 
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
+from zimao_tui.store import library_list
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
 from zimao_tui.store.report_cache import report_from_fields
@@ -83,8 +85,33 @@ class Stat:
     mtime_ns: int | None
 
 
+@dataclass(frozen=True)
+class Watched:
+    """A folder ``add DIR`` watches: a plain ``add`` lists its new files. ``ignored`` are the
+    files in it the user removed (a rescan leaves them out); ``exists`` is whether it is there now."""
+
+    path: str
+    added: str
+    exists: bool
+    ignored: tuple[str, ...]
+
+
 class LibraryDamaged(Exception):
     """The file is not a SQLite store (or SQLite says it is corrupt)."""
+
+
+DAMAGE_MARK = ".check"
+"""Suffix of the file ``mark_damaged`` leaves beside a store that failed in use: the next open
+runs SQLite's ``quick_check`` on it (too slow for every open of a 300 MB store)."""
+
+
+def mark_damaged(store: Path | None = None) -> None:
+    """Note that SQLite reported damage while the store was in use (``cli.main`` calls this
+    when a command fails with ``sqlite3.DatabaseError``), so that the next open checks it and,
+    if it is damaged, sets it aside and rebuilds it from ``library.list.json``."""
+    path = store or library_path()
+    with contextlib.suppress(OSError):  # no folder, read-only disk: the next failure says so again
+        path.with_name(path.name + DAMAGE_MARK).touch()
 
 
 def library_path() -> Path:
@@ -108,16 +135,17 @@ class Library:
         self.notices: list[Notice] = []
         self._trees: dict[tuple[int, str], Report] = {}
         self.fts = schema.has_trigram()
+        self.list_path = library_list.list_path(self.path)
         try:
             self.db = self._open()
+            self._check_if_marked()
         except LibraryDamaged as exc:
-            moved = move_aside(self.path)
-            for suffix in ("-wal", "-shm"):  # the damaged file's journal goes with it
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    os.replace(side, moved.with_name(moved.name + suffix))
-            self.notices.append(Notice("notice.library_set_aside", error=exc, moved=moved))
-            self.db = self._open()
+            self._set_aside(exc)
+        if (
+            not self.list_path.exists()
+            and self.db.execute("SELECT 1 FROM reports WHERE member = 1").fetchone()
+        ):
+            self._save_list()  # a store from before lists existed
         if not self.fts:
             self.notices.append(Notice("notice.library_no_fts"))
 
@@ -140,6 +168,50 @@ class Library:
                 raise
             raise LibraryDamaged(str(exc)) from exc
         return db
+
+    def _check_if_marked(self) -> None:
+        """After damage was reported in use (``mark_damaged``), check the whole file once."""
+        mark = self.path.with_name(self.path.name + DAMAGE_MARK)
+        if not mark.exists():
+            return
+        try:
+            verdict = str(self.db.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            verdict = str(exc)
+        if verdict != "ok":
+            self.db.close()
+            raise LibraryDamaged(verdict)
+        mark.unlink(missing_ok=True)
+
+    def _set_aside(self, exc: LibraryDamaged) -> None:
+        """Rename the damaged file (never delete it), start a new store and put back what
+        ``library.list.json`` says was in it; the reports come back pending, to be read again."""
+        moved = move_aside(self.path)
+        for suffix in ("-wal", "-shm"):  # the damaged file's journal goes with it
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.replace(side, moved.with_name(moved.name + suffix))
+        self.path.with_name(self.path.name + DAMAGE_MARK).unlink(missing_ok=True)
+        self.db = self._open()
+        members = library_list.load(self.list_path)
+        if members is None:
+            self.notices.append(Notice("notice.library_set_aside", error=exc, moved=moved))
+            return
+        stamp = now()
+        with schema.transaction(self.db) as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, 1, ?)",
+                [(p, stamp) for p in members.reports],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO watched VALUES (?, ?)", [(p, stamp) for p in members.watched]
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO ignored VALUES (?, ?)", [(p, stamp) for p in members.ignored]
+            )
+        self.notices.append(
+            Notice("notice.library_restored", error=exc, moved=moved, count=len(members.reports))
+        )
 
     def _migrate(self, db: sqlite3.Connection, version: int, tables: int) -> None:
         if tables == 0:
@@ -180,6 +252,8 @@ class Library:
                     "ON CONFLICT (path) DO UPDATE SET member = max(member, excluded.member)",
                     (str(path), int(member), stamp),
                 )
+        if member:
+            self._save_list()
 
     def stale(self, paths: Iterable[Path] | None = None) -> list[tuple[str, str | None]]:
         """(path, known fingerprint) of the listed files that must be read: pending ones, and
@@ -285,11 +359,80 @@ class Library:
         return Entry(*found) if found else None
 
     def remove(self, ids: Iterable[int]) -> None:
-        """Take reports out of the library, measures and all (one transaction)."""
+        """Take reports out of the library, measures and all (one transaction). A report in a
+        watched folder is also ignored from then on, so that the next rescan does not bring it
+        back (``add FILE`` takes it in again)."""
+        folders = [w.path for w in self.watched()]
+        stamp = now()
         with schema.transaction(self.db) as db:
+            for rid in ids:
+                row = db.execute("SELECT path FROM reports WHERE id = ?", (rid,)).fetchone()
+                if row is not None and any(inside(str(row[0]), f) for f in folders):
+                    db.execute("INSERT OR IGNORE INTO ignored VALUES (?, ?)", (str(row[0]), stamp))
+                self._drop_measures(db, rid)
+                db.execute("DELETE FROM reports WHERE id = ?", (rid,))
+        self._save_list()
+
+    # --- watched folders and ignored files ---
+
+    def watched(self) -> list[Watched]:
+        """The watched folders, in the order they were added, each with its ignored files."""
+        ignored = [str(p) for (p,) in self.db.execute("SELECT path FROM ignored ORDER BY path")]
+        rows = self.db.execute("SELECT path, added FROM watched ORDER BY rowid").fetchall()
+        return [
+            Watched(str(p), str(a), os.path.isdir(p), tuple(i for i in ignored if inside(i, str(p))))
+            for p, a in rows
+        ]
+
+    def ignored(self) -> set[str]:
+        """Paths of the files a rescan leaves out."""
+        return {str(p) for (p,) in self.db.execute("SELECT path FROM ignored")}
+
+    def watch(self, folder: Path) -> None:
+        """Watch a folder (absolute): a plain ``add`` lists its new files from now on."""
+        with schema.transaction(self.db) as db:
+            db.execute("INSERT OR IGNORE INTO watched VALUES (?, ?)", (str(folder), now()))
+        self._save_list()
+
+    def unignore(self, paths: Iterable[Path]) -> None:
+        """Files named to ``add`` on their own: no longer left out of their folder's rescans."""
+        names = [(str(p),) for p in paths]
+        with schema.transaction(self.db) as db:
+            db.executemany("DELETE FROM ignored WHERE path = ?", names)
+        self._save_list()
+
+    def members_under(self, folder: str) -> list[Entry]:
+        """The members whose file is in ``folder`` (at any depth)."""
+        return [e for e in self.entries() if inside(e.path, folder)]
+
+    def unwatch(self, folder: str) -> list[int]:
+        """Stop watching a folder and take its reports out (its ignored files are forgotten
+        with it); returns the ids removed. One transaction."""
+        ids = [e.id for e in self.members_under(folder)]
+        with schema.transaction(self.db) as db:
+            db.execute("DELETE FROM watched WHERE path = ?", (folder,))
+            for path in [i for i in self.ignored() if inside(i, folder)]:
+                db.execute("DELETE FROM ignored WHERE path = ?", (path,))
             for rid in ids:
                 self._drop_measures(db, rid)
                 db.execute("DELETE FROM reports WHERE id = ?", (rid,))
+        self._save_list()
+        return ids
+
+    def _save_list(self) -> None:
+        """Write ``library.list.json`` (membership only) after a change of membership; a disk
+        that refuses it costs the rebuild, not the change, so it is a notice, not a failure."""
+        members = library_list.Membership(
+            reports=[
+                str(p) for (p,) in self.db.execute("SELECT path FROM reports WHERE member = 1 ORDER BY id")
+            ],
+            watched=[str(p) for (p,) in self.db.execute("SELECT path FROM watched ORDER BY rowid")],
+            ignored=sorted(self.ignored()),
+        )
+        try:
+            library_list.save(self.list_path, members)
+        except OSError as exc:
+            self.notices.append(Notice("notice.library_list_unwritten", path=self.list_path, error=exc))
 
     # --- reading for search and the app ---
 
@@ -318,6 +461,11 @@ class Library:
             f"WHERE r.member = 1 AND r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
             params,
         ).fetchall()
+
+
+def inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is in ``folder`` (both absolute, as the store keeps them)."""
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _stat(path: str) -> Stat:
