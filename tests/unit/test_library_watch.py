@@ -237,3 +237,28 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
     holder.wait()
     with index_lock(path, wait=False):
         pass
+
+
+OPENER = """
+from zimao_tui.store.library import Library
+with Library() as library:
+    print(len(library.notices), flush=True)
+"""
+
+
+def test_processes_opening_a_new_library_together_never_take_it_for_damaged(
+    user_dirs: dict[str, Path],
+) -> None:
+    """Each creates the tables only holding the write lock (two ``add`` runs started together
+    used to see each other's half-made store, "table reports already exists", as damage)."""
+    for _ in range(3):
+        shutil.rmtree(user_dirs["data"], ignore_errors=True)
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPENER], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(4)
+        ]
+        outs = [p.communicate(timeout=120) for p in procs]
+        assert [out for out, _ in outs] == ["0\n"] * 4, outs
+        assert not list(user_dirs["data"].glob("*.corrupt-*"))

@@ -16,7 +16,7 @@ import contextlib
 import marshal
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -157,10 +157,8 @@ class Library:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
             db.execute("PRAGMA foreign_keys = ON")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if version != schema.SCHEMA_VERSION:
-                self._migrate(db, version, tables)
+            if db.execute("PRAGMA user_version").fetchone()[0] != schema.SCHEMA_VERSION:
+                self._migrate(db)
             db.execute("SELECT count(*) FROM reports").fetchone()
         except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", …
             db.close()
@@ -213,12 +211,19 @@ class Library:
             Notice("notice.library_restored", error=exc, moved=moved, count=len(members.reports))
         )
 
-    def _migrate(self, db: sqlite3.Connection, version: int, tables: int) -> None:
-        if tables == 0:
-            with schema.transaction(db):
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        """Create the tables, or rebuild a store of another version, holding the write lock:
+        two processes opening a new library at once (two ``add`` runs) must not both create
+        it (the second's "table reports already exists" would read as damage). Whoever waited
+        sees the version already right and does nothing."""
+        with schema.transaction(db):
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == schema.SCHEMA_VERSION:
+                return
+            if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                 schema.create(db)
-            return
-        kept = schema.rebuild(db, now())
+                return
+            kept = schema.rebuild(db, now())
         self.notices.append(
             Notice("notice.library_rebuilt", old=version, new=schema.SCHEMA_VERSION, count=kept)
         )
@@ -255,11 +260,18 @@ class Library:
         if member:
             self._save_list()
 
-    def stale(self, paths: Iterable[Path] | None = None) -> list[tuple[str, str | None]]:
+    def member_paths(self) -> set[str]:
+        """The paths of every report in the library (cheaper than ``entries`` for 1,000)."""
+        return {str(p) for (p,) in self.db.execute("SELECT path FROM reports WHERE member = 1")}
+
+    def stale(
+        self, paths: Iterable[Path] | None = None, stats: Mapping[str, Stat] | None = None
+    ) -> list[tuple[str, str | None]]:
         """(path, known fingerprint) of the listed files that must be read: pending ones, and
         those whose size or modification time changed (the reader compares fingerprints, so
         a touched but unchanged file is not parsed again). Files that vanished are marked
-        ``missing`` here, in one transaction; one that comes back is read again."""
+        ``missing`` here, in one transaction; one that comes back is read again. ``stats``:
+        what a folder listing already said of some files (not asked again)."""
         wanted = None if paths is None else {str(p) for p in paths}
         rows = self.db.execute(
             "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1"
@@ -269,7 +281,9 @@ class Library:
         for rid, path, state, known, size, mtime in rows.fetchall():
             if wanted is not None and path not in wanted:
                 continue
-            now_stat = _stat(path)
+            now_stat = stats.get(path) if stats else None
+            if now_stat is None:
+                now_stat = _stat(path)
             if now_stat.size is None:
                 if state != "missing":
                     gone.append(rid)

@@ -119,10 +119,12 @@ _FTS_LINE = (
 
 
 def rebuild(db: sqlite3.Connection, added: str) -> int:
-    """Empty a store of another version, keeping the reports it lists (path, member), and
-    create this version's tables; the kept reports come back ``pending``, to be read again.
+    """Empty a store of another version, keeping the reports it lists (path, member), the
+    watched folders and the ignored files, and create this version's tables; the kept reports
+    come back ``pending``, to be read again.
 
-    One transaction: a kill half-way leaves the old store. Returns how many were kept.
+    Inside the caller's transaction: a kill half-way leaves the old store. Returns how many
+    were kept.
     """
     try:
         kept = [(str(p), int(m)) for p, m in db.execute("SELECT path, member FROM reports")]
@@ -130,22 +132,17 @@ def rebuild(db: sqlite3.Connection, added: str) -> int:
         kept = []  # too old or too odd to list its reports: start empty
     folders = _paths(db, "watched")
     ignored = _paths(db, "ignored")
-    with transaction(db):
-        names = db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
-        for kind, name in names:
-            if kind in ("table", "view") and not str(name).startswith("measures_fts_"):
-                db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
-        create(db)
-        db.executemany(
-            "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, ?, ?)",
-            [(p, m, added) for p, m in kept],
-        )
-        db.executemany(
-            "INSERT OR IGNORE INTO watched (path, added) VALUES (?, ?)", [(p, added) for p in folders]
-        )
-        db.executemany(
-            "INSERT OR IGNORE INTO ignored (path, added) VALUES (?, ?)", [(p, added) for p in ignored]
-        )
+    names = db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name in names:
+        if kind in ("table", "view") and not str(name).startswith("measures_fts_"):
+            db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    create(db)
+    db.executemany(
+        "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, ?, ?)",
+        [(p, m, added) for p, m in kept],
+    )
+    db.executemany("INSERT OR IGNORE INTO watched (path, added) VALUES (?, ?)", [(p, added) for p in folders])
+    db.executemany("INSERT OR IGNORE INTO ignored (path, added) VALUES (?, ?)", [(p, added) for p in ignored])
     return len(kept)
 
 

@@ -9,11 +9,12 @@ it can run at every start (``benchmarks/library_pending.py`` times it over 1,000
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zimao_tui.i18n import Notice
-from zimao_tui.store.library import Library
+from zimao_tui.store.library import Library, Stat
 
 
 @dataclass(frozen=True)
@@ -42,26 +43,54 @@ def pending(library: Library) -> Pending:
     dropped; one that comes back is read again). Call it holding ``library_lock.index_lock``
     when the result is to be indexed, so that two processes never read the same report twice.
     """
-    from zimao_tui.document.errors import ReportError
-    from zimao_tui.document.parse import report_files
-
     notices: list[Notice] = []
-    known = {e.path for e in library.entries()}
-    skip = known | library.ignored()
+    skip = library.member_paths() | library.ignored()
+    seen: dict[str, Stat] = {}
     found: list[str] = []
     for folder in library.watched():
         if not folder.exists:
             notices.append(Notice("library.watched_missing", path=folder.path))
             continue
         try:
-            files = report_files(Path(folder.path))
-        except ReportError:
-            continue  # emptied, or not listable today: its reports' own stat says what is gone
-        for file in files:
-            name = str(file)
+            listing = folder_files(folder.path)
+        except OSError:
+            continue  # not listable today: its reports' own stat says what is gone
+        for name, stat in listing:
+            if stat.size is not None:
+                seen[name] = stat
             if name not in skip:
                 found.append(name)
                 skip.add(name)
     if found:
         library.register(Path(f) for f in found)
-    return Pending(todo=library.stale(), found=found, notices=notices)
+    return Pending(todo=library.stale(stats=seen), found=found, notices=notices)
+
+
+def folder_files(folder: str) -> list[tuple[str, Stat]]:
+    """The report files of a folder, as ``zimao-tui DIR`` would open them (``parse.report_files``'s
+    rules: report suffixes, not the folder's own README.md), sorted by name, each with its size
+    and time. One ``scandir``, which knows each entry's type without a ``stat``: listing 1,000
+    files through pathlib and ``report_files`` took two thirds of ``pending``'s time.
+
+    An entry whose type cannot be known is listed anyway (reading it then says why it fails)."""
+    from zimao_tui.document.parse import FOLDER_NOTES, REPORT_SUFFIXES
+
+    files: list[tuple[str, Stat]] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            stem, dot, suffix = entry.name.rpartition(".")
+            suffix = f".{suffix.lower()}"
+            if not dot or not stem or suffix not in REPORT_SUFFIXES:
+                continue
+            if suffix in (".md", ".markdown") and stem.lower() in FOLDER_NOTES:
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+                info = entry.stat()
+                stat = Stat(info.st_size, info.st_mtime_ns)
+            except OSError:
+                stat = Stat(None, None)
+            files.append((entry.path, stat))
+    files.sort()
+    return files
