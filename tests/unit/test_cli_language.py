@@ -36,6 +36,8 @@ ALLOWED_ASCII_IN_ZH = {
     "bookmarks",
     "list",
     "report",
+    "add",
+    "txt",  # the library's kind column: the file format
     "TOML",
     "UTF",
     "xyzxyz",  # the query, echoed
@@ -72,6 +74,14 @@ def _runs(report: Path) -> list[list[str]]:
         ["bookmarks", "remove", "9.9.9", *r],
         ["bookmarks", "remove", "1.1", *r],
         ["outline", "--report", missing],
+        ["library"],
+        ["add", str(report.parent), "--jobs", "1"],
+        ["library"],
+        ["add", "--jobs", "1"],
+        ["remove", str(report)],
+        ["library"],
+        ["remove", str(report.parent)],
+        ["remove", "99"],
     ]
 
 
@@ -82,7 +92,7 @@ def _outputs(capsys: pytest.CaptureFixture[str], lang: str, report: Path) -> lis
             main([*argv, "--lang", lang])
             captured = capsys.readouterr()
             text = captured.out + captured.err
-            for path in (report.with_name("missing.txt"), report):  # file names are data
+            for path in (report.with_name("missing.txt"), report, report.parent):  # file names are data
                 text = text.replace(str(path), "")
             seen.append((" ".join(argv), text))
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -216,6 +218,9 @@ def test_remove_a_file_of_a_watched_folder_keeps_it_out(
     state = listing(capsys)
     assert [Path(str(e["path"])).name for e in state["reports"]] == ["wuhan.txt"]
     assert state["watched"][0]["ignored"] == [str((folder / "notice.txt").resolve())]
+    assert main(["add", str(folder), "--jobs", "1"]) == 0  # the folder again: still out
+    capsys.readouterr()
+    assert [Path(str(e["path"])).name for e in catalogue(capsys)] == ["wuhan.txt"]
     assert main(["add", str(folder / "notice.txt"), "--jobs", "1"]) == 0  # named: taken back in
     capsys.readouterr()
     state = listing(capsys)
@@ -288,3 +293,31 @@ def test_two_adds_at_once_read_each_report_once(folder: Path) -> None:
     assert sum(read) == 6 and 0 in read, outs  # each report read by exactly one of them
     waited = [err for _, err in outs if err]
     assert all("另一个 zimao-tui 正在读入" in err and err.count("\n") == 1 for err in waited), outs
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("lang", "rate"), [("zh", "份/秒"), ("en", "/s")])
+def test_progress_on_a_terminal_shows_rate_and_time_left(
+    monkeypatch: pytest.MonkeyPatch, lang: str, rate: str
+) -> None:
+    from zimao_tui.cli.add import progress_bar
+    from zimao_tui.i18n import set_language
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    set_language(lang)  # type: ignore[arg-type]
+    try:
+        with progress_bar(4) as bar:
+            assert bar is not None
+            for done in range(1, 5):
+                time.sleep(0.02)
+                bar(done, 4)
+    finally:
+        set_language("zh")
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    assert "4/4" in shown and rate in shown
+    assert re.search(r"\d:\d\d:\d\d", shown)  # the time left

@@ -122,11 +122,12 @@ def run(args: argparse.Namespace) -> int:
     files, direct, folders = files_named(args.paths)
     tally = Tally()
     todo: list[tuple[str, str | None]] = []
+    watching: list[Path] = []
     with open_library() as library:
         shown = len(library.notices)
         try:
             with _locked(library.path):
-                todo = _todo(library, files, direct, [] if args.no_watch else folders)
+                todo = _todo(library, files, direct, [] if args.no_watch else folders, watching)
                 _index(library, todo, args.jobs, tally)
         except KeyboardInterrupt:
             warn(Notice("library.interrupted", done=tally.done, total=len(todo)))
@@ -134,7 +135,10 @@ def run(args: argparse.Namespace) -> int:
         finally:
             for notice in library.notices[shown:]:
                 warn(notice)
-        return _summary(library, tally, direct)
+        status = _summary(library, tally, direct)
+    for folder in watching:  # after the summary, whose figures scripts read first
+        print(t("library.watching", path=folder))
+    return status
 
 
 @contextmanager
@@ -152,10 +156,11 @@ def _locked(store: Path) -> Iterator[None]:
 
 
 def _todo(
-    library: Library, files: list[Path], direct: set[Path], folders: list[Path]
+    library: Library, files: list[Path], direct: set[Path], folders: list[Path], watching: list[Path]
 ) -> list[tuple[str, str | None]]:
     """What to read: the named files (those named on their own no longer ignored, the folders
-    watched), or without a path, what ``pending`` finds in the whole library."""
+    watched; a folder's files the user removed stay out), or without a path, what ``pending``
+    finds in the whole library. Folders watched from now on go into ``watching``."""
     from zimao_tui.store.library_watch import pending
 
     if not files:
@@ -165,11 +170,12 @@ def _todo(
         if found.found:
             print(t("library.found", n=len(found.found)), file=sys.stderr)
         return found.todo
+    ignored = library.ignored()
+    files = [f for f in files if f in direct or str(f) not in ignored]  # ``add DIR`` keeps them out
     library.register(files)
-    if direct:
+    if direct & {Path(i) for i in ignored}:
         library.unignore(direct)
-    for folder in folders:
-        library.watch(folder)
+    watching += [folder for folder in folders if library.watch(folder)]
     return library.stale(files)
 
 

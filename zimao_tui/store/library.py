@@ -402,11 +402,14 @@ class Library:
         """Paths of the files a rescan leaves out."""
         return {str(p) for (p,) in self.db.execute("SELECT path FROM ignored")}
 
-    def watch(self, folder: Path) -> None:
-        """Watch a folder (absolute): a plain ``add`` lists its new files from now on."""
+    def watch(self, folder: Path) -> bool:
+        """Watch a folder (absolute): a plain ``add`` lists its new files from now on.
+        Returns whether it is new (False: it was watched already)."""
         with schema.transaction(self.db) as db:
-            db.execute("INSERT OR IGNORE INTO watched VALUES (?, ?)", (str(folder), now()))
-        self._save_list()
+            added = db.execute("INSERT OR IGNORE INTO watched VALUES (?, ?)", (str(folder), now())).rowcount
+        if added:
+            self._save_list()
+        return bool(added)
 
     def unignore(self, paths: Iterable[Path]) -> None:
         """Files named to ``add`` on their own: no longer left out of their folder's rescans."""
