@@ -262,3 +262,32 @@ def test_processes_opening_a_new_library_together_never_take_it_for_damaged(
         outs = [p.communicate(timeout=120) for p in procs]
         assert [out for out, _ in outs] == ["0\n"] * 4, outs
         assert not list(user_dirs["data"].glob("*.corrupt-*"))
+
+
+NOTICES = """
+from zimao_tui.store.library import Library
+with Library() as library:
+    print(",".join(n.key for n in library.notices), len(library.entries()), flush=True)
+"""
+
+
+def test_processes_finding_one_damaged_store_set_it_aside_once(
+    folder: Path, user_dirs: dict[str, Path]
+) -> None:
+    with Library() as library:
+        library.register([folder / "a.txt", folder / "b.txt"])
+        path = library.path
+    garbage = b"\x00garbage" * 1000
+    path.write_bytes(garbage)
+    with index_lock(lock_path(path), wait=True):  # as if an indexer held it: they queue behind it
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", NOTICES], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(4)
+        ]
+        time.sleep(3)
+        assert path.read_bytes() == garbage and all(p.poll() is None for p in procs)
+    outs = sorted(p.communicate(timeout=120)[0] for p in procs)
+    assert outs == [" 2\n"] * 3 + ["notice.library_restored 2\n"], outs
+    assert len(list(path.parent.glob("library.sqlite3.corrupt-*"))) == 1

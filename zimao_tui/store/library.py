@@ -27,8 +27,9 @@ from zimao_tui.i18n import Notice
 from zimao_tui.store import library_list
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.library_lock import index_lock, lock_path
 from zimao_tui.store.report_cache import report_from_fields
-from zimao_tui.store.statefile import move_aside
+from zimao_tui.store.statefile import aside_name, move_aside
 
 LIBRARY_FILE = "library.sqlite3"
 
@@ -137,10 +138,9 @@ class Library:
         self.fts = schema.has_trigram()
         self.list_path = library_list.list_path(self.path)
         try:
-            self.db = self._open()
-            self._check_if_marked()
-        except LibraryDamaged as exc:
-            self._set_aside(exc)
+            self.db = self._open_checked()
+        except LibraryDamaged:
+            self._repair()
         if (
             not self.list_path.exists()
             and self.db.execute("SELECT 1 FROM reports WHERE member = 1").fetchone()
@@ -149,9 +149,9 @@ class Library:
         if not self.fts:
             self.notices.append(Notice("notice.library_no_fts"))
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self, path: Path | None = None) -> sqlite3.Connection:
         private_dir(self.path.parent)
-        db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+        db = sqlite3.connect(path or self.path, timeout=BUSY_MS / 1000, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             db.execute("PRAGMA journal_mode = WAL")
@@ -167,36 +167,78 @@ class Library:
             raise LibraryDamaged(str(exc)) from exc
         return db
 
-    def _check_if_marked(self) -> None:
+    def _check_if_marked(self, db: sqlite3.Connection) -> None:
         """After damage was reported in use (``mark_damaged``), check the whole file once."""
         mark = self.path.with_name(self.path.name + DAMAGE_MARK)
         if not mark.exists():
             return
         try:
-            verdict = str(self.db.execute("PRAGMA quick_check").fetchone()[0])
+            verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
         except sqlite3.DatabaseError as exc:
             verdict = str(exc)
         if verdict != "ok":
-            self.db.close()
             raise LibraryDamaged(verdict)
         mark.unlink(missing_ok=True)
 
+    def _open_checked(self) -> sqlite3.Connection:
+        """Open the store, and check it whole if damage was reported in use."""
+        db = self._open()
+        try:
+            self._check_if_marked(db)
+        except LibraryDamaged:
+            db.close()
+            raise
+        return db
+
+    def _repair(self) -> None:
+        """Set a damaged store aside and rebuild it, holding the index lock: two processes that
+        both found it damaged must not both do it (the second would set aside the first's new
+        store). Whoever waited opens the store again and finds it whole."""
+        with index_lock(lock_path(self.path), wait=True):
+            try:
+                self.db = self._open_checked()
+            except LibraryDamaged as exc:
+                self._set_aside(exc)
+
     def _set_aside(self, exc: LibraryDamaged) -> None:
-        """Rename the damaged file (never delete it), start a new store and put back what
-        ``library.list.json`` says was in it; the reports come back pending, to be read again."""
-        moved = move_aside(self.path)
+        """Keep the damaged file (never deleted) as ``library.sqlite3.corrupt-<time>`` and put
+        in its place a new store holding what ``library.list.json`` says was in it (the reports
+        pending, to be read again).
+
+        The new store is built whole beside it first, then swapped in with one ``os.replace``,
+        the damaged file having been hard-linked to its new name: at every moment the path
+        holds the damaged store or the rebuilt one, so another process opening the library
+        meanwhile never sees an empty one (it finds the damage and waits for the lock)."""
+        fresh = self.path.with_name(self.path.name + ".rebuild")
+        for leftover in (fresh, *(fresh.with_name(fresh.name + x) for x in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)  # of a rebuild that was killed: ours, not the user's
+        members = library_list.load(self.list_path)
+        db = self._open(fresh)
+        try:
+            if members is not None:
+                self._restore(db, members)
+        finally:
+            db.close()  # the last connection: its WAL is folded in and removed
+        moved = keep_aside(self.path)
         for suffix in ("-wal", "-shm"):  # the damaged file's journal goes with it
             side = self.path.with_name(self.path.name + suffix)
             if side.exists():
                 os.replace(side, moved.with_name(moved.name + suffix))
+        os.replace(fresh, self.path)
         self.path.with_name(self.path.name + DAMAGE_MARK).unlink(missing_ok=True)
         self.db = self._open()
-        members = library_list.load(self.list_path)
         if members is None:
             self.notices.append(Notice("notice.library_set_aside", error=exc, moved=moved))
-            return
+        else:
+            self.notices.append(
+                Notice("notice.library_restored", error=exc, moved=moved, count=len(members.reports))
+            )
+
+    @staticmethod
+    def _restore(db: sqlite3.Connection, members: library_list.Membership) -> None:
+        """Put the listed reports (pending), watched folders and ignored files in a new store."""
         stamp = now()
-        with schema.transaction(self.db) as db:
+        with schema.transaction(db):
             db.executemany(
                 "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, 1, ?)",
                 [(p, stamp) for p in members.reports],
@@ -207,9 +249,6 @@ class Library:
             db.executemany(
                 "INSERT OR IGNORE INTO ignored VALUES (?, ?)", [(p, stamp) for p in members.ignored]
             )
-        self.notices.append(
-            Notice("notice.library_restored", error=exc, moved=moved, count=len(members.reports))
-        )
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         """Create the tables, or rebuild a store of another version, holding the write lock:
@@ -478,6 +517,18 @@ class Library:
             f"WHERE r.member = 1 AND r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
             params,
         ).fetchall()
+
+
+def keep_aside(path: Path) -> Path:
+    """Give a damaged store a second name, ``<name>.corrupt-<UTC time>``, by a hard link, so that
+    ``os.replace`` can then swap the rebuilt store in without the path ever missing; where
+    links are not possible (some network or FAT disks), it is renamed (``move_aside``)."""
+    target = aside_name(path)
+    try:
+        os.link(path, target)
+    except OSError:
+        return move_aside(path)
+    return target
 
 
 def inside(path: str, folder: str) -> bool:
