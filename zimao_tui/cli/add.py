@@ -123,19 +123,20 @@ def run(args: argparse.Namespace) -> int:
     tally = Tally()
     todo: list[tuple[str, str | None]] = []
     watching: list[Path] = []
-    with open_library() as library:
-        shown = len(library.notices)
-        try:
-            with _locked(library.path):
-                todo = _todo(library, files, direct, [] if args.no_watch else folders, watching)
-                _index(library, todo, args.jobs, tally)
-        except KeyboardInterrupt:
-            warn(Notice("library.interrupted", done=tally.done, total=len(todo)))
-            return 130
-        finally:
-            for notice in library.notices[shown:]:
-                warn(notice)
-        status = _summary(library, tally, direct)
+    try:
+        with open_library() as library:  # may wait for another process repairing a damaged store
+            shown = len(library.notices)
+            try:
+                with _locked(library.path):
+                    todo = _todo(library, files, direct, [] if args.no_watch else folders, watching)
+                    _index(library, todo, args.jobs, tally)
+            finally:
+                for notice in library.notices[shown:]:
+                    warn(notice)
+            status = _summary(library, tally, direct)
+    except KeyboardInterrupt:
+        warn(Notice("library.interrupted", done=tally.done, total=len(todo)))
+        return 130
     for folder in watching:  # after the summary, whose figures scripts read first
         print(t("library.watching", path=folder))
     return status
@@ -195,7 +196,7 @@ def _summary(library: Library, tally: Tally, direct: set[Path]) -> int:
         if Path(failure.path) in direct:
             entry = library.find(failure.path)
             if entry is not None:
-                library.remove([entry.id])
+                library.remove([entry.id], ignore=False)  # refused, not removed by the user
             status = 2
     total = len(library.entries())
     notice = Notice("library.added", read=tally.read, same=tally.same, failed=len(tally.failed), total=total)

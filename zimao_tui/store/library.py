@@ -411,11 +411,11 @@ class Library:
         found = row.fetchone()
         return Entry(*found) if found else None
 
-    def remove(self, ids: Iterable[int]) -> None:
+    def remove(self, ids: Iterable[int], ignore: bool = True) -> None:
         """Take reports out of the library, measures and all (one transaction). A report in a
-        watched folder is also ignored from then on, so that the next rescan does not bring it
-        back (``add FILE`` takes it in again)."""
-        folders = [w.path for w in self.watched()]
+        watched folder is also ignored from then on (unless ``ignore`` is False), so that the
+        next rescan does not bring it back (``add FILE`` takes it in again)."""
+        folders = [w.path for w in self.watched()] if ignore else []
         stamp = now()
         with schema.transaction(self.db) as db:
             for rid in ids:
