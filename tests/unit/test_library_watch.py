@@ -17,8 +17,9 @@ import pytest
 from zimao_tui.paths import bundled_report
 from zimao_tui.search.library_index import index
 from zimao_tui.store import library_list
-from zimao_tui.store.library import Library, mark_damaged
+from zimao_tui.store.library import Library
 from zimao_tui.store.library_lock import LockBusy, index_lock, lock_path
+from zimao_tui.store.library_repair import mark_damaged
 from zimao_tui.store.library_watch import pending
 
 NOTICE = Path(__file__).parent.parent / "documents" / "12-ftz-measures-guofa-2018-38.txt"

@@ -215,7 +215,8 @@ def _library_failed(exc: Exception) -> bool:
         return False
     from zimao_tui.document.inert import inert
     from zimao_tui.i18n import t
-    from zimao_tui.store.library import library_path, mark_damaged
+    from zimao_tui.store.library import library_path
+    from zimao_tui.store.library_repair import mark_damaged
 
     locked = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
     if not locked:

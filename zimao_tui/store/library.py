@@ -12,7 +12,6 @@ by ``search/library_index.py`` in worker processes and handed over as :class:`Pa
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import sqlite3
@@ -25,11 +24,11 @@ from typing import Any
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
 from zimao_tui.store import library_list
+from zimao_tui.store import library_repair as repair
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
 from zimao_tui.store.library_lock import index_lock, lock_path
 from zimao_tui.store.report_cache import report_from_fields
-from zimao_tui.store.statefile import aside_name, move_aside
 
 LIBRARY_FILE = "library.sqlite3"
 
@@ -101,20 +100,6 @@ class LibraryDamaged(Exception):
     """The file is not a SQLite store (or SQLite says it is corrupt)."""
 
 
-DAMAGE_MARK = ".check"
-"""Suffix of the file ``mark_damaged`` leaves beside a store that failed in use: the next open
-runs SQLite's ``quick_check`` on it (too slow for every open of a 300 MB store)."""
-
-
-def mark_damaged(store: Path | None = None) -> None:
-    """Note that SQLite reported damage while the store was in use (``cli.main`` calls this
-    when a command fails with ``sqlite3.DatabaseError``), so that the next open checks it and,
-    if it is damaged, sets it aside and rebuilds it from ``library.list.json``."""
-    path = store or library_path()
-    with contextlib.suppress(OSError):  # no folder, read-only disk: the next failure says so again
-        path.with_name(path.name + DAMAGE_MARK).touch()
-
-
 def library_path() -> Path:
     """Where the user's library lives: the data folder (``ZIMAO_TUI_DATA_DIR`` overrides)."""
     from zimao_tui.paths import data_dir
@@ -168,9 +153,9 @@ class Library:
         return db
 
     def _check_if_marked(self, db: sqlite3.Connection) -> None:
-        """After damage was reported in use (``mark_damaged``), check the whole file once."""
-        mark = self.path.with_name(self.path.name + DAMAGE_MARK)
-        if not mark.exists():
+        """After damage was reported in use (``library_repair.mark_damaged``), check the whole
+        file once."""
+        if not repair.marked(self.path):
             return
         try:
             verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
@@ -178,7 +163,7 @@ class Library:
             verdict = str(exc)
         if verdict != "ok":
             raise LibraryDamaged(verdict)
-        mark.unlink(missing_ok=True)
+        repair.unmark(self.path)
 
     def _open_checked(self) -> sqlite3.Connection:
         """Open the store, and check it whole if damage was reported in use."""
@@ -203,15 +188,9 @@ class Library:
     def _set_aside(self, exc: LibraryDamaged) -> None:
         """Keep the damaged file (never deleted) as ``library.sqlite3.corrupt-<time>`` and put
         in its place a new store holding what ``library.list.json`` says was in it (the reports
-        pending, to be read again).
-
-        The new store is built whole beside it first, then swapped in with one ``os.replace``,
-        the damaged file having been hard-linked to its new name: at every moment the path
-        holds the damaged store or the rebuilt one, so another process opening the library
-        meanwhile never sees an empty one (it finds the damage and waits for the lock)."""
-        fresh = self.path.with_name(self.path.name + ".rebuild")
-        for leftover in (fresh, *(fresh.with_name(fresh.name + x) for x in ("-wal", "-shm"))):
-            leftover.unlink(missing_ok=True)  # of a rebuild that was killed: ours, not the user's
+        pending, to be read again), built whole beside it first and swapped in at once
+        (``library_repair.swap_in``)."""
+        fresh = repair.fresh_path(self.path)
         members = library_list.load(self.list_path)
         db = self._open(fresh)
         try:
@@ -219,13 +198,7 @@ class Library:
                 self._restore(db, members)
         finally:
             db.close()  # the last connection: its WAL is folded in and removed
-        moved = keep_aside(self.path)
-        for suffix in ("-wal", "-shm"):  # the damaged file's journal goes with it
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                os.replace(side, moved.with_name(moved.name + suffix))
-        os.replace(fresh, self.path)
-        self.path.with_name(self.path.name + DAMAGE_MARK).unlink(missing_ok=True)
+        moved = repair.swap_in(self.path, fresh)
         self.db = self._open()
         if members is None:
             self.notices.append(Notice("notice.library_set_aside", error=exc, moved=moved))
@@ -517,18 +490,6 @@ class Library:
             f"WHERE r.member = 1 AND r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
             params,
         ).fetchall()
-
-
-def keep_aside(path: Path) -> Path:
-    """Give a damaged store a second name, ``<name>.corrupt-<UTC time>``, by a hard link, so that
-    ``os.replace`` can then swap the rebuilt store in without the path ever missing; where
-    links are not possible (some network or FAT disks), it is renamed (``move_aside``)."""
-    target = aside_name(path)
-    try:
-        os.link(path, target)
-    except OSError:
-        return move_aside(path)
-    return target
 
 
 def inside(path: str, folder: str) -> bool:
