@@ -7,6 +7,10 @@ that SQLite can no longer open (a disk fault, a half-copied backup) is set aside
 from it: the reports come back ``pending`` and the next ``add`` reads them again, instead of
 the user having to remember what was in a library of a thousand reports.
 
+It is written after the store's own transaction commits: a kill between the two leaves the
+list one change behind, so a rebuild then misses that one change (a file a rescan had just
+found is found again by the next rescan; a file just added by name must be added again).
+
 The file is plain JSON for people too: ``{"version": 1, "reports": [...], "watched": [...],
 "ignored": [...]}``, each a list of absolute paths.
 """
