@@ -292,3 +292,18 @@ def test_processes_finding_one_damaged_store_set_it_aside_once(
     outs = sorted(p.communicate(timeout=120)[0] for p in procs)
     assert outs == [" 2\n"] * 3 + ["notice.library_restored 2\n"], outs
     assert len(list(path.parent.glob("library.sqlite3.corrupt-*"))) == 1
+
+
+def test_an_unreadable_file_is_tried_again_only_once_it_changed(
+    library: Library, folder: Path, user_dirs: dict[str, Path]
+) -> None:
+    (folder / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    library.watch(folder)
+    tally = index(library, pending(library).todo, user_dirs["cache"], workers=1)
+    assert [f.path for f in tally.failed] == [str(folder / "blob.txt")]
+    assert pending(library).todo == []  # a rescan does not read (and report) it at every start
+    assert library.stale([folder / "blob.txt"]) == [(str(folder / "blob.txt"), None)]  # add FILE does
+    shutil.copy(bundled_report(), folder / "blob.txt")  # fixed
+    assert pending(library).todo == [(str(folder / "blob.txt"), None)]
+    index(library, pending(library).todo, user_dirs["cache"], workers=1)
+    assert library.find(str(folder / "blob.txt")).state == "present"  # type: ignore[union-attr]

@@ -277,13 +277,20 @@ class Library:
         return {str(p) for (p,) in self.db.execute("SELECT path FROM reports WHERE member = 1")}
 
     def stale(
-        self, paths: Iterable[Path] | None = None, stats: Mapping[str, Stat] | None = None
+        self,
+        paths: Iterable[Path] | None = None,
+        stats: Mapping[str, Stat] | None = None,
+        retry_unreadable: bool = True,
     ) -> list[tuple[str, str | None]]:
         """(path, known fingerprint) of the listed files that must be read: pending ones, and
         those whose size or modification time changed (the reader compares fingerprints, so
         a touched but unchanged file is not parsed again). Files that vanished are marked
         ``missing`` here, in one transaction; one that comes back is read again. ``stats``:
-        what a folder listing already said of some files (not asked again)."""
+        what a folder listing already said of some files (not asked again). Unreadable files
+        are tried again, unless ``retry_unreadable`` is False (a rescan): then only once they
+        changed, so that one bad file in a watched folder is not read, and reported, at every
+        start."""
+        settled = ("present", "unreadable") if not retry_unreadable else ("present",)
         wanted = None if paths is None else {str(p) for p in paths}
         rows = self.db.execute(
             "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1"
@@ -299,7 +306,7 @@ class Library:
             if now_stat.size is None:
                 if state != "missing":
                     gone.append(rid)
-            elif state != "present" or (now_stat.size, now_stat.mtime_ns) != (size, mtime):
+            elif (now_stat.size, now_stat.mtime_ns) != (size, mtime) or state not in settled:
                 todo.append((path, known if state == "present" else None))
         if gone:
             with schema.transaction(self.db) as db:
@@ -359,15 +366,17 @@ class Library:
             )
 
     def failed(self, path: str, error: str) -> None:
-        """A file that could not be read: listed as ``unreadable`` with why, its old measures gone."""
+        """A file that could not be read: listed as ``unreadable`` with why, its old measures gone.
+        Its size and time are noted, so that a rescan tries it again only once it changed."""
+        stat = _stat(path)
         with schema.transaction(self.db) as db:
             row = db.execute("SELECT id FROM reports WHERE path = ?", (path,)).fetchone()
             if row is not None:
                 self._drop_measures(db, int(row[0]))
             db.execute(
                 "UPDATE reports SET state = 'unreadable', error = ?, fingerprint = NULL, measures = NULL, "
-                "tree = NULL WHERE path = ?",
-                (error, path),
+                "tree = NULL, size = ?, mtime_ns = ? WHERE path = ?",
+                (error, stat.size, stat.mtime_ns, path),
             )
 
     def find(self, key: str) -> Entry | None:

@@ -22,9 +22,10 @@ class Pending:
     """What :func:`pending` found.
 
     ``todo``: (path, fingerprint known for it or None) of every report to read, in library
-    order: new and ``pending`` ones, and those whose size or modification time changed (the
-    reader hashes those and parses only when the fingerprint differs; hand ``todo`` to
-    ``search.library_index.index`` as it is). ``found``: the files of watched folders that were
+    order: new, ``pending`` and returning ``missing`` ones, and those whose size or modification
+    time changed (the reader hashes those and parses only when the fingerprint differs; hand
+    ``todo`` to ``search.library_index.index`` as it is). An ``unreadable`` file is in it only
+    once it changed (``add FILE`` tries it again as it is). ``found``: the files of watched folders that were
     not in the library (now listed in it as ``pending``, so they are in ``todo`` too).
     ``notices``: what the user should know (a watched folder that is not there).
     """
@@ -63,7 +64,7 @@ def pending(library: Library) -> Pending:
                 skip.add(name)
     if found:
         library.register(Path(f) for f in found)
-    return Pending(todo=library.stale(stats=seen), found=found, notices=notices)
+    return Pending(todo=library.stale(stats=seen, retry_unreadable=False), found=found, notices=notices)
 
 
 def folder_files(folder: str) -> list[tuple[str, Stat]]:
