@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
             if entry is not None:
                 ids.append(entry.id)
             elif folder in watched:
-                folders.append(folder)
+                if folder not in folders:
+                    folders.append(folder)
             elif folder and library.members_under(folder):  # a folder added with --no-watch
                 ids += [e.id for e in library.members_under(folder)]
             else:
