@@ -432,6 +432,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "library.found": "关注的文件夹中有 {n} 个新文件",
         "library.damaged": "报告库文件出错（{error}）：{path}；下次运行时会检查它，如已损坏则放到一旁并按 library.list.json 重建",
         "library.locked": "报告库正被另一个 zimao-tui 长时间占用（{error}）：{path}；稍后再试",
+        "library.unusable": "报告库文件无法使用（{error}）：{path}；请检查磁盘空间和权限",
         # Command-line output and errors (issue 15, h15-open: every CLI word through here).
         "cli.search_count": "{n} 条",
         "cli.search_count_capped": "前 {shown} 条，共 {n} 条",
@@ -912,6 +913,7 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "library.found": "{n} new files in watched folders",
         "library.damaged": "the library file failed ({error}): {path}; the next run checks it and, if it is damaged, sets it aside and rebuilds it from library.list.json",
         "library.locked": "the library has been busy in another zimao-tui for too long ({error}): {path}; try again later",
+        "library.unusable": "the library file cannot be used ({error}): {path}; check the disk's free space and permissions",
         # Command-line output and errors (issue 15, h15-open: every CLI word through here).
         "cli.search_count": "{n} hit{n_s}",
         "cli.search_count_capped": "first {shown} of {n} hits",

@@ -321,3 +321,44 @@ def test_progress_on_a_terminal_shows_rate_and_time_left(
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
     assert "4/4" in shown and rate in shown
     assert re.search(r"\d:\d\d:\d\d", shown)  # the time left
+
+
+@pytest.mark.parametrize(
+    ("error", "says", "marked"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "无法使用", False),
+        (sqlite3.OperationalError("disk I/O error"), "无法使用", False),
+        (sqlite3.OperationalError("database is locked"), "长时间占用", False),
+        (sqlite3.DatabaseError("database disk image is malformed"), "下次运行时会检查", True),
+    ],
+)
+def test_sqlite_failures_in_use_are_one_line_and_exit_2(
+    folder: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: sqlite3.DatabaseError,
+    says: str,
+    marked: bool,
+) -> None:
+    """Only damage marks the store for a check; a full disk or a lock only says so."""
+    from zimao_tui.store.library import Library, library_path
+
+    assert main(["add", str(folder), "--jobs", "1"]) == 0
+    capsys.readouterr()
+
+    def fail(*_: object, **__: object) -> None:
+        raise error
+
+    monkeypatch.setattr(Library, "entries", fail)
+    assert main(["library"]) == 2
+    assert says in one_line_error(capsys)
+    assert library_path().with_name("library.sqlite3.check").exists() is marked
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    monkeypatch.setenv("ZIMAO_TUI_DATA_DIR", str(tmp_path / "afile" / "data"))
+    assert main(["library", "--lang", "en"]) == 2
+    assert "the library file cannot be used" in one_line_error(capsys)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -307,3 +308,39 @@ def test_an_unreadable_file_is_tried_again_only_once_it_changed(
     assert pending(library).todo == [(str(folder / "blob.txt"), None)]
     index(library, pending(library).todo, user_dirs["cache"], workers=1)
     assert library.find(str(folder / "blob.txt")).state == "present"  # type: ignore[union-attr]
+
+
+def test_a_store_that_cannot_be_opened_for_the_disk_is_not_set_aside(
+    user_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Setting aside helps damage only: a full disk or a permission problem is left as it is."""
+    from zimao_tui.store import library_repair
+
+    assert library_repair.kind_of_failure(sqlite3.DatabaseError("file is not a database")) == "damaged"
+    assert library_repair.kind_of_failure(sqlite3.OperationalError("no such table: reports")) == "damaged"
+    assert (
+        library_repair.kind_of_failure(sqlite3.OperationalError("unable to open database file")) == "unusable"
+    )
+    with Library():
+        pass
+    real = sqlite3.connect
+
+    class Full:
+        """A connection whose writes fail as on a full disk (the error comes from inside open)."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            self.db = real(*args, **kwargs)
+
+        def execute(self, sql: str, *args: Any) -> Any:
+            if sql.startswith("PRAGMA journal_mode"):
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.db.execute(sql, *args)
+
+        def close(self) -> None:
+            self.db.close()
+
+    monkeypatch.setattr(sqlite3, "connect", Full)
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        Library()
+    monkeypatch.undo()
+    assert not list(user_dirs["data"].glob("*.corrupt-*"))

@@ -204,10 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _library_failed(exc: Exception) -> bool:
-    """A SQLite error from the library store in the middle of a command (a damaged page that
-    opening did not touch, a disk error): one line on stderr in the interface language, and
-    the store is marked so that the next open checks it and, if damaged, sets it aside and
-    rebuilds it from library.list.json. False for any other exception (a bug: let it show).
+    """A SQLite error from the library store in the middle of a command: one line on stderr in
+    the interface language, exit status 2. Damage (a page that opening did not touch) also
+    marks the store, so that the next open checks it and, if damaged, sets it aside and
+    rebuilds it from library.list.json; a lock held too long or a disk or permission problem
+    only says so. False for any other exception (a bug: let it show).
 
     sqlite3 is looked up, not imported: a command that never opened the library never loaded it."""
     sqlite3 = sys.modules.get("sqlite3")
@@ -216,11 +217,11 @@ def _library_failed(exc: Exception) -> bool:
     from zimao_tui.document.inert import inert
     from zimao_tui.i18n import t
     from zimao_tui.store.library import library_path
-    from zimao_tui.store.library_repair import mark_damaged
+    from zimao_tui.store.library_repair import kind_of_failure, mark_damaged
 
-    locked = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
-    if not locked:
+    kind = kind_of_failure(exc)
+    if kind == "damaged":
         mark_damaged()
-    key = "library.locked" if locked else "library.damaged"
+    key = {"damaged": "library.damaged", "locked": "library.locked"}.get(kind, "library.unusable")
     print(f"zimao-tui: {inert(t(key, error=exc, path=library_path()))}", file=sys.stderr)
     return True

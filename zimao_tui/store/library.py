@@ -147,8 +147,8 @@ class Library:
             db.execute("SELECT count(*) FROM reports").fetchone()
         except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", …
             db.close()
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise
+            if repair.kind_of_failure(exc) != "damaged":
+                raise  # the disk, permissions or another process: setting it aside cannot help
             raise LibraryDamaged(str(exc)) from exc
         return db
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 from zimao_tui.store.statefile import aside_name, move_aside
@@ -20,6 +21,28 @@ DAMAGE_MARK = ".check"
 
 JOURNALS = ("-wal", "-shm")
 """SQLite's files beside a store in WAL mode: they belong to it and move with it."""
+
+
+NOT_DAMAGE = (
+    "locked",  # another process's transaction outlasted the busy timeout
+    "unable to open",  # no permission, no such folder
+    "disk i/o error",
+    "readonly",
+    "disk is full",
+)
+"""What SQLite says of a store it cannot use that is not damaged (a disk or permission
+problem): setting it aside would not help, and rebuilding would lose nothing but time."""
+
+
+def kind_of_failure(exc: sqlite3.DatabaseError) -> str:
+    """``"locked"``, ``"unusable"`` (the disk or permissions, see NOT_DAMAGE) or ``"damaged"``
+    (``file is not a database``, ``database disk image is malformed``, a table missing…)."""
+    message = str(exc).lower()
+    if "locked" in message:
+        return "locked"
+    if isinstance(exc, sqlite3.OperationalError) and any(m in message for m in NOT_DAMAGE):
+        return "unusable"
+    return "damaged"
 
 
 def _mark(store: Path) -> Path:
