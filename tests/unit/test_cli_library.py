@@ -192,6 +192,15 @@ def test_add_a_folder_watches_it_and_a_plain_add_rescans(
     assert main(["library"]) == 0
     table = capsys.readouterr().out
     assert "关注的文件夹" in table and str(folder.resolve()) in table
+    (folder / "later.txt").rename(folder / "renamed.txt")
+    assert main(["add", "--jobs", "1"]) == 0
+    out = capsys.readouterr()
+    assert "读入 0 份" in out.out and "1 份报告的文件改了名" in out.err
+    assert [Path(str(e["path"])).name for e in catalogue(capsys)] == [
+        "notice.txt",
+        "wuhan.txt",
+        "renamed.txt",
+    ]
 
 
 def test_no_watch_and_files_are_not_watched(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -344,3 +344,49 @@ def test_a_store_that_cannot_be_opened_for_the_disk_is_not_set_aside(
         Library()
     monkeypatch.undo()
     assert not list(user_dirs["data"].glob("*.corrupt-*"))
+
+
+def test_a_renamed_file_keeps_its_report(library: Library, folder: Path, user_dirs: dict[str, Path]) -> None:
+    """Same bytes under a new name (or moved into another watched folder): nothing is read again."""
+    watched_and_read(library, folder, user_dirs["cache"])
+    before = library.find(str(folder / "a.txt"))
+    assert before is not None
+    (folder / "a.txt").rename(folder / "renamed.txt")
+    other = folder.parent / "other"
+    other.mkdir()
+    library.watch(other)
+    (folder / "b.txt").rename(other / "b.txt")
+    result = pending(library)
+    assert result.todo == [] and result.found == []
+    assert result.moved == [
+        (str(folder / "a.txt"), str(folder / "renamed.txt")),
+        (str(folder / "b.txt"), str(other / "b.txt")),
+    ]
+    after = library.find(str(folder / "renamed.txt"))
+    assert after is not None and (after.id, after.state, after.measures) == (before.id, "present", 126)
+    assert library.report(after.id).title == before.title
+    assert library.member_paths() == {str(folder / "renamed.txt"), str(other / "b.txt")}
+    members = library_list.load(library.list_path)
+    assert members is not None and str(folder / "renamed.txt") in members.reports
+
+
+def test_a_new_file_of_a_vanished_reports_size_is_read_when_its_bytes_differ(
+    library: Library, folder: Path, user_dirs: dict[str, Path]
+) -> None:
+    watched_and_read(library, folder, user_dirs["cache"])
+    data = bytearray((folder / "a.txt").read_bytes())
+    (folder / "a.txt").unlink()
+    data[:3] = "文".encode()  # same size (武 is three bytes too), other bytes
+    (folder / "c.txt").write_bytes(bytes(data))
+    result = pending(library)
+    assert result.moved == [] and result.found == [str(folder / "c.txt")]
+    assert library.find(str(folder / "a.txt")).state == "missing"  # type: ignore[union-attr]
+
+
+def test_the_watcher_fingerprints_bytes_as_the_reader_does(folder: Path) -> None:
+    from zimao_tui.search.library_index import bytes_fingerprint
+    from zimao_tui.store.library_watch import file_fingerprint
+
+    path = folder / "a.txt"
+    assert file_fingerprint(str(path)) == bytes_fingerprint(path.read_bytes())
+    assert file_fingerprint(str(folder / "nope.txt")) is None

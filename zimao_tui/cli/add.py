@@ -170,6 +170,8 @@ def _todo(
             warn(notice)
         if found.found:
             print(t("library.found", n=len(found.found)), file=sys.stderr)
+        if found.moved:
+            print(t("library.moved", n=len(found.moved)), file=sys.stderr)
         return found.todo
     ignored = library.ignored()
     files = [f for f in files if f in direct or str(f) not in ignored]  # ``add DIR`` keeps them out

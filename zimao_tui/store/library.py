@@ -272,6 +272,31 @@ class Library:
         if member:
             self._save_list()
 
+    def with_sizes(self, sizes: Iterable[int | None]) -> list[tuple[int, str, int, str]]:
+        """(id, path, size, fingerprint) of the read members of one of these sizes: the
+        candidates a renamed file may be (``library_watch.pending``)."""
+        wanted = sorted({s for s in sizes if s is not None})
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.execute(
+            f"SELECT id, path, size, fingerprint FROM reports WHERE member = 1 AND fingerprint IS NOT NULL "
+            f"AND size IN ({marks})",
+            wanted,
+        )
+        return [(int(r), str(p), int(z), str(f)) for r, p, z, f in rows]
+
+    def relocate(self, moves: Sequence[tuple[int, str, Stat]]) -> None:
+        """Reports whose file moved (same bytes, new path): the row follows the file, measures,
+        tree and id kept. One transaction."""
+        with schema.transaction(self.db) as db:
+            for rid, path, stat in moves:
+                db.execute(
+                    "UPDATE reports SET path = ?, size = ?, mtime_ns = ?, state = 'present' WHERE id = ?",
+                    (path, stat.size, stat.mtime_ns, rid),
+                )
+        self._save_list()
+
     def member_paths(self) -> set[str]:
         """The paths of every report in the library (cheaper than ``entries`` for 1,000)."""
         return {str(p) for (p,) in self.db.execute("SELECT path FROM reports WHERE member = 1")}

@@ -27,12 +27,15 @@ class Pending:
     ``todo`` to ``search.library_index.index`` as it is). An ``unreadable`` file is in it only
     once it changed (``add FILE`` tries it again as it is). ``found``: the files of watched folders that were
     not in the library (now listed in it as ``pending``, so they are in ``todo`` too).
-    ``notices``: what the user should know (a watched folder that is not there).
+    ``notices``: what the user should know (a watched folder that is not there). ``moved``:
+    (old path, new path) of reports whose file was renamed or moved into a watched folder,
+    found by its bytes: the report follows its file, nothing is read again.
     """
 
     todo: list[tuple[str, str | None]] = field(default_factory=list)
     found: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)
 
 
 def pending(library: Library) -> Pending:
@@ -62,9 +65,55 @@ def pending(library: Library) -> Pending:
             if name not in skip:
                 found.append(name)
                 skip.add(name)
+    moved = _moved(library, found, seen) if found else []
+    if moved:
+        library.relocate([(rid, new, seen[new]) for rid, _, new in moved])
+        taken = {new for _, _, new in moved}
+        found = [f for f in found if f not in taken]
     if found:
         library.register(Path(f) for f in found)
-    return Pending(todo=library.stale(stats=seen, retry_unreadable=False), found=found, notices=notices)
+    todo = library.stale(stats=seen, retry_unreadable=False)
+    return Pending(todo=todo, found=found, notices=notices, moved=[(old, new) for _, old, new in moved])
+
+
+def _moved(library: Library, found: list[str], seen: dict[str, Stat]) -> list[tuple[int, str, str]]:
+    """(report id, old path, new path) of the found files that are reports of the library
+    whose file is gone: same size, then same bytes (the fingerprint the reader computes). A
+    file renamed or moved between watched folders keeps its report instead of being parsed
+    again beside a ``missing`` copy of itself. Only files whose size matches a vanished
+    report's are hashed, so a rescan of unchanged folders opens no file."""
+    sizes = {seen[f].size for f in found if f in seen}
+    gone: dict[int, list[tuple[int, str, str]]] = {}
+    for rid, path, bytes_, fingerprint in library.with_sizes(sizes):
+        if not os.path.exists(path):
+            gone.setdefault(bytes_, []).append((rid, path, fingerprint))
+    moved: list[tuple[int, str, str]] = []
+    for new in found:
+        stat = seen.get(new)
+        candidates = gone.get(stat.size) if stat is not None and stat.size is not None else None
+        if not candidates:
+            continue
+        digest = file_fingerprint(new)
+        match = next((c for c in candidates if c[2] == digest), None)
+        if match is not None:
+            candidates.remove(match)
+            moved.append((match[0], match[1], new))
+    return moved
+
+
+def file_fingerprint(path: str) -> str | None:
+    """BLAKE2b-128 of a file's bytes, as ``search.library_index.bytes_fingerprint`` computes it
+    from what the reader read (a test holds the two equal); None if it cannot be read."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with open(path, "rb") as file:
+            while chunk := file.read(1 << 20):  # hashlib.file_digest is Python 3.11+
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def folder_files(folder: str) -> list[tuple[str, Stat]]:
