@@ -3,8 +3,9 @@
 One function, :func:`pending`, for every caller that brings a library up to date: a plain
 ``zimao-tui add`` (which then reads ``todo`` with ``search/library_index.index``) and the app's
 catalogue (which shows what is pending and indexes it in the background). It is cheap: one
-folder listing per watched folder, one ``stat`` per report and one query, no file opened, so
-it can run at every start (``benchmarks/library_pending.py`` times it over 1,000 files).
+folder listing per watched folder, one ``stat`` per report and a few queries, no file opened
+(but a new file of the size of a report whose file is gone, hashed to see whether it moved),
+so it can run at every start (``benchmarks/library_pending.py`` times it over 1,000 files).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ class Pending:
     order: new, ``pending`` and returning ``missing`` ones, and those whose size or modification
     time changed (the reader hashes those and parses only when the fingerprint differs; hand
     ``todo`` to ``search.library_index.index`` as it is). An ``unreadable`` file is in it only
-    once it changed (``add FILE`` tries it again as it is). ``found``: the files of watched folders that were
-    not in the library (now listed in it as ``pending``, so they are in ``todo`` too).
+    once it changed (``add FILE`` tries it again as it is). ``found``: the files of watched
+    folders that were not in the library (now listed in it as ``pending``, so they are in
+    ``todo`` too).
     ``notices``: what the user should know (a watched folder that is not there). ``moved``:
     (old path, new path) of reports whose file was renamed or moved into a watched folder,
     found by its bytes: the report follows its file, nothing is read again.
@@ -42,8 +44,8 @@ def pending(library: Library) -> Pending:
     """List what needs (re)indexing, and note what the disk says meanwhile.
 
     Writes only facts about membership and presence, each in one transaction: files new in a
-    watched folder are added as ``pending`` (not those the user removed: ``ignored``), and
-    reports whose file vanished are marked ``missing`` (kept with what was known of them, never
+    watched folder are added as ``pending`` (not those the user removed: ``ignored``), a report
+    whose file moved follows it, and reports whose file vanished are marked ``missing`` (kept with what was known of them, never
     dropped; one that comes back is read again). Call it holding ``library_lock.index_lock``
     when the result is to be indexed, so that two processes never read the same report twice.
     """
