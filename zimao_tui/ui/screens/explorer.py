@@ -38,6 +38,7 @@ from zimao_tui.ui.screens.copy_actions import copy_current
 from zimao_tui.ui.screens.navigator import Navigator
 from zimao_tui.ui.screens.search_flow import HitCursor
 from zimao_tui.ui.widgets.detail import DetailPane
+from zimao_tui.ui.widgets.pane_width import PaneWidthKeys
 from zimao_tui.ui.widgets.report_tree import ReportTree
 from zimao_tui.ui.widgets.search_bar import SearchBar, SearchInput
 
@@ -45,8 +46,10 @@ if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
 
 
-class ExplorerScreen(Screen[None]):
-    """Tree on the left, detail on the right, search on top (tree above detail when narrow)."""
+class ExplorerScreen(PaneWidthKeys, Screen[None]):
+    """Tree on the left, detail on the right, search on top (tree above detail when narrow).
+
+    ``>``/``<`` size the tree whatever pane has the focus (``PaneWidthKeys``)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (60, "-below-80"), (80, "-from-80")]  # noqa: RUF012 - Textual's
     """Under 60 columns (a phone's browser through ``serve``, a split pane) the tree goes above
