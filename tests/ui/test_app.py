@@ -402,6 +402,38 @@ async def test_command_palette_jumps_to_a_section(bundled: Report) -> None:
         assert current(app).id == "5.1"  # type: ignore[union-attr]
 
 
+def palette_options(app: ZimaoApp) -> list[str]:
+    """The texts of the palette's listed options, top first."""
+    from textual.command import CommandList
+
+    listing = app.screen.query_one(CommandList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+@sync
+async def test_the_palette_finds_headings_by_pinyin_and_initials(bundled: Report) -> None:
+    """``zscq`` lists the 知识产权 heading (only measures were found by pinyin, through the
+    search index), Enter goes there; a query matching nothing says so in Chinese."""
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"zscq")
+        await pilot.pause(0.5)
+        options = palette_options(app)
+        assert options and "(四)强化知识产权创造应用" in options[0], options[:3]
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        node = current(app)
+        assert isinstance(node, Heading) and node.label == "(四)强化知识产权创造应用"
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"qxqxqxqx")
+        await pilot.pause(1.5)  # Textual shows "no matches" after a countdown
+        (shown,) = palette_options(app)
+        assert "没有匹配的命令" in shown and "No matches" not in shown
+
+
 @sync
 async def test_the_palette_speaks_the_interface_language(bundled: Report) -> None:
     from textual.widgets import Input
