@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from zimao_tui.document.report import Report
-from zimao_tui.search.search import Hit
+if TYPE_CHECKING:  # types only: the app's start-up imports this before the index module
+    from zimao_tui.document.report import Report
+    from zimao_tui.search.search import Hit
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ needs the room at 80 columns, and ``[``/``]`` and ``t`` are the tree's reading k
 pane's (they still work there: only the footer leaves them out)."""
 
 
-class ExplorerScreen(PaneWidthKeys, Screen[None]):
+class ExplorerScreen(Screen[None], PaneWidthKeys):
     """Tree on the left, detail on the right, search on top (tree above detail when narrow).
 
     ``>``/``<`` size the tree whatever pane has the focus (``PaneWidthKeys``)."""

@@ -77,7 +77,8 @@ class ResizablePane(Widget):
 class PaneWidthKeys(Widget):
     """``>``/``<`` for a screen with a :class:`ResizablePane`: on the screen, not the pane, so
     they widen the tree while the detail pane has the focus too (issue 15: on the tree's own
-    bindings they did nothing once Tab had moved on). The screen says which pane they size."""
+    bindings they did nothing once Tab had moved on). Listed after ``Screen`` among a screen's
+    bases: Textual reads CSS type names and component classes along the first base only."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
