@@ -24,7 +24,6 @@ from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.document.shorten import short_title, shorten
 from zimao_tui.i18n import t
-from zimao_tui.search.groups import HitGroup, group_by_report
 from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.text.inert import InertInput, inert_content
 from zimao_tui.ui.text.linebreak import Kinsoku
@@ -32,6 +31,7 @@ from zimao_tui.ui.text.position import position_text
 from zimao_tui.ui.text.styles import STYLE_MATCH
 
 if TYPE_CHECKING:
+    from zimao_tui.search.groups import HitGroup
     from zimao_tui.search.search import Hit, SearchIndex
 
 RESULT_LIMIT = 50
@@ -225,6 +225,8 @@ class SearchBar(Vertical):
         """
         groups: list[HitGroup | None] = [None]  # one report: one list, no header
         if len(self.reports) > 1:
+            from zimao_tui.search.groups import group_by_report  # ~1 ms: not on the start-up path
+
             groups = list(group_by_report(ranked))
         options: list[Option] = []
         self.hits = []
