@@ -87,3 +87,22 @@ async def test_returnable_default_mode_switches_back_to_the_first_screen() -> No
         app.switch_mode(app.DEFAULT_MODE)
         await pilot.pause()
         assert app.screen is first
+class _ToastApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input()
+
+
+@sync
+async def test_keep_toasts_within_moves_the_screens_toast_rack() -> None:
+    from textual.geometry import Region
+
+    app = _ToastApp()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        area = Region(10, 3, 40, 12)
+        compat.keep_toasts_within(app.screen, area)
+        app.notify("a toast long enough to wrap over a line or two of the rack's width")
+        await pilot.pause()
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))
+        assert toasts, "Textual no longer puts toasts in the screen's ToastRack"
+        assert all(area.contains_region(toast.region) for toast in toasts)

@@ -3,8 +3,9 @@
 The app must stay usable while files are read: parsing and jieba would hold the GIL in one of
 its threads, and a process pool cannot be started from it (``fork`` from a threaded process
 may deadlock; ``spawn`` needs the real stderr, which Textual has replaced). So the app's worker
-runs ``python -m zimao_tui.search.library_reader`` with a JSON job on stdin; the child asks
-``store/shelf.files_to_index`` what to read, reads it with the ordinary pool of
+runs ``python -m zimao_tui.search.library_reader`` with a JSON job on stdin; the child takes
+the index lock (``store/library_lock.py``: when an ``add`` or another app holds it, it leaves
+the reading to them), asks ``store/shelf.files_to_index`` what to read, reads it with the ordinary pool of
 ``library_index.index`` (one process per core, each report stored in its own transaction), and
 prints ``done total`` after each report. Quitting the app ends the child (SIGTERM, as
 ``child.py`` does): what was stored stays, the rest is read next time.
@@ -82,6 +83,7 @@ def main() -> int:
     from zimao_tui.search.child import exit_on_sigterm
     from zimao_tui.search.library_index import index
     from zimao_tui.store.library import Library
+    from zimao_tui.store.library_lock import LockBusy, index_lock, lock_path
     from zimao_tui.store.shelf import files_to_index
 
     exit_on_sigterm()
@@ -91,11 +93,15 @@ def main() -> int:
     def say(done: int, total: int) -> None:
         print(done, total, flush=True)
 
-    with Library(Path(job["store"])) as library:
-        todo = files_to_index(library, job["paths"])
-        say(0, len(todo))
-        if todo:
-            index(library, todo, Path(job["cache_dir"]), say)
+    store = Path(job["store"])
+    try:
+        with index_lock(lock_path(store), wait=False), Library(store) as library:
+            todo = files_to_index(library, job["paths"])
+            say(0, len(todo))
+            if todo:
+                index(library, todo, Path(job["cache_dir"]), say)
+    except LockBusy:
+        say(0, 0)  # another process (an add, another app) is reading them: nothing to do twice
     return 0
 
 

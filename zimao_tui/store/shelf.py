@@ -1,9 +1,9 @@
 """What the catalogue must read before it is up to date: the one place that decides it.
 
 The app's catalogue reads new and changed files in the background. Which ones is asked here
-and only here, so that a smarter answer (watched folders, an OS lock so two instances never
-read the same file: the ``library_watch.pending`` of the lib-watch branch) replaces this one
-function and nothing else.
+and only here: for the library, ``library_watch.pending`` (watched folders, moved files), as a
+plain ``zimao-tui add`` does; the reading itself holds ``library_lock.index_lock``
+(``search/library_reader.py``), so two instances never read the same file.
 """
 
 from __future__ import annotations
@@ -15,9 +15,15 @@ from zimao_tui.store.library import Library
 
 
 def files_to_index(library: Library, paths: Sequence[str] | None = None) -> list[tuple[str, str | None]]:
-    """(path, known fingerprint) of the files to read: the library's members when ``paths``
-    is None, else those files (a folder opened by name). Vanished files are marked missing."""
-    return library.stale(None if paths is None else [Path(p) for p in paths])
+    """(path, known fingerprint) of the files to read: for the library (``paths`` None), what
+    ``library_watch.pending`` says (new files of watched folders included, a moved file
+    followed); for a folder opened by name, those files. Vanished files are marked missing;
+    an unreadable file is tried again only once it changed, as a rescan does."""
+    if paths is None:
+        from zimao_tui.store.library_watch import pending
+
+        return pending(library).todo
+    return library.stale([Path(p) for p in paths], retry_unreadable=False)
 
 
 def list_opened(library: Library, files: Sequence[str]) -> None:
