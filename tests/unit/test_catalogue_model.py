@@ -171,11 +171,14 @@ def test_a_big_folder_opens_as_a_catalogue(user_dirs: dict[str, Path], tmp_path:
     for n in range(CATALOGUE_FROM):
         (folder / f"{n:03d}.txt").write_text(f"报告{n}\n一、总则\n第{n}条措施。\n", encoding="utf-8")
     assert _shelf([folder]) is None  # fifty: the explorer, as before
-    (folder / "999.txt").write_text("报告\n一、总则\n一条措施。\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("报告\n一、总则\n一条措施。\n", encoding="utf-8")
+    (folder / "999.txt").symlink_to(outside)  # a link is listed as the file it names, as add does
     shelf = _shelf([folder])
     assert shelf is not None and shelf.paths is not None and len(shelf.paths) == CATALOGUE_FROM + 1
     entries = shelf.entries()
     assert [e.path for e in entries] == list(shelf.paths) and {e.state for e in entries} == {"pending"}
+    assert shelf.paths[-1] == str(outside.resolve()) and shelf.paths[0] == str((folder / "000.txt").resolve())
     assert shelf.library.entries() == []  # not the user's library
     assert shelf.scope([]) == [e.id for e in entries] and shelf.scope([entries[0].id]) == [entries[0].id]
     shelf.library.close()
