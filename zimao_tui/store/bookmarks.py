@@ -206,7 +206,6 @@ class BookmarkStore:
         except OSError as exc:
             loaded = self._unreadable(str(exc))
         self._take(loaded)
-        self.loaded = True
 
     def _set_aside(self, exc: Corrupt) -> Parsed:
         """Move the corrupt file aside under the lock, unless another instance fixed it meanwhile."""
@@ -232,6 +231,7 @@ class BookmarkStore:
         self._bookmarks = loaded.bookmarks
         self._state = loaded
         self._generation += 1
+        self.loaded = True
 
     def _read(self) -> Parsed:
         """The file as it is now; a missing file is an empty store. Raises Corrupt or OSError.
