@@ -212,9 +212,11 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             and len(words) >= len(self._words)
             and all(o in w for o, w in zip(self._words, words, strict=False))
         )
-        pool = self._matching if narrowing else range(len(self._items))
+        matching = self._matching if narrowing else list(range(len(self._items)))
         hay = self._haystacks
-        self._matching = [i for i in pool if all(w in hay[i] for w in words)] if words else list(pool)
+        for word in dict.fromkeys(words):  # one plain pass per word: no generator per bookmark
+            matching = [i for i in matching if word in hay[i]]
+        self._matching = matching
         self._words = words
         items, heights = self._items, self._heights
         self._shown = [items[i] for i in self._matching]
