@@ -23,8 +23,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
 
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
@@ -90,6 +93,17 @@ def row(item: ResolvedBookmark) -> Text:
     return inert_text(Text("\n").join(lines))
 
 
+class TitleBar(Widget):
+    """The screen's one-line title; a new text repaints it (a Label's update would lay the
+    whole screen out again, on every keystroke of the filter)."""
+
+    DEFAULT_CSS = "TitleBar { height: 1; }"
+    text: reactive[str] = reactive("", layout=False)
+
+    def render(self) -> Content:
+        return Content(self.text)
+
+
 class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
     """Every bookmark of ``store`` resolved against ``reports``, with a filter on top.
 
@@ -122,9 +136,10 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         self._matching: list[int] = []  # indexes into _items of the rows shown
         self._words: list[str] = []  # the query they match
         self._shown: list[ResolvedBookmark] = []
+        self._message = ""
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="bookmarks-title")
+        yield TitleBar(id="bookmarks-title")
         yield InertInput(placeholder=t("bm.filter"), id="bookmarks-filter")
         yield RowList(id="bookmarks-list")
         yield Static("", id="bookmarks-empty")
@@ -151,11 +166,10 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         return self.query_one("#bookmarks-filter", Input).value
 
     def _show_loading(self) -> None:
-        self.query_one("#bookmarks-title", Label).update(t("bm.title_loading"))
-        empty = self.query_one("#bookmarks-empty", Static)
-        empty.update(t("bm.loading"))
-        empty.display = True
-        self.listing.display = False
+        self.query_one("#bookmarks-title", TitleBar).text = t("bm.title_loading")
+        self._message = t("bm.loading")
+        self.query_one("#bookmarks-empty", Static).update(self._message)
+        self._show(False)
 
     def refresh_items(self, change: Callable[[], object] | None = None, done: str | None = None) -> None:
         """On the bookmark queue: ``change`` the store (if given), then resolve every bookmark
@@ -225,16 +239,24 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             [heights[i] for i in self._matching],
             lambda n: inert_lines(shown_items[n]),
             previous or 0,
+            [id(item) for item in shown_items],  # an item object is one state of a bookmark
         )
         total, shown = len(self._items), len(self._matching)
         title = t("bm.title", n=total) if not query.strip() else t("bm.title_filtered", shown=shown, n=total)
-        self.query_one("#bookmarks-title", Label).update(title)
-        empty = self.query_one("#bookmarks-empty", Static)
-        empty.update(
-            inert_content(t("bm.empty") if not total else t("bm.no_match", query=query) if not shown else "")
-        )
-        empty.display = not shown
-        listing.display = bool(shown)
+        self.query_one("#bookmarks-title", TitleBar).text = title  # a repaint, not a new layout
+        message = t("bm.empty") if not total else t("bm.no_match", query=query) if not shown else ""
+        if message != self._message:  # Static.update lays the whole screen out again
+            self._message = message
+            self.query_one("#bookmarks-empty", Static).update(inert_content(message))
+        self._show(bool(shown))
+
+    def _show(self, rows: bool) -> None:
+        """The list, or the line saying why there is none (changed only when it changes)."""
+        listing, empty = self.listing, self.query_one("#bookmarks-empty", Static)
+        if listing.display != rows:
+            listing.display = rows
+        if empty.display == rows:
+            empty.display = not rows
 
     @on(Input.Changed, "#bookmarks-filter")
     def _filter_changed(self) -> None:

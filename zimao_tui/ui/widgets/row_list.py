@@ -14,7 +14,7 @@ the ends, Enter or a click posts :class:`RowList.Selected`. Every row is followe
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import accumulate
 
 from rich.segment import Segment
@@ -79,7 +79,8 @@ class RowList(ScrollView, can_focus=True):
         self._starts: list[int] = [0]  # line where each row starts (after the previous rule)
         self._heights: Sequence[int] = ()
         self._total = 0  # lines in all: no rule after the last row
-        self._strips: dict[tuple[int, int, bool], list[Strip]] = {}
+        self._strips: dict[tuple[Hashable, int, bool], list[Strip]] = {}
+        self._keys: Sequence[Hashable] | None = None
         self.highlighted: int | None = None
 
     # ------------------------------------------------------------------ rows
@@ -89,14 +90,26 @@ class RowList(ScrollView, can_focus=True):
         """How many rows the list holds."""
         return len(self._starts) - 1
 
-    def set_rows(self, heights: Sequence[int], lines_of: LinesOf, highlighted: int | None = 0) -> None:
+    def set_rows(
+        self,
+        heights: Sequence[int],
+        lines_of: LinesOf,
+        highlighted: int | None = 0,
+        keys: Sequence[Hashable] | None = None,
+    ) -> None:
         """Show ``len(heights)`` rows (each ``heights[n]`` lines plus a rule); nothing is drawn
-        until it is on screen. The cursor goes to ``highlighted`` (clamped), the view with it."""
+        until it is on screen. The cursor goes to ``highlighted`` (clamped), the view with it.
+
+        ``keys`` name what each row shows: a row drawn before under the same key (an earlier
+        keystroke of the filter showed it too) is not laid out again. Without keys, every row
+        is drawn afresh."""
         self._lines_of = lines_of
         self._heights = heights
+        self._keys = keys
         self._starts = [0, *accumulate(h + 1 for h in heights)]
         self._total = max(self._starts[-1] - 1, 0)
-        self._strips.clear()
+        if keys is None:
+            self._strips.clear()
         self.virtual_size = Size(0, self._total)  # rows are cut to the width: never wider
         count = self.row_count
         self.highlighted = None if not count else min(max(highlighted or 0, 0), count - 1)
@@ -128,6 +141,11 @@ class RowList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._strips.clear()
 
+    def notify_style_update(self) -> None:
+        """A theme or focus change restyles the rows: the drawn ones are stale."""
+        self._strips.clear()
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the view: a line of the row there, its rule, or blank below the rows."""
         width = self.size.width
@@ -145,11 +163,11 @@ class RowList(ScrollView, can_focus=True):
 
     def _row_strips(self, row: int, width: int) -> list[Strip]:
         cursor = row == self.highlighted
-        key = (row, width, cursor)
+        key = (row if self._keys is None else self._keys[row], width, cursor)
         found = self._strips.get(key)
         if found is not None:
             return found
-        if len(self._strips) > 512:  # a long scroll: keep memory flat
+        if len(self._strips) > 1024:  # a long scroll or many keystrokes: keep memory flat
             self._strips.clear()
         style = self.rich_style
         if cursor:
