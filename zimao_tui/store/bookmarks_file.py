@@ -181,6 +181,9 @@ class ParsedCache:
 
     def __init__(self, root: Path) -> None:
         self.cache = Cache(root, CACHE_KIND, CACHE_FORMAT, ".json")
+        self._rows: dict[int, tuple[Bookmark, str]] = {}
+        """Each bookmark's row as JSON text, by the bookmark object (kept, so its id stays its
+        own): a save encodes only the bookmarks it changed, as it dumps only their TOML."""
 
     def load(self, raw: bytes) -> Parsed | None:
         """The parsed copy of exactly these bytes, or None (missing, damaged, another file)."""
@@ -197,13 +200,17 @@ class ParsedCache:
             return
         import json
 
-        entry = {
-            "key": content_key(raw),
-            "offsets": list(parsed.offsets) if parsed.offsets is not None else None,
-            "bookmarks": [_row(bm) for bm in parsed.bookmarks],
-        }
+        rows: dict[int, tuple[Bookmark, str]] = {}
+        for bm in parsed.bookmarks:
+            known = self._rows.get(id(bm))
+            rows[id(bm)] = known if known is not None and known[0] is bm else (bm, _row_json(bm))
+        self._rows = rows
+        key = content_key(raw)
+        offsets = json.dumps(list(parsed.offsets) if parsed.offsets is not None else None)
+        body = ",".join(rows[id(bm)][1] for bm in parsed.bookmarks)
+        text = f'{{"key": {json.dumps(key)}, "offsets": {offsets}, "bookmarks": [{body}]}}'
         try:
-            self.cache.save(str(entry["key"]), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+            self.cache.save(key, text.encode("utf-8"))
         except OSError:
             return
 
@@ -217,8 +224,12 @@ class ParsedCache:
                 return
 
 
-def _row(bm: Bookmark) -> list[Any]:
-    return [*(getattr(bm, f) for f in _FIELDS), list(bm.path), bm.note, list(bm.tags), bm.created, bm.updated]
+def _row_json(bm: Bookmark) -> str:
+    """A bookmark as the JSON array ``_decode`` reads back."""
+    import json
+
+    row = [*(getattr(bm, f) for f in _FIELDS), list(bm.path), bm.note, list(bm.tags), bm.created, bm.updated]
+    return json.dumps(row, ensure_ascii=False)
 
 
 def _strings(value: Any) -> tuple[str, ...]:
