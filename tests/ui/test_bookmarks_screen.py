@@ -59,6 +59,32 @@ async def test_lists_every_bookmark_and_enter_returns_the_measure(
 
 
 @sync
+async def test_a_click_on_a_row_jumps_to_its_measure(store: BookmarkStore, bundled: Report) -> None:
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
+        listing = screen.query_one(RowList)
+        await pilot.click(RowList, offset=(5, 11))  # rows of 4 lines and a rule: the third
+        await pilot.pause()
+        assert listing.highlighted == 2
+    assert app.result == (bundled, m(bundled, "5.3.4"))
+
+
+@sync
+async def test_an_edited_note_is_redrawn_not_taken_from_the_row_drawn_before(
+    store: BookmarkStore, bundled: Report
+) -> None:
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "全新的笔记"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        drawn = "".join(str(screen.query_one(RowList).render_line(y).text) for y in range(4))
+        assert "全新的笔记" in drawn and "改革成果复制推广" not in drawn
+
+
+@sync
 async def test_filter_as_you_type(store: BookmarkStore, bundled: Report) -> None:
     app = Host(BookmarksScreen, store, [bundled])
     async with app.opened() as (pilot, screen):

@@ -199,6 +199,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
     def _take(self, result: tuple[list[ResolvedBookmark], list[str]]) -> None:
         """The resolved bookmarks and their filter texts: show them, filtered as typed."""
         self._items, self._haystacks = result
+        self.listing.forget()  # rows are keyed by item id: the old items' ids may be reused
         self._heights = [height(item) for item in self._items]
         self._words = []
         self._matching = list(range(len(self._items)))

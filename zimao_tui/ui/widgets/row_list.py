@@ -118,6 +118,10 @@ class RowList(ScrollView, can_focus=True):
         self._show_cursor()
         self.refresh()
 
+    def forget(self) -> None:
+        """Drop every row drawn so far: the keys given to :meth:`set_rows` now name other things."""
+        self._strips.clear()
+
     def _show_cursor(self) -> None:
         if self.highlighted is None:
             return
