@@ -194,8 +194,15 @@ class ZimaoApp(App[None]):
         queue behind the load."""
         from zimao_tui.ui.bookmark_queue import queue_of
 
-        store = self.bookmarks
-        queue_of(self).submit(lambda: None if store.loaded else store.reload(), lambda _: done())
+        store, reports = self.bookmarks, list(self.reports)
+
+        def load() -> None:
+            if not store.loaded:
+                store.reload()
+            for report in reports:  # where each bookmark is now: the tree's stars ask next
+                store.for_report(report)
+
+        queue_of(self).submit(load, lambda _: done())
 
     def _warn_any_thread(self, notice: Notice) -> None:
         """:meth:`warn`, also from the bookmark queue's worker (the store warns as it reads)."""
