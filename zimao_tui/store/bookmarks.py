@@ -5,7 +5,10 @@ anything else zimao-tui keeps:
 
 * every write is atomic (serialise, parse the text back, temp file, fsync, ``os.replace``,
   fsync the folder — see :mod:`zimao_tui.store.atomic`), so ``kill -9`` leaves the old file
-  or the new one, never half of one;
+  or the new one, never half of one; only the bookmarks a change made or edited are
+  serialised and parsed back, the others keep their bytes (``bookmarks_file.py``: with
+  10,000 bookmarks a whole dump took seconds), and a start reads a parsed copy of the file
+  from the cache folder when the file's bytes are the ones it was made from;
 * every change is *lock → re-read → apply → write* under a lock on the sibling
   ``bookmarks.toml.lock``, so two running instances never drop each other's bookmarks: a
   change is applied to what is on disk now, not to this instance's stale copy;
@@ -21,6 +24,7 @@ fingerprint, then by id, then by a fuzzy match of its saved text; one that match
 Typical use (the app and the CLI do exactly this)::
 
     store = BookmarkStore()                 # loads paths.data_dir()/"bookmarks.toml"
+    # (the app makes it with load=False and calls store.reload() in a worker: ui/bookmark_queue.py)
     for line in store.warnings: notify(line)
     store.toggle(report, measure)           # b
     store.update(report, measure, note, tags)  # e
