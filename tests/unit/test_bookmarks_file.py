@@ -52,6 +52,17 @@ def test_a_second_start_reads_the_parsed_copy_not_the_toml(
     ]  # the copies of the file's earlier states went as each save replaced them
 
 
+def test_a_change_that_changes_nothing_keeps_the_copy(
+    tmp_path: Path, bundled: Report, parses: list[int]
+) -> None:
+    store = store_with(tmp_path / "b.toml", tmp_path / "cache", bundled, 2)
+    gone = store.bookmarks[0]
+    store.remove(gone)
+    store.remove(gone)  # already gone: the same bytes are written again
+    BookmarkStore(tmp_path / "b.toml", cache_root=tmp_path / "cache")
+    assert parses == []
+
+
 def test_a_file_edited_elsewhere_is_parsed_not_taken_from_the_copy(
     tmp_path: Path, bundled: Report, parses: list[int]
 ) -> None:

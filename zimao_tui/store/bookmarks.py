@@ -416,7 +416,8 @@ class BookmarkStore:
             written = Parsed(items, loaded.top_extra, None, data, offsets)
             if self._parsed_cache is not None:
                 self._parsed_cache.save(written)
-                self._parsed_cache.forget(loaded.raw)
+                if loaded.raw != data:  # a change that changed nothing must keep its copy
+                    self._parsed_cache.forget(loaded.raw)
             self._take(written)
 
     def _remove_stale_temps(self) -> None:
