@@ -12,6 +12,7 @@ default a toast in the interface language.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -61,7 +62,8 @@ class BookmarkQueue:
     def _call(self, callback: Callable[[Any], None], value: Any) -> None:
         """``callback(value)`` on the UI thread, unless the app has stopped meanwhile."""
         if self.app.is_running:
-            self.app.call_from_thread(callback, value)
+            with contextlib.suppress(RuntimeError):  # it stopped in between: nobody to tell
+                self.app.call_from_thread(callback, value)
 
     def _toast(self, exc: BaseException) -> None:
         from zimao_tui.ui.text.errors import error_text
