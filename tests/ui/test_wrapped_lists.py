@@ -122,7 +122,8 @@ async def test_glossary_occurrences_break_by_the_chinese_rules(bundled: Report) 
 async def test_bookmark_rows_break_by_the_chinese_rules(bundled: Report, tmp_path: Path) -> None:
     """Every measure bookmarked: no row line opens with 、 or ； (Textual folded the rows at any
     cell: ``、走在前列”的新要求`` began a line at 80 columns). The bookmarks list is a virtual
-    list whose row lines are cut with … to the width, never folded: check that at two widths."""
+    list: a row's first line takes a second line when it is wider (broken by the rules), every
+    other line is cut with … to the width."""
     from zimao_tui.ui.widgets.row_list import RowList
 
     store = BookmarkStore(tmp_path / "bookmarks.toml")
@@ -135,7 +136,6 @@ async def test_bookmark_rows_break_by_the_chinese_rules(bundled: Report, tmp_pat
             await pilot.resize_terminal(width, 24)
             await pilot.pause()
             lines = [strip.text for strip in await every_drawn_line(pilot, listing)]
-            assert len(lines) == 4 * 126 - 1, "every row drawn: three lines and a rule"
-            assert sum(line.rstrip().endswith("…") for line in lines) > 50, "no row is cut: checks nothing"
+            assert len(lines) > 4 * 126, "no row wraps: the test checks nothing"
             assert misbroken(lines, lambda line: False) == [], width
             assert not [line for line in lines if line.strip()[:1] in ("、", "；")]

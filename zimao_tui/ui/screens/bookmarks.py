@@ -36,6 +36,7 @@ from zimao_tui.ui.dialogs.confirm import ConfirmDialog
 from zimao_tui.ui.dialogs.note import NoteDialog
 from zimao_tui.ui.text.errors import error_text, read_only_refusal
 from zimao_tui.ui.text.inert import InertInput, inert_content, inert_text
+from zimao_tui.ui.text.linebreak import break_offsets
 from zimao_tui.ui.text.snippets import excerpt
 from zimao_tui.ui.widgets.row_list import RowList
 
@@ -64,15 +65,19 @@ def height(item: ResolvedBookmark) -> int:
     return 4 if item.bookmark.tags else 3
 
 
-def prepared(store: BookmarkStore, reports: Sequence[Report]) -> tuple[list[ResolvedBookmark], list[str]]:
-    """Every bookmark resolved, and each one's filter text: the work done once per change."""
+Prepared = tuple[list[ResolvedBookmark], list[str], list[int]]
+"""Every bookmark resolved, each one's filter text, and its first line's width in cells."""
+
+
+def prepared(store: BookmarkStore, reports: Sequence[Report]) -> Prepared:
+    """The work done once per change, off the UI thread: resolve, fold, measure."""
     items = store.resolved(reports)
-    return items, [haystack(item) for item in items]
+    return items, [haystack(item) for item in items], [first_line(item).cell_len for item in items]
 
 
-def row(item: ResolvedBookmark) -> Text:
-    """One list row: excerpt (with a marker when orphaned), path, note, tags; inert, since
-    every part of it comes from the report or from ``bookmarks.toml``."""
+def first_line(item: ResolvedBookmark) -> Text:
+    """A row's first line: the measure's id and an excerpt (a marker and the saved id when
+    orphaned). It takes two lines when the list is narrower (see :func:`inert_lines`)."""
     bm = item.bookmark
     line = Text(no_wrap=True, overflow="ellipsis")
     if item.measure is None:
@@ -82,6 +87,14 @@ def row(item: ResolvedBookmark) -> Text:
     else:
         line.append(f"{item.measure.id}  ", style="bold")
         line.append(excerpt(item.measure.text, 60))
+    return line
+
+
+def row(item: ResolvedBookmark) -> Text:
+    """One list row: excerpt (with a marker when orphaned), path, note, tags; inert, since
+    every part of it comes from the report or from ``bookmarks.toml``."""
+    bm = item.bookmark
+    line = first_line(item)
     path = Text(" › ".join(bm.path) or bm.report_title, style="dim", no_wrap=True, overflow="ellipsis")
     note_line = excerpt(bm.note, 70) if bm.note else t("bm.no_note")
     note = Text(note_line, style="italic" if bm.note else "dim italic", no_wrap=True, overflow="ellipsis")
@@ -133,6 +146,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         self._items: list[ResolvedBookmark] = []
         self._haystacks: list[str] = []
         self._heights: list[int] = []
+        self._first_cells: list[int] = []
         self._matching: list[int] = []  # indexes into _items of the rows shown
         self._words: list[str] = []  # the query they match
         self._shown: list[ResolvedBookmark] = []
@@ -178,14 +192,14 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
 
         store, reports = self.store, self.reports
 
-        def work() -> tuple[list[ResolvedBookmark], list[str]]:
+        def work() -> Prepared:
             if not store.loaded:
                 store.reload()
             if change is not None:
                 change()
             return prepared(store, reports)
 
-        def landed(result: tuple[list[ResolvedBookmark], list[str]]) -> None:
+        def landed(result: Prepared) -> None:
             if self.is_attached:
                 self._take(result)
             if done is not None:
@@ -196,9 +210,9 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
 
         queue_of(self.app).submit(work, landed, failed)
 
-    def _take(self, result: tuple[list[ResolvedBookmark], list[str]]) -> None:
+    def _take(self, result: Prepared) -> None:
         """The resolved bookmarks and their filter texts: show them, filtered as typed."""
-        self._items, self._haystacks = result
+        self._items, self._haystacks, self._first_cells = result
         self.listing.forget()  # rows are keyed by item id: the old items' ids may be reused
         self._heights = [height(item) for item in self._items]
         self._words = []
@@ -233,12 +247,16 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             matching = [i for i in matching if word in hay[i]]
         self._matching = matching
         self._words = words
-        items, heights = self._items, self._heights
+        items, heights, cells = self._items, self._heights, self._first_cells
         self._shown = [items[i] for i in self._matching]
         shown_items = self._shown
+
+        def heights_at(width: int) -> list[int]:  # the first line takes two when it is wider
+            return [heights[i] + (cells[i] > width) for i in matching]
+
         listing.set_rows(
-            [heights[i] for i in self._matching],
-            lambda n: inert_lines(shown_items[n]),
+            heights_at,
+            lambda n, width: inert_lines(shown_items[n], width),
             previous or 0,
             [id(item) for item in shown_items],  # an item object is one state of a bookmark
         )
@@ -378,6 +396,17 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         self.app.push_screen(ConfirmDialog(question, excerpt(bookmark.text, 50)), answered)
 
 
-def inert_lines(item: ResolvedBookmark) -> list[Text]:
-    """The lines of an item's row, for the list (built when the row comes into view)."""
-    return list(row(item).split("\n"))
+def inert_lines(item: ResolvedBookmark, width: int) -> list[Text]:
+    """The lines of an item's row at a text width, for the list (built when the row comes
+    into view): a first line wider than the list is broken into two by the Chinese
+    line-breaking rules (no line opens with 、 or ；), the second cut with … if need be."""
+    lines = list(row(item).split("\n"))
+    first = lines[0]
+    if first.cell_len > width:
+        offsets = break_offsets(first.plain, width)
+        if offsets:
+            head, tail = first.divide(offsets[:1])
+            head.rstrip()
+            tail.no_wrap, tail.overflow = True, "ellipsis"
+            lines[0:1] = [head, tail]
+    return lines

@@ -27,8 +27,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-LinesOf = Callable[[int], Sequence[Text]]
-"""The lines of row ``n`` (as many as its height says, the rule not included)."""
+LinesOf = Callable[[int, int], Sequence[Text]]
+"""The lines of row ``n`` for a text width (as many as its height says, the rule not included)."""
+
+HeightsAt = Callable[[int], Sequence[int]]
+"""Every row's height (in lines, the rule not included) for a text width."""
+
+PADDING = 3
+"""Cells around a row's text: two on the left, one on the right."""
 
 
 class RowList(ScrollView, can_focus=True):
@@ -75,7 +81,9 @@ class RowList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._lines_of: LinesOf = lambda n: ()
+        self._lines_of: LinesOf = lambda n, width: ()
+        self._heights_at: HeightsAt = lambda width: ()
+        self._laid_out_for = -1  # the text width the heights are for
         self._starts: list[int] = [0]  # line where each row starts (after the previous rule)
         self._heights: Sequence[int] = ()
         self._total = 0  # lines in all: no rule after the last row
@@ -92,31 +100,41 @@ class RowList(ScrollView, can_focus=True):
 
     def set_rows(
         self,
-        heights: Sequence[int],
+        heights_at: HeightsAt,
         lines_of: LinesOf,
         highlighted: int | None = 0,
         keys: Sequence[Hashable] | None = None,
     ) -> None:
-        """Show ``len(heights)`` rows (each ``heights[n]`` lines plus a rule); nothing is drawn
-        until it is on screen. The cursor goes to ``highlighted`` (clamped), the view with it.
+        """Show the rows ``heights_at(width)`` gives heights for (each row that many lines plus a
+        rule); nothing is drawn until it is on screen, and heights are asked for again when
+        the width changes. The cursor goes to ``highlighted`` (clamped), the view with it.
 
         ``keys`` name what each row shows: a row drawn before under the same key (an earlier
         keystroke of the filter showed it too) is not laid out again. Without keys, every row
         is drawn afresh."""
         self._lines_of = lines_of
-        self._heights = heights
+        self._heights_at = heights_at
         self._keys = keys
-        self._starts = [0, *accumulate(h + 1 for h in heights)]
-        self._total = max(self._starts[-1] - 1, 0)
         if keys is None:
             self._strips.clear()
-        self.virtual_size = Size(0, self._total)  # rows are cut to the width: never wider
+        self._lay_out(self._text_width())
         count = self.row_count
         self.highlighted = None if not count else min(max(highlighted or 0, 0), count - 1)
         if self.highlighted == 0:
             self.scroll_to(y=0, animate=False, immediate=True)
         self._show_cursor()
         self.refresh()
+
+    def _text_width(self) -> int:
+        """The cells a row's text may take; before the first layout, as if unbounded."""
+        return self.size.width - PADDING if self.size.width > PADDING else 10_000
+
+    def _lay_out(self, text_width: int) -> None:
+        self._laid_out_for = text_width
+        self._heights = self._heights_at(text_width)
+        self._starts = [0, *accumulate(h + 1 for h in self._heights)]
+        self._total = max(self._starts[-1] - 1, 0)
+        self.virtual_size = Size(0, self._total)  # rows are cut to the width: never wider
 
     def forget(self) -> None:
         """Drop every row drawn so far: the keys given to :meth:`set_rows` now name other things."""
@@ -144,6 +162,9 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._strips.clear()
+        if self._text_width() != self._laid_out_for:  # rows may wrap into more or fewer lines
+            self._lay_out(self._text_width())
+            self._show_cursor()
 
     def notify_style_update(self) -> None:
         """A theme or focus change restyles the rows: the drawn ones are stale."""
@@ -177,7 +198,8 @@ class RowList(ScrollView, can_focus=True):
         if cursor:
             style += self.get_component_rich_style("row-list--cursor")
         height = self._heights[row]
-        strips = [self._strip(text, width, style) for text in list(self._lines_of(row))[:height]]
+        lines = list(self._lines_of(row, max(width - PADDING, 1)))[:height]
+        strips = [self._strip(text, width, style) for text in lines]
         while len(strips) < height:
             strips.append(Strip.blank(width, style))
         self._strips[key] = strips
@@ -187,7 +209,7 @@ class RowList(ScrollView, can_focus=True):
         """One line of a row: two cells of padding on the left, one on the right (as the
         OptionList it replaced had), cut with … to fit."""
         line = text.copy()
-        line.truncate(max(width - 3, 1), overflow="ellipsis", pad=True)
+        line.truncate(max(width - PADDING, 1), overflow="ellipsis", pad=True)
         segments = [Segment("  "), *line.render(self.app.console), Segment(" ")]
         return Strip(segments).crop_extend(0, width, None).apply_style(style)
 
