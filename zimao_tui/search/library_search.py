@@ -1,50 +1,87 @@
-"""Searching the library: the FTS5 trigram prefilter, then the ordinary ranking on the candidates.
+"""Searching the library: SQL picks the few measures that can be the best hits, then the
+ordinary ranking (``SearchIndex``) ranks them, so every layer (literal, folded, synonyms,
+pinyin, initials, words in any order, typos) scores exactly as in a single-report search.
 
-A library of 1,000 reports holds some 126,000 measures; building a :class:`SearchIndex` over all
-of them for each ``search`` process takes seconds. The store's ``measures_fts`` table (folded
-text, pinyin initials, full pinyin; trigram tokenizer) names the measures a query can match,
-and only those are read and ranked, with every layer of the ranking (literal, folded, synonyms,
-pinyin, words in any order, typos) unchanged on top.
+A library of 1,000 reports holds some 126,000 measures; ranking them all costs a second, and
+even ranking every measure that holds the word (``发展``: 26,000) costs a few hundred ms. So a
+query goes through up to three passes, each ending as soon as its hits are known to be the best:
 
-What a term keeps as candidates:
+1. **Bands** (one positive word, not anchored): every way of matching that scores by how
+   often a string occurs in one column (the text as written 96, folded 92, a synonym 88,
+   pinyin initials 80; +1 per further occurrence up to +3) is a *band*. For each band and each
+   count c = 1…4, SQL returns the first ``limit`` measures (in library order) holding the
+   string at least c times (``LIKE '%x%x%'``). A measure whose best score comes from band b
+   and count c is either among those or behind ``limit`` measures scoring at least as much, so
+   the best ``limit`` of all are among the union (at most 4 x bands x ``limit`` measures).
+   The ways of matching that cannot be counted in SQL (full pinyin, words in any order,
+   typos) score below a *ceiling*; when the last of the ``limit`` hits scores above it, the
+   answer is exact. The scan walks ``measures`` in library order and stops at ``limit`` hits
+   (SQLite stops early: a common word is found in the first reports); a rare string (by the
+   FTS5 vocabulary's document counts) is looked up through the trigram index instead.
+2. **Broad**: the measures the FTS5 trigram prefilter says may match (any trigram of a word
+   or of its synonyms, or the pinyin and initials columns for letters), the first
+   ``BROAD_CANDIDATES`` in library order.
+3. **Fallback**, when the broad pass leaves room (fewer than ``limit`` hits above the typo
+   band): what no trigram can see: mixed pinyin (``zhishicq``, cut by the library's
+   syllables), initials with words left out (``ggkjzl``, a GLOB over the initials) and a typo in
+   every trigram (``跨竟电商``: the measures holding the word's rarest characters).
 
-* a Chinese term: measures holding any three consecutive characters of it (folded) or of one of
-  its synonyms, so a word-order change or a typo that leaves one trigram whole is still found;
-  a term of one or two characters: measures containing it (``LIKE``, a scan of the FTS table).
-* a Latin term (pinyin, initials, ``RCEP``): measures whose text, initials or full pinyin
-  contain it.
-
-Groups of terms AND together (intersect), ``|`` ORs them (union); negated terms narrow nothing
-(the ranking drops their measures). What the prefilter cannot see: mixed pinyin
-(``zhishicq``), initials with words left out (``ggkjzl``) and a typo in every trigram of a
-short word; those match only among the measures the query's other terms found.
+``Results.total`` is the count among the measures ranked (the CLI says "10 of N").
 """
 
 from __future__ import annotations
 
 import json
 import re
+import weakref
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, overload
 
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.search.fold import fold
-from zimao_tui.search.query import Term, parse_query
-from zimao_tui.search.search import Results, SearchIndex
+from zimao_tui.search.query import Query, Term, parse_query
+from zimao_tui.search.search import (
+    EXACT,
+    FOLDED,
+    FULL_PINYIN,
+    INITIALS,
+    MIXED_PINYIN,
+    SYNONYM,
+    WORDS,
+    WORDS_RANGE,
+    Results,
+    SearchIndex,
+)
 from zimao_tui.search.vocab import load_synonyms
 from zimao_tui.store.library import Library
 
 _LATIN = re.compile(r"^[A-Za-z0-9]+$")
+_LETTERS = re.compile(r"^[a-z]+$")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 MAX_CANDIDATES = 5_000
-"""At most this many measures are ranked, the first in library order: a word in every report
-(``发展`` in 1,000 reports is some 26,000 measures) would otherwise cost a second a query. So
-for such a word the hits are the best of the first 5,000 measures holding it, and the count
-shown is of those."""
+"""At most this many measures are ranked by the fallback pass."""
+BROAD_CANDIDATES = 600
+"""The broad pass ranks the first this many measures (library order) the prefilter names: a
+reordered or half-right phrase of common words (``证券化知识产权``) may name 20,000, and
+ranking them all costs a second; the best hits of a word in every report are in the first
+reports as much as in the last. Queries the bands answer are exact regardless."""
+RARE = 2_000
+"""A string in fewer measures than this (FTS5 vocabulary estimate) is looked up through the
+trigram index; a commoner one by scanning in library order, which finds ``limit`` soon."""
+TYPO = 77.0
+"""Typo matches score below this (``ratio * 0.77``)."""
+_PRESENT = "m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
 
 
 def _like(text: str) -> str:
     """A LIKE pattern for ``text`` anywhere (``%`` ``_`` and the escape taken literally)."""
-    return "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+    return "%" + _escape(text) + "%"
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
 
 
 def _trigrams(text: str) -> set[str]:
@@ -55,6 +92,347 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _overlaps(text: str) -> bool:
+    """Whether ``text`` can overlap itself (``一一``, ``abab``): SQL's LIKE counts
+    occurrences that do not overlap and search counts every one, so such a word skips pass 1."""
+    return any(text[:k] == text[-k:] for k in range(1, len(text)))
+
+
+@dataclass(frozen=True)
+class Band:
+    """A way of matching scored by how often ``needle`` occurs in ``column``: a measure holding
+    it c times scores at least ``base + c - 1`` (c up to 4)."""
+
+    column: str
+    needle: str
+    base: float
+
+
+def folded_synonyms() -> dict[str, tuple[str, ...]]:
+    """The synonym table folded, as ``SearchIndex._synonyms`` folds it."""
+    table: dict[str, list[str]] = {}
+    for word, others in load_synonyms().items():
+        alts = table.setdefault(fold(word), [])
+        alts.extend(f for f in map(fold, others) if f not in alts)
+    return {word: tuple(alts) for word, alts in table.items()}
+
+
+def bands(term: Term, syllables: frozenset[str]) -> tuple[list[Band], float | None] | None:
+    """The bands of a positive, unanchored word and the ceiling the other ways of matching it
+    stay under (None: there are none); None when pass 1 cannot answer for it."""
+    lower = term.text.translate(_ASCII_LOWER)
+    needle = fold(term.text)
+    if term.negate or term.anchored or len(needle) < 2:
+        return None
+    out = [Band("text", lower, EXACT), Band("folded", needle, FOLDED)]
+    ceiling: float | None = None
+    if not term.exact:
+        out += [Band("folded", alt, SYNONYM) for alt in folded_synonyms().get(needle, ())]
+        if _LETTERS.match(needle):
+            out.append(Band("initials", needle, INITIALS))
+            if (len(needle) > 2 or needle in syllables) and _full_pinyin_possible(needle, syllables):
+                ceiling = FULL_PINYIN + 3
+            else:  # only mixed pinyin (when nothing else matched) and initials with gaps remain
+                ceiling = MIXED_PINYIN + 3
+        if _CJK.search(needle):
+            ceiling = max(ceiling or 0.0, WORDS + WORDS_RANGE)
+    if any(_overlaps(b.needle) or len(b.needle) < 2 for b in out):
+        return None
+    return out, ceiling
+
+
+def _full_pinyin_possible(letters: str, syllables: frozenset[str]) -> bool:
+    """Whether ``letters`` can be whole syllables then the start of one (``zhishichanq``), the
+    only way full pinyin matches from where a character's syllable begins."""
+    if not syllables:
+        return True
+    reach = {0}
+    for pos in range(len(letters)):
+        if pos not in reach:
+            continue
+        rest = letters[pos:]
+        if any(s.startswith(rest) for s in syllables):
+            return True
+        reach |= {pos + len(s) for s in syllables if rest.startswith(s)}
+    return False
+
+
+class Searcher:
+    """Library search over one open store, keeping what it decoded (bounded) between queries."""
+
+    DECODED_KEPT = 40_000
+    """Measures kept decoded (a few hundred bytes each): a session's queries re-read many."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._decoded: dict[int, tuple[int, int, Measure, list[int], str]] = {}
+        self._syllables: frozenset[str] | None = None
+        self._version: tuple[int, int] | None = None
+        self._vocab_ready = False
+
+    # --- bookkeeping ---
+
+    def _fresh(self) -> None:
+        """Forget what was decoded when the store changed (another process, or this one)."""
+        db = self.library.db
+        version = (db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
+        if version != self._version:
+            self._decoded.clear()
+            self._syllables = None
+            self._version = version
+
+    def syllables(self) -> frozenset[str]:
+        """Every syllable the library's measures use."""
+        if self._syllables is None:
+            self._syllables = frozenset(
+                s for (s,) in self.library.db.execute("SELECT syllable FROM syllables")
+            )
+        return self._syllables
+
+    def _vocab(self) -> None:
+        """The FTS5 vocabulary (trigram -> how many measures hold it), a view of this
+        connection's own (``temp``: nothing is written to the store)."""
+        if not self._vocab_ready:
+            self.library.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.measures_vocab USING fts5vocab(main, measures_fts, 'col')"
+            )
+            self._vocab_ready = True
+
+    def _estimate(self, column: str, needle: str) -> int:
+        """An upper bound on how many measures hold ``needle`` in ``column`` (FTS5 vocabulary)."""
+        db = self.library.db
+        self._vocab()
+        if len(needle) >= 3:
+            counts = [
+                db.execute(
+                    "SELECT doc FROM temp.measures_vocab WHERE term = ? AND col = ?", (g, column)
+                ).fetchone()
+                for g in _trigrams(needle)
+            ]
+            return min(c[0] if c else 0 for c in counts)
+        row = db.execute(
+            "SELECT coalesce(sum(doc), 0) FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
+            (needle, needle + "\U0010ffff", column),
+        ).fetchone()
+        return int(row[0])
+
+    def _match(self, column: str, needle: str) -> str | None:
+        """An FTS5 MATCH expression for the measures holding ``needle`` in ``column``."""
+        if len(needle) >= 3:
+            return f"{column} : {_phrase(needle)}"
+        terms = [
+            t
+            for (t,) in self.library.db.execute(
+                "SELECT term FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
+                (needle, needle + "\U0010ffff", column),
+            )
+        ]
+        if not terms:
+            return None
+        return f"{column} : (" + " OR ".join(_phrase(t) for t in terms) + ")"
+
+    # --- pass 1 ---
+
+    def _band_ids(self, band: Band, limit: int) -> set[int] | None:
+        """The first ``limit`` measures holding the band's string once, twice, thrice, four
+        times; None when the string is in no measure at all."""
+        column = band.column if band.column != "text" else "folded"
+        fts_needle = band.needle if band.column != "text" else fold(band.needle)
+        match = None
+        if self.library.fts and self._estimate(column, fts_needle) < RARE:
+            match = self._match(column, fts_needle)
+            if match is None:
+                return None
+        found: set[int] = set()
+        for count in range(1, 5):
+            pattern = "%" + "%".join([_escape(band.needle)] * count) + "%"
+            sql = f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
+            params: list[Any] = [pattern]
+            if match is not None:
+                sql += " AND m.id IN (SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?)"
+                params.append(match)
+            ids = [
+                i for (i,) in self.library.db.execute(f"{sql} ORDER BY m.report, m.seq LIMIT {limit}", params)
+            ]
+            if not ids:
+                break
+            found.update(ids)
+        return found or None
+
+    def _banded(self, text: str, query: Query, limit: int) -> Results | None:
+        if len(query.groups) != 1 or len(query.groups[0]) != 1:
+            return None
+        term = query.groups[0][0]
+        got = bands(term, self.syllables())
+        if got is None:
+            return None
+        chosen, ceiling = got
+        ids: set[int] = set()
+        for band in chosen:
+            ids |= self._band_ids(band, limit) or set()
+        if not ids:
+            return None if ceiling is not None else Results()
+        results = self._rank(sorted(ids), text, limit)
+        if ceiling is None or (len(results) == limit and results[-1].score > ceiling):
+            return results
+        return None
+
+    # --- pass 2 and 3 ---
+
+    def _broad_sql(self, query: Query) -> tuple[str, list[Any]] | None:
+        """SQL naming the measures ``query`` may match through the trigram index (None: it
+        narrows nothing: a group of only negated words, or no FTS5)."""
+        if not self.library.fts:
+            return None
+        groups: list[str] = []
+        params: list[Any] = []
+        for group in query.groups:
+            positive = [t for t in group if not t.negate]
+            if not positive:
+                return None
+            parts = []
+            for term in positive:
+                sql, more = term_filter(term)
+                parts.append(f"SELECT * FROM ({sql})")
+                params += more
+            groups.append(" INTERSECT ".join(parts))
+        return " UNION ".join(groups), params
+
+    def _broad(self, text: str, query: Query, limit: int) -> tuple[Results, list[int]] | None:
+        found = self._broad_sql(query)
+        if found is None:
+            return None
+        sql, params = found
+        rows = self.library.db.execute(
+            f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.id IN ({sql}) "
+            f"ORDER BY m.report, m.seq LIMIT {BROAD_CANDIDATES}",
+            params,
+        )
+        ids = [i for (i,) in rows]
+        return self._rank(ids, text, limit), ids
+
+    def _fallback_ids(self, query: Query) -> list[int]:
+        """Measures only the fallback ways of matching find (mixed pinyin, initials with gaps,
+        a typo in every trigram), in library order, at most MAX_CANDIDATES."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for group in query.groups:
+            for term in group:
+                if term.negate or term.exact:
+                    continue
+                needle = fold(term.text)
+                if _LETTERS.match(needle):
+                    if 3 <= len(needle) <= 48:
+                        keys = self._mixed_keys(needle)
+                        clauses += ["m.initials LIKE ? ESCAPE '\\'"] * len(keys)
+                        params += [_like(k) for k in keys]
+                    if 4 <= len(needle) <= 16:
+                        clauses.append("m.initials GLOB ?")
+                        params.append("*" + "*".join(needle) + "*")
+                elif _CJK.search(needle) and len(needle) >= 3:
+                    for ch in self._rare_chars(needle[:32]):
+                        clauses.append("m.folded LIKE ? ESCAPE '\\'")
+                        params.append(_like(ch))
+        if not clauses:
+            return []
+        rows = self.library.db.execute(
+            f"SELECT m.id FROM measures m WHERE {_PRESENT} AND ({' OR '.join(clauses)}) "
+            f"ORDER BY m.report, m.seq LIMIT {MAX_CANDIDATES}",
+            params,
+        )
+        return [i for (i,) in rows]
+
+    def _mixed_keys(self, letters: str) -> set[str]:
+        """The initials strings of the ways ``letters`` cut into syllable prefixes (as
+        ``SearchIndex._split_pinyin`` cuts them, over the library's syllables)."""
+        prefixes = frozenset(s[:k] for s in self.syllables() for k in range(1, len(s) + 1))
+        probe = SearchIndex([], [], [])
+        probe.__dict__["_syllable_prefixes"] = prefixes
+        return {
+            "".join(c[0] for c in chunks)
+            for chunks in probe._split_pinyin(letters)
+            if len(chunks) >= 2 and not all(len(c) == 1 for c in chunks)
+        }
+
+    def _rare_chars(self, word: str) -> list[str]:
+        """Enough of ``word``'s characters that a measure sharing as many of its characters as
+        a typo match needs holds at least one of them: the rarest, by trigram document counts."""
+        chars = sorted(set(word))
+        allowed = 1 if len(word) <= 5 else 2
+        need = max(2, len(chars) - allowed)
+        keep = len(chars) - need + 1
+        if not self.library.fts:
+            return chars[:keep]
+        weight = {ch: self._char_weight(ch) for ch in chars}
+        return sorted(chars, key=lambda ch: (weight[ch], ch))[:keep]
+
+    def _char_weight(self, ch: str) -> int:
+        self._vocab()
+        row = self.library.db.execute(
+            "SELECT coalesce(max(doc), 0) FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = 'folded'",
+            (ch, ch + "\U0010ffff"),
+        ).fetchone()
+        return int(row[0])
+
+    # --- ranking ---
+
+    def _rank(self, ids: Sequence[int], query: str, limit: int) -> Results:
+        return self.index_of(ids).search(query, limit)
+
+    def index_of(self, ids: Sequence[int]) -> SearchIndex:
+        """A SearchIndex over these measures, in library order."""
+        missing = [i for i in ids if i not in self._decoded]
+        for at in range(0, len(missing), 30_000):  # SQLite's limit on bound parameters
+            part = missing[at : at + 30_000]
+            rows = self.library.db.execute(
+                "SELECT m.id, m.report, m.seq, m.measure_id, m.text, m.paragraph, m.start, m.starts, m.pinyin "
+                f"FROM measures m WHERE m.id IN ({','.join('?' * len(part))})",
+                part,
+            )
+            for mid, rid, seq, measure_id, text, paragraph, start, starts, pinyin in rows:
+                measure = Measure(id=measure_id, text=text, paragraph=paragraph, start=start)
+                self._decoded[mid] = (rid, seq, measure, json.loads(starts), pinyin)
+        chosen = sorted((self._decoded[i] for i in ids if i in self._decoded), key=lambda d: (d[0], d[1]))
+        if len(self._decoded) > self.DECODED_KEPT:
+            keep = set(ids)
+            for key in [k for k in self._decoded if k not in keep][: len(self._decoded) - self.DECODED_KEPT]:
+                del self._decoded[key]
+        report_ids: list[int] = []
+        measures: list[list[Measure]] = []
+        data: list[dict[str, list[Any]]] = []
+        for rid, _seq, measure, starts, pinyin in chosen:
+            if not report_ids or report_ids[-1] != rid:
+                report_ids.append(rid)
+                measures.append([])
+                data.append({"starts": [], "pinyin": []})
+            measures[-1].append(measure)
+            data[-1]["starts"].append(starts)
+            data[-1]["pinyin"].append(pinyin)
+        return SearchIndex(StoredReports(self.library, report_ids), data, measures)
+
+    def search(self, query: str, limit: int = 10) -> Results:
+        """The best ``limit`` measures of the whole library for ``query``."""
+        self._fresh()
+        parsed = parse_query(query)
+        if not parsed or limit <= 0:
+            return Results(capped=parsed.capped)
+        banded = self._banded(query, parsed, limit)
+        if banded is not None:
+            return banded
+        broad = self._broad(query, parsed, limit)
+        if broad is None:  # nothing narrows it: every measure is ranked
+            ids = [i for (i,) in self.library.db.execute(f"SELECT m.id FROM measures m WHERE {_PRESENT}")]
+            return self._rank(ids, query, limit)
+        results, ids = broad
+        if len(results) == limit and results[-1].score >= TYPO:
+            return results
+        extra = self._fallback_ids(parsed)
+        if not extra:
+            return results
+        more = sorted(set(ids) | set(extra))
+        return self._rank(more, query, limit)
+
+
 def term_filter(term: Term) -> tuple[str, list[Any]]:
     """SQL (over ``measures_fts``) selecting the rowids of the measures ``term`` may match."""
     folded = fold(term.text).lower()
@@ -63,7 +441,7 @@ def term_filter(term: Term) -> tuple[str, list[Any]]:
             return "SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?", [_phrase(folded)]
         like = _like(folded)
         return (
-            "SELECT rowid FROM measures_fts WHERE folded LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\'",
+            "SELECT id FROM measures WHERE folded LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\'",
             [like, like],
         )
     words = {folded} | ({fold(w) for w in load_synonyms().get(term.text, ())} if not term.exact else set())
@@ -74,34 +452,24 @@ def term_filter(term: Term) -> tuple[str, list[Any]]:
         parts.append("SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?")
         params.append(" OR ".join("folded : " + _phrase(g) for g in sorted(grams)))
     for w in short:
-        parts.append("SELECT rowid FROM measures_fts WHERE folded LIKE ? ESCAPE '\\'")
+        parts.append("SELECT id FROM measures WHERE folded LIKE ? ESCAPE '\\'")
         params.append(_like(w))
     return " UNION ".join(parts), params
 
 
 def candidates(library: Library, query: str) -> list[int] | None:
-    """The rowids of the measures ``query`` may match, in library order, at most
-    MAX_CANDIDATES; None when it narrows nothing (no FTS5 in this SQLite, or a group of only
-    negated terms): every measure is then a candidate. The whole filter is one SQL statement
-    (INTERSECT for AND, UNION for OR), so the set work is SQLite's, not Python's."""
-    if not library.fts:
+    """The ids of the measures the trigram prefilter says ``query`` may match, in library
+    order (at most MAX_CANDIDATES); None when it narrows nothing."""
+    found = Searcher(library)._broad_sql(parse_query(query))
+    if found is None:
         return None
-    groups: list[str] = []
-    params: list[Any] = []
-    for group in parse_query(query).groups:
-        positive = [t for t in group if not t.negate]
-        if not positive:
-            return None
-        parts = []
-        for term in positive:
-            sql, more = term_filter(term)
-            parts.append(f"SELECT * FROM ({sql})")
-            params += more
-        groups.append(" INTERSECT ".join(parts))
-    if not groups:
-        return []
-    sql = f"SELECT rowid FROM ({' UNION '.join(groups)}) ORDER BY rowid LIMIT {MAX_CANDIDATES}"
-    return [r for (r,) in library.db.execute(sql, params)]
+    sql, params = found
+    rows = library.db.execute(
+        f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.id IN ({sql}) "
+        f"ORDER BY m.report, m.seq LIMIT {MAX_CANDIDATES}",
+        params,
+    )
+    return [i for (i,) in rows]
 
 
 class StoredReports(Sequence[Report]):
@@ -130,58 +498,17 @@ class StoredReports(Sequence[Report]):
         return (self[i] for i in range(len(self)))
 
 
-def literal_only(library: Library, query: str, limit: int) -> list[int] | None:
-    """For a query of one Chinese word of three characters or more: the measures holding it
-    as written (or folded), when there are at least ``limit`` of them, else None.
-
-    Those score in the top bands (exact, folded: 92-99) and every other way of matching
-    scores below them (synonyms 88, pinyin, words, typos lower), so the best ``limit`` hits are
-    all among them and the rest need not be read. The count shown is then theirs."""
-    groups = parse_query(query).groups
-    if not library.fts or len(groups) != 1 or len(groups[0]) != 1:
-        return None
-    term = groups[0][0]
-    folded = fold(term.text).lower()
-    if term.negate or len(folded) < 3 or _LATIN.match(folded):
-        return None
-    sql = f"SELECT rowid FROM measures_fts WHERE measures_fts MATCH ? ORDER BY rowid LIMIT {MAX_CANDIDATES}"
-    found = [r for (r,) in library.db.execute(sql, ["folded : " + _phrase(folded)])]
-    return found if len(found) >= limit else None
+_SEARCHERS: weakref.WeakKeyDictionary[Library, Searcher] = weakref.WeakKeyDictionary()
 
 
-def library_index(library: Library, query: str, limit: int = 10) -> SearchIndex:
-    """A SearchIndex over the library's measures that ``query`` may match (all of them when
-    the prefilter cannot narrow it), for its best ``limit`` hits."""
-    chosen = literal_only(library, query, limit)
-    if chosen is None:
-        chosen = candidates(library, query)
-    if chosen is None:
-        rows = library.measure_rows("1")
-    else:
-        rows = []
-        ids = chosen
-        for at in range(0, len(ids), 30_000):  # SQLite's limit on bound parameters
-            part = ids[at : at + 30_000]
-            rows += library.measure_rows(f"m.id IN ({','.join('?' * len(part))})", part)
-        rows.sort(key=lambda r: (r[0], r[7]))
-    return _index(library, rows)
-
-
-def _index(library: Library, rows: Sequence[tuple[Any, ...]]) -> SearchIndex:
-    report_ids: list[int] = []
-    measures: list[list[Measure]] = []
-    data: list[dict[str, list[Any]]] = []
-    for rid, mid, paragraph, start, text, starts, pinyin, _seq in rows:
-        if not report_ids or report_ids[-1] != rid:
-            report_ids.append(rid)
-            measures.append([])
-            data.append({"starts": [], "pinyin": []})
-        measures[-1].append(Measure(id=mid, text=text, paragraph=paragraph, start=start))
-        data[-1]["starts"].append(json.loads(starts))
-        data[-1]["pinyin"].append(pinyin)
-    return SearchIndex(StoredReports(library, report_ids), data, measures)
+def searcher(library: Library) -> Searcher:
+    """The Searcher of an open library (one per Library object, so its cache lasts the session)."""
+    found = _SEARCHERS.get(library)
+    if found is None:
+        found = _SEARCHERS[library] = Searcher(library)
+    return found
 
 
 def search_library(library: Library, query: str, limit: int = 10) -> Results:
     """The best ``limit`` measures of the whole library for ``query``."""
-    return library_index(library, query, limit).search(query, limit)
+    return searcher(library).search(query, limit)

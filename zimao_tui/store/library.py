@@ -231,21 +231,27 @@ class Library:
 
     def _insert_measures(self, db: sqlite3.Connection, rid: int, rows: Sequence[tuple[Any, ...]]) -> None:
         first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM measures").fetchone()[0]
+        end = schema.END
         db.executemany(
-            "INSERT INTO measures (id, report, seq, measure_id, paragraph, start, text, starts, pinyin) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(first + n, rid, n, *row[:6]) for n, row in enumerate(rows)],
+            "INSERT INTO measures (id, report, seq, measure_id, paragraph, start, text, starts, pinyin, "
+            "folded, initials, syllables) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + n, rid, n, *row[:6], row[6] + end, row[7] + end, row[8]) for n, row in enumerate(rows)],
         )
-        if self.fts:
-            db.executemany(
-                "INSERT INTO measures_fts (rowid, folded, initials, syllables) VALUES (?, ?, ?, ?)",
-                [(first + n, *row[6:]) for n, row in enumerate(rows)],
+        if self.fts:  # external content: the index reads the columns just written
+            db.execute(
+                "INSERT INTO measures_fts (rowid, folded, initials, syllables) "
+                "SELECT id, folded, initials, syllables FROM measures WHERE id >= ?",
+                (first,),
             )
+        syllables = {s for row in rows for s in str(row[5]).split("|") if s}
+        db.executemany("INSERT OR IGNORE INTO syllables VALUES (?)", [(s,) for s in sorted(syllables)])
 
     def _drop_measures(self, db: sqlite3.Connection, rid: int) -> None:
-        if self.fts:
+        if self.fts:  # an external-content index forgets a row when told its old values
             db.execute(
-                "DELETE FROM measures_fts WHERE rowid IN (SELECT id FROM measures WHERE report = ?)", (rid,)
+                "INSERT INTO measures_fts (measures_fts, rowid, folded, initials, syllables) "
+                "SELECT 'delete', id, folded, initials, syllables FROM measures WHERE report = ?",
+                (rid,),
             )
         db.execute("DELETE FROM measures WHERE report = ?", (rid,))
 
