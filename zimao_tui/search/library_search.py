@@ -70,6 +70,10 @@ reports as much as in the last. Queries the bands answer are exact regardless.""
 RARE = 2_000
 """A string in fewer measures than this (FTS5 vocabulary estimate) is looked up through the
 trigram index; a commoner one by scanning in library order, which finds ``limit`` soon."""
+PREFIX_SCAN = 1_500
+"""A word held twice (three, four times) by one measure is looked for first among the library's
+first this many measures, which a scan reads in a few ms; only when they hold fewer than
+``limit`` such measures is the index asked (tens of ms for a word in every report)."""
 TYPO = 77.0
 """Typo matches score below this (``ratio * 0.77``)."""
 _PRESENT = "m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
@@ -169,6 +173,7 @@ class Searcher:
         self._syllables: frozenset[str] | None = None
         self._version: tuple[int, int] | None = None
         self._vocab_ready = False
+        self._memo: dict[tuple[str, str, int], list[int]] = {}
 
     # --- bookkeeping ---
 
@@ -196,6 +201,10 @@ class Searcher:
             self.library.db.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.measures_vocab USING fts5vocab(main, measures_fts, 'col')"
             )
+            self.library.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.measures_instances "
+                "USING fts5vocab(main, measures_fts, 'instance')"
+            )
             self._vocab_ready = True
 
     def _estimate(self, column: str, needle: str) -> int:
@@ -203,13 +212,7 @@ class Searcher:
         db = self.library.db
         self._vocab()
         if len(needle) >= 3:
-            counts = [
-                db.execute(
-                    "SELECT doc FROM temp.measures_vocab WHERE term = ? AND col = ?", (g, column)
-                ).fetchone()
-                for g in _trigrams(needle)
-            ]
-            return min(c[0] if c else 0 for c in counts)
+            return min(self._doc_count(column, g) for g in _trigrams(needle))
         row = db.execute(
             "SELECT coalesce(sum(doc), 0) FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
             (needle, needle + "\U0010ffff", column),
@@ -233,31 +236,109 @@ class Searcher:
 
     # --- pass 1 ---
 
-    def _band_ids(self, band: Band, limit: int) -> set[int] | None:
-        """The first ``limit`` measures holding the band's string once, twice, thrice, four
-        times; None when the string is in no measure at all."""
+    def _band_ids(self, band: Band, limit: int) -> set[int]:
+        """The first ``limit`` measures (library order) holding the band's string at least
+        once, twice, thrice and four times.
+
+        Once: a scan of ``measures`` in library order that stops at ``limit`` (a common string
+        is met soon), or for a rare one the trigram index's few measures. Twice or more: the
+        measures where the FTS5 index counts that many instances of the string's rarest
+        trigram (or, for two characters, of the trigrams it starts), read from the index's
+        position lists (``fts5vocab`` 'instance'), then counted exactly in SQL; a scan would
+        read the whole library when no measure holds a common word four times."""
         column = band.column if band.column != "text" else "folded"
         fts_needle = band.needle if band.column != "text" else fold(band.needle)
-        match = None
+        once = f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
+        params: list[Any] = [_like(band.needle)]
         if self.library.fts and self._estimate(column, fts_needle) < RARE:
             match = self._match(column, fts_needle)
             if match is None:
-                return None
-        found: set[int] = set()
-        for count in range(1, 5):
+                return set()
+            # the index's few measures first (CROSS JOIN keeps that order of the loops)
+            once = (
+                "SELECT m.id FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
+                f"WHERE f.measures_fts MATCH ? AND {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
+            )
+            params = [match, _like(band.needle)]
+        db = self.library.db
+        found = {i for (i,) in db.execute(f"{once} ORDER BY m.report, m.seq LIMIT {limit}", params)}
+        if not found:
+            return found
+        for count in range(2, 5):
             pattern = "%" + "%".join([_escape(band.needle)] * count) + "%"
-            sql = f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
-            params: list[Any] = [pattern]
-            if match is not None:
-                sql += " AND m.id IN (SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?)"
-                params.append(match)
             ids = [
-                i for (i,) in self.library.db.execute(f"{sql} ORDER BY m.report, m.seq LIMIT {limit}", params)
+                i
+                for (i,) in db.execute(
+                    f"SELECT id FROM (SELECT m.id, m.{band.column} AS col FROM measures m WHERE {_PRESENT} "
+                    f"ORDER BY m.report, m.seq LIMIT {PREFIX_SCAN}) WHERE col LIKE ? ESCAPE '\\' LIMIT {limit}",
+                    [pattern],
+                )
             ]
-            if not ids:
+            if len(ids) < limit:  # not in the library's first measures: ask the index
+                found |= self._counted(band, column, fts_needle, count, limit)
                 break
             found.update(ids)
-        return found or None
+        return found
+
+    def _counted(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
+        """The first ``limit`` measures holding the band's string ``least`` times or more, and
+        likewise for every count above up to four, through the index's position lists."""
+        db = self.library.db
+        if self.library.fts:
+            docs = self._instances(column, fts_needle, least)
+            if not docs:
+                return set()
+            several = "SELECT value FROM json_each(?)"
+            params: list[Any] = [json.dumps(docs)]
+        else:
+            several = f"SELECT id FROM measures WHERE {band.column} LIKE ? ESCAPE '\\'"
+            params = ["%" + "%".join([_escape(band.needle)] * least) + "%"]
+        rows = db.execute(
+            f"SELECT m.id, (length(m.{band.column}) - length(replace(lower(m.{band.column}), ?, ''))) / ? "
+            f"FROM measures m WHERE {_PRESENT} AND m.id IN ({several}) ORDER BY m.report, m.seq",
+            [band.needle, len(band.needle), *params],
+        ).fetchall()
+        found: set[int] = set()
+        for count in range(least, 5):
+            found.update([i for i, n in rows if n >= count][:limit])
+        return found
+
+    def _instances(self, column: str, needle: str, least: int) -> list[int]:
+        """The measures where the index holds ``least`` or more instances of ``needle``'s
+        rarest trigram (for two characters: of the trigrams it begins), memoised for the
+        query (the text and folded bands ask alike)."""
+        key = (column, needle, least)
+        if key not in self._memo:
+            if len(needle) >= 3:
+                counts = {g: self._vocab_row(column, g) for g in _trigrams(needle)}
+                gram = min(counts, key=lambda g: (counts[g][0], g))
+                doc, cnt = counts[gram]
+                if cnt - doc + 1 < least:  # no measure holds it that often
+                    self._memo[key] = []
+                    return []
+                where, terms = "term = ?", [gram]
+            else:
+                where, terms = "term >= ? AND term < ?", [needle, needle + "\U0010ffff"]
+            rows = self.library.db.execute(
+                f"SELECT doc FROM temp.measures_instances WHERE {where} AND col = ? "
+                f"GROUP BY doc HAVING count(*) >= {least}",
+                [*terms, column],
+            )
+            self._memo[key] = [d for (d,) in rows]
+        return self._memo[key]
+
+    def _vocab_row(self, column: str, term: str) -> tuple[int, int]:
+        """(measures holding ``term``, its instances) in ``column``."""
+        row = self.library.db.execute(
+            "SELECT doc, cnt FROM temp.measures_vocab WHERE term = ? AND col = ?", (term, column)
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def _doc_count(self, column: str, term: str) -> int:
+        row = self.library.db.execute(
+            "SELECT doc FROM temp.measures_vocab WHERE term = ? AND col = ?", (term, column)
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     def _banded(self, text: str, query: Query, limit: int) -> Results | None:
         if len(query.groups) != 1 or len(query.groups[0]) != 1:
@@ -269,7 +350,7 @@ class Searcher:
         chosen, ceiling = got
         ids: set[int] = set()
         for band in chosen:
-            ids |= self._band_ids(band, limit) or set()
+            ids |= self._band_ids(band, limit)
         if not ids:
             return None if ceiling is not None else Results()
         results = self._rank(sorted(ids), text, limit)
@@ -413,6 +494,7 @@ class Searcher:
     def search(self, query: str, limit: int = 10) -> Results:
         """The best ``limit`` measures of the whole library for ``query``."""
         self._fresh()
+        self._memo.clear()
         parsed = parse_query(query)
         if not parsed or limit <= 0:
             return Results(capped=parsed.capped)
