@@ -15,14 +15,15 @@ query goes through up to three passes, each ending as soon as its hits are known
    the best ``limit`` of all are among the union (at most 4 x bands x ``limit`` measures).
    The ways of matching that cannot be counted in SQL (full pinyin, words in any order,
    typos) score below a *ceiling*; when the last of the ``limit`` hits scores above it, the
-   answer is exact. The scan walks ``measures`` in library order and stops at ``limit`` hits
-   (SQLite stops early: a common word is found in the first reports); a rare string (by the
-   FTS5 vocabulary's document counts) is looked up through the trigram index instead.
+   answer is exact. A common string is found by scanning the library's first measures in
+   library order; a rarer one through the trigram index (a string of two characters through
+   the trigrams that begin with it, from the FTS5 vocabulary), and counts of two or more
+   through the index's position lists.
 2. **Broad**: the measures the FTS5 trigram prefilter says may match (any trigram of a word
    or of its synonyms, or the pinyin and initials columns for letters), the first
    ``BROAD_CANDIDATES`` in library order.
-3. **Fallback**, when the broad pass leaves room (fewer than ``limit`` hits above the typo
-   band): what no trigram can see: mixed pinyin (``zhishicq``, cut by the library's
+3. **Fallback**, when the broad pass finds fewer than ``limit`` hits: the first
+   ``BROAD_CANDIDATES`` measures of what no trigram can see: mixed pinyin (``zhishicq``, cut by the library's
    syllables), initials with words left out (``ggkjzl``, a GLOB over the initials) and a typo in
    every trigram (``跨竟电商``: the measures holding the word's rarest characters).
 
@@ -62,21 +63,17 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 MAX_CANDIDATES = 5_000
 """At most this many measures are ranked by the fallback pass."""
-BROAD_CANDIDATES = 600
+BROAD_CANDIDATES = 400
 """The broad pass ranks the first this many measures (library order) the prefilter names: a
 reordered or half-right phrase of common words (``证券化知识产权``) may name 20,000, and
 ranking them all costs a second; the best hits of a word in every report are in the first
 reports as much as in the last. Queries the bands answer are exact regardless."""
-RARE = 2_000
-"""A string in fewer measures than this (FTS5 vocabulary estimate) is looked up through the
-trigram index; a commoner one by scanning in library order, which finds ``limit`` soon."""
 PREFIX_SCAN = 1_500
-"""A word held twice (three, four times) by one measure is looked for first among the library's
-first this many measures, which a scan reads in a few ms; only when they hold fewer than
-``limit`` such measures is the index asked (tens of ms for a word in every report)."""
-TYPO = 77.0
-"""Typo matches score below this (``ratio * 0.77``)."""
-_PRESENT = "m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
+"""A band's string (once, twice, three or four times in a measure) is looked for first among
+the library's first this many measures, which a scan reads in a few ms; only when they hold
+fewer than ``limit`` such measures is the index asked (its phrase query for once, its position
+lists for more: tens of ms for a word in every report)."""
+_PRESENT = "+m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
 
 
 def _like(text: str) -> str:
@@ -207,20 +204,9 @@ class Searcher:
             )
             self._vocab_ready = True
 
-    def _estimate(self, column: str, needle: str) -> int:
-        """An upper bound on how many measures hold ``needle`` in ``column`` (FTS5 vocabulary)."""
-        db = self.library.db
-        self._vocab()
-        if len(needle) >= 3:
-            return min(self._doc_count(column, g) for g in _trigrams(needle))
-        row = db.execute(
-            "SELECT coalesce(sum(doc), 0) FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
-            (needle, needle + "\U0010ffff", column),
-        ).fetchone()
-        return int(row[0])
-
     def _match(self, column: str, needle: str) -> str | None:
         """An FTS5 MATCH expression for the measures holding ``needle`` in ``column``."""
+        self._vocab()
         if len(needle) >= 3:
             return f"{column} : {_phrase(needle)}"
         terms = [
@@ -248,37 +234,47 @@ class Searcher:
         read the whole library when no measure holds a common word four times."""
         column = band.column if band.column != "text" else "folded"
         fts_needle = band.needle if band.column != "text" else fold(band.needle)
-        once = f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
-        params: list[Any] = [_like(band.needle)]
-        if self.library.fts and self._estimate(column, fts_needle) < RARE:
-            match = self._match(column, fts_needle)
-            if match is None:
-                return set()
-            # the index's few measures first (CROSS JOIN keeps that order of the loops)
-            once = (
-                "SELECT m.id FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                f"WHERE f.measures_fts MATCH ? AND {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
-            )
-            params = [match, _like(band.needle)]
         db = self.library.db
-        found = {i for (i,) in db.execute(f"{once} ORDER BY m.report, m.seq LIMIT {limit}", params)}
-        if not found:
-            return found
-        for count in range(2, 5):
+        found: set[int] = set()
+        for count in range(1, 5):
             pattern = "%" + "%".join([_escape(band.needle)] * count) + "%"
             ids = [
                 i
                 for (i,) in db.execute(
                     f"SELECT id FROM (SELECT m.id, m.{band.column} AS col FROM measures m WHERE {_PRESENT} "
-                    f"ORDER BY m.report, m.seq LIMIT {PREFIX_SCAN}) WHERE col LIKE ? ESCAPE '\\' LIMIT {limit}",
+                    f"ORDER BY m.id LIMIT {PREFIX_SCAN}) WHERE col LIKE ? ESCAPE '\\' LIMIT {limit}",
                     [pattern],
                 )
             ]
-            if len(ids) < limit:  # not in the library's first measures: ask the index
+            if len(ids) == limit:
+                found.update(ids)
+                continue
+            # not among the library's first measures: ask the index
+            if count == 1:
+                found |= self._indexed(band, column, fts_needle, limit)
+                if not found:
+                    return found
+            else:
                 found |= self._counted(band, column, fts_needle, count, limit)
                 break
-            found.update(ids)
         return found
+
+    def _indexed(self, band: Band, column: str, fts_needle: str, limit: int) -> set[int]:
+        """The first ``limit`` measures holding the band's string, through the trigram index
+        (its measures first: CROSS JOIN keeps that order of the loops), or a scan without one."""
+        sql = f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
+        params: list[Any] = [_like(band.needle)]
+        if self.library.fts:
+            self._vocab()
+            match = self._match(column, fts_needle)
+            if match is None:
+                return set()
+            sql = (
+                "SELECT m.id FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
+                f"WHERE f.measures_fts MATCH ? AND {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
+            )
+            params = [match, _like(band.needle)]
+        return {i for (i,) in self.library.db.execute(f"{sql} ORDER BY m.id LIMIT {limit}", params)}
 
     def _counted(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
         """The first ``limit`` measures holding the band's string ``least`` times or more, and
@@ -295,7 +291,7 @@ class Searcher:
             params = ["%" + "%".join([_escape(band.needle)] * least) + "%"]
         rows = db.execute(
             f"SELECT m.id, (length(m.{band.column}) - length(replace(lower(m.{band.column}), ?, ''))) / ? "
-            f"FROM measures m WHERE {_PRESENT} AND m.id IN ({several}) ORDER BY m.report, m.seq",
+            f"FROM measures m WHERE {_PRESENT} AND m.id IN ({several}) ORDER BY m.id",
             [band.needle, len(band.needle), *params],
         ).fetchall()
         found: set[int] = set()
@@ -308,6 +304,7 @@ class Searcher:
         rarest trigram (for two characters: of the trigrams it begins), memoised for the
         query (the text and folded bands ask alike)."""
         key = (column, needle, least)
+        self._vocab()
         if key not in self._memo:
             if len(needle) >= 3:
                 counts = {g: self._vocab_row(column, g) for g in _trigrams(needle)}
@@ -329,16 +326,11 @@ class Searcher:
 
     def _vocab_row(self, column: str, term: str) -> tuple[int, int]:
         """(measures holding ``term``, its instances) in ``column``."""
+        self._vocab()
         row = self.library.db.execute(
             "SELECT doc, cnt FROM temp.measures_vocab WHERE term = ? AND col = ?", (term, column)
         ).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
-
-    def _doc_count(self, column: str, term: str) -> int:
-        row = self.library.db.execute(
-            "SELECT doc FROM temp.measures_vocab WHERE term = ? AND col = ?", (term, column)
-        ).fetchone()
-        return int(row[0]) if row else 0
 
     def _banded(self, text: str, query: Query, limit: int) -> Results | None:
         if len(query.groups) != 1 or len(query.groups[0]) != 1:
@@ -350,6 +342,8 @@ class Searcher:
         chosen, ceiling = got
         ids: set[int] = set()
         for band in chosen:
+            if ceiling is not None and band.base + 3 <= ceiling:
+                continue  # its hits can never rank above the ceiling: the answer would not be proven
             ids |= self._band_ids(band, limit)
         if not ids:
             return None if ceiling is not None else Results()
@@ -373,28 +367,115 @@ class Searcher:
                 return None
             parts = []
             for term in positive:
-                sql, more = term_filter(term)
+                sql, more = self._term_filter(term)
                 parts.append(f"SELECT * FROM ({sql})")
                 params += more
             groups.append(" INTERSECT ".join(parts))
         return " UNION ".join(groups), params
 
+    def _term_matches(self, term: Term) -> list[str] | None:
+        """FTS5 queries, any of which names a measure ``term`` may match ([]: none can);
+        None for a word of one character, which no trigram query can find."""
+        self._vocab()
+        folded = fold(term.text).lower()
+        if _LATIN.match(folded):
+            words, columns = {folded}, ("folded", "initials", "syllables")
+        else:
+            synonyms = load_synonyms().get(term.text, ()) if not term.exact else ()
+            words, columns = {folded} | {fold(w) for w in synonyms}, ("folded",)
+        matches: list[str] = []
+        for word in sorted(words):
+            if len(word) < 2:
+                return None
+            if len(word) >= 3 and not _LATIN.match(word):
+                matches += [f"folded : {_phrase(g)}" for g in sorted(_trigrams(word))]
+            else:
+                matches += [m for c in columns if (m := self._match(c, word)) is not None]
+        return matches
+
+    def _term_filter(self, term: Term) -> tuple[str, list[Any]]:
+        """SQL selecting the ids of the measures ``term`` may match: those holding any trigram
+        of it or of a synonym; a word of two (the trigrams that begin with it: the END
+        sentinel makes one follow every character); letters in the text, initials or pinyin."""
+        self._vocab()
+        folded = fold(term.text).lower()
+        if _LATIN.match(folded):
+            words, columns = {folded}, ("folded", "initials", "syllables")
+        else:
+            synonyms = load_synonyms().get(term.text, ()) if not term.exact else ()
+            words, columns = {folded} | {fold(w) for w in synonyms}, ("folded",)
+        matches: list[str] = []
+        short: list[str] = []
+        for word in sorted(words):
+            if len(word) >= 3 and not _LATIN.match(word):
+                matches += [f"folded : {_phrase(g)}" for g in sorted(_trigrams(word))]
+            elif len(word) >= 2:
+                matches += [m for c in columns if (m := self._match(c, word)) is not None]
+            else:
+                short.append(word)
+        parts, params = [], []
+        if matches:
+            parts.append("SELECT rowid AS id FROM measures_fts WHERE measures_fts MATCH ?")
+            params.append(" OR ".join(f"({m})" for m in matches))
+        for word in short:
+            parts.append(
+                "SELECT id FROM measures WHERE " + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns)
+            )
+            params += [_like(word)] * len(columns)
+        if not parts:
+            return "SELECT 0 AS id WHERE 0", []
+        return " UNION ".join(parts), params
+
+    def _broad_match(self, query: Query) -> str | None:
+        """The whole prefilter as one FTS5 query (AND within a group, OR between them), so the
+        index hands over its measures in id order and stops at BROAD_CANDIDATES; "" when
+        nothing can match; None when a word is a single character (SQL then, see _broad_sql)."""
+        groups: list[str] = []
+        for group in query.groups:
+            terms = []
+            for term in group:
+                if term.negate:
+                    continue
+                found = self._term_matches(term)
+                if found is None:
+                    return None
+                if not found:
+                    break  # this word is nowhere: neither is the group
+                terms.append("(" + " OR ".join(f"({m})" for m in found) + ")")
+            else:
+                if not terms:
+                    return None  # only negated words: nothing narrows it
+                groups.append(" AND ".join(terms))
+        return " OR ".join(f"({g})" for g in groups)
+
     def _broad(self, text: str, query: Query, limit: int) -> tuple[Results, list[int]] | None:
-        found = self._broad_sql(query)
-        if found is None:
+        if not self.library.fts:
             return None
-        sql, params = found
-        rows = self.library.db.execute(
-            f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.id IN ({sql}) "
-            f"ORDER BY m.report, m.seq LIMIT {BROAD_CANDIDATES}",
-            params,
-        )
+        expr = self._broad_match(query)
+        if expr is None:
+            found = self._broad_sql(query)
+            if found is None:
+                return None
+            sql, params = found
+            rows = self.library.db.execute(
+                f"SELECT m.id FROM ({sql}) s CROSS JOIN measures m ON m.id = s.id WHERE {_PRESENT} "
+                f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
+                params,
+            )
+        elif expr:
+            rows = self.library.db.execute(
+                "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
+                f"WHERE f.measures_fts MATCH ? AND {_PRESENT} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
+                [expr],
+            )
+        else:
+            rows = []
         ids = [i for (i,) in rows]
         return self._rank(ids, text, limit), ids
 
     def _fallback_ids(self, query: Query) -> list[int]:
         """Measures only the fallback ways of matching find (mixed pinyin, initials with gaps,
-        a typo in every trigram), in library order, at most MAX_CANDIDATES."""
+        a typo in every trigram), in library order, at most BROAD_CANDIDATES."""
         clauses: list[str] = []
         params: list[Any] = []
         for group in query.groups:
@@ -418,7 +499,7 @@ class Searcher:
             return []
         rows = self.library.db.execute(
             f"SELECT m.id FROM measures m WHERE {_PRESENT} AND ({' OR '.join(clauses)}) "
-            f"ORDER BY m.report, m.seq LIMIT {MAX_CANDIDATES}",
+            f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
             params,
         )
         return [i for (i,) in rows]
@@ -473,7 +554,7 @@ class Searcher:
             for mid, rid, seq, measure_id, text, paragraph, start, starts, pinyin in rows:
                 measure = Measure(id=measure_id, text=text, paragraph=paragraph, start=start)
                 self._decoded[mid] = (rid, seq, measure, json.loads(starts), pinyin)
-        chosen = sorted((self._decoded[i] for i in ids if i in self._decoded), key=lambda d: (d[0], d[1]))
+        chosen = [self._decoded[i] for i in sorted(ids) if i in self._decoded]
         if len(self._decoded) > self.DECODED_KEPT:
             keep = set(ids)
             for key in [k for k in self._decoded if k not in keep][: len(self._decoded) - self.DECODED_KEPT]:
@@ -506,37 +587,13 @@ class Searcher:
             ids = [i for (i,) in self.library.db.execute(f"SELECT m.id FROM measures m WHERE {_PRESENT}")]
             return self._rank(ids, query, limit)
         results, ids = broad
-        if len(results) == limit and results[-1].score >= TYPO:
+        if len(results) == limit:
             return results
         extra = self._fallback_ids(parsed)
         if not extra:
             return results
         more = sorted(set(ids) | set(extra))
         return self._rank(more, query, limit)
-
-
-def term_filter(term: Term) -> tuple[str, list[Any]]:
-    """SQL (over ``measures_fts``) selecting the rowids of the measures ``term`` may match."""
-    folded = fold(term.text).lower()
-    if _LATIN.match(folded):
-        if len(folded) >= 3:
-            return "SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?", [_phrase(folded)]
-        like = _like(folded)
-        return (
-            "SELECT id FROM measures WHERE folded LIKE ? ESCAPE '\\' OR initials LIKE ? ESCAPE '\\'",
-            [like, like],
-        )
-    words = {folded} | ({fold(w) for w in load_synonyms().get(term.text, ())} if not term.exact else set())
-    grams = set().union(*(_trigrams(w) for w in words))
-    short = [w for w in words if len(w) < 3]
-    parts, params = [], []
-    if grams:
-        parts.append("SELECT rowid FROM measures_fts WHERE measures_fts MATCH ?")
-        params.append(" OR ".join("folded : " + _phrase(g) for g in sorted(grams)))
-    for w in short:
-        parts.append("SELECT id FROM measures WHERE folded LIKE ? ESCAPE '\\'")
-        params.append(_like(w))
-    return " UNION ".join(parts), params
 
 
 def candidates(library: Library, query: str) -> list[int] | None:
@@ -548,7 +605,7 @@ def candidates(library: Library, query: str) -> list[int] | None:
     sql, params = found
     rows = library.db.execute(
         f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.id IN ({sql}) "
-        f"ORDER BY m.report, m.seq LIMIT {MAX_CANDIDATES}",
+        f"ORDER BY m.id LIMIT {MAX_CANDIDATES}",
         params,
     )
     return [i for (i,) in rows]
