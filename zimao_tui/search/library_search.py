@@ -68,11 +68,14 @@ BROAD_CANDIDATES = 400
 reordered or half-right phrase of common words (``证券化知识产权``) may name 20,000, and
 ranking them all costs a second; the best hits of a word in every report are in the first
 reports as much as in the last. Queries the bands answer are exact regardless."""
-PREFIX_SCAN = 1_500
-"""A band's string (once, twice, three or four times in a measure) is looked for first among
-the library's first this many measures, which a scan reads in a few ms; only when they hold
-fewer than ``limit`` such measures is the index asked (its phrase query for once, its position
-lists for more: tens of ms for a word in every report)."""
+MAX_TERMS = 300
+"""A character or a pair that begins more trigrams than this is looked for by a scan (it is
+common: the scan stops soon) rather than by an FTS5 query of that many alternatives."""
+PREFIX_SCAN = 800
+"""A band's string twice, three or four times in a measure is looked for first among the
+library's first this many measures, which a scan reads in a few ms; only when they hold fewer
+than ``limit`` such measures are the index's position lists asked (tens of ms for a word in
+every report)."""
 _PRESENT = "+m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
 
 
@@ -208,14 +211,10 @@ class Searcher:
         """An FTS5 MATCH expression for the measures holding ``needle`` in ``column``."""
         self._vocab()
         if len(needle) >= 3:
+            if any(self._vocab_row(column, g)[0] == 0 for g in sorted(_trigrams(needle))):
+                return None  # a trigram this column never holds (FTS5 would still read the others)
             return f"{column} : {_phrase(needle)}"
-        terms = [
-            t
-            for (t,) in self.library.db.execute(
-                "SELECT term FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
-                (needle, needle + "\U0010ffff", column),
-            )
-        ]
+        terms = self._terms(column, needle)
         if not terms:
             return None
         return f"{column} : (" + " OR ".join(_phrase(t) for t in terms) + ")"
@@ -226,46 +225,45 @@ class Searcher:
         """The first ``limit`` measures (library order) holding the band's string at least
         once, twice, thrice and four times.
 
-        Once: a scan of ``measures`` in library order that stops at ``limit`` (a common string
-        is met soon), or for a rare one the trigram index's few measures. Twice or more: the
+        Once: the trigram index's measures in id order, stopping at ``limit``. Twice or more:
+        a scan of the library's first PREFIX_SCAN measures, and when that is not enough, the
         measures where the FTS5 index counts that many instances of the string's rarest
-        trigram (or, for two characters, of the trigrams it starts), read from the index's
-        position lists (``fts5vocab`` 'instance'), then counted exactly in SQL; a scan would
-        read the whole library when no measure holds a common word four times."""
+        trigram (or, for two characters, of the trigrams it begins), read from the index's
+        position lists (``fts5vocab`` 'instance'), then counted exactly in SQL; a plain scan
+        would read the whole library when no measure holds a common word four times."""
         column = band.column if band.column != "text" else "folded"
         fts_needle = band.needle if band.column != "text" else fold(band.needle)
         db = self.library.db
-        found: set[int] = set()
-        for count in range(1, 5):
-            pattern = "%" + "%".join([_escape(band.needle)] * count) + "%"
-            ids = [
-                i
-                for (i,) in db.execute(
-                    f"SELECT id FROM (SELECT m.id, m.{band.column} AS col FROM measures m WHERE {_PRESENT} "
-                    f"ORDER BY m.id LIMIT {PREFIX_SCAN}) WHERE col LIKE ? ESCAPE '\\' LIMIT {limit}",
-                    [pattern],
-                )
-            ]
-            if len(ids) == limit:
-                found.update(ids)
-                continue
-            # not among the library's first measures: ask the index
-            if count == 1:
-                found |= self._indexed(band, column, fts_needle, limit)
-                if not found:
-                    return found
-            else:
+        found = self._indexed(band, column, fts_needle, limit)
+        if not found:
+            return found
+        counted = self._count_expr(band.column)
+        rows = db.execute(
+            f"SELECT id, n FROM (SELECT m.id, {counted} AS n FROM measures m WHERE {_PRESENT} "
+            f"ORDER BY m.id LIMIT {PREFIX_SCAN}) WHERE n >= 2",
+            [band.needle, len(band.needle)],
+        ).fetchall()
+        for count in range(2, 5):
+            ids = [i for i, n in rows if n >= count][:limit]
+            if len(ids) < limit:  # not among the library's first measures: ask the index
                 found |= self._counted(band, column, fts_needle, count, limit)
                 break
+            found.update(ids)
         return found
 
+    @staticmethod
+    def _count_expr(column: str) -> str:
+        """SQL counting the occurrences of the first parameter (its length the second) in
+        ``column``, as LIKE compares (ASCII case aside); they cannot overlap (see _overlaps)."""
+        return f"(length(m.{column}) - length(replace(lower(m.{column}), ?, ''))) / ?"
+
     def _indexed(self, band: Band, column: str, fts_needle: str, limit: int) -> set[int]:
-        """The first ``limit`` measures holding the band's string, through the trigram index
-        (its measures first: CROSS JOIN keeps that order of the loops), or a scan without one."""
+        """The first ``limit`` measures holding the band's string, through the trigram index,
+        which hands its measures over in id order (CROSS JOIN keeps it the outer loop), so the
+        query stops at ``limit``; a scan without FTS5, or for a pair too common to spell out."""
         sql = f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
         params: list[Any] = [_like(band.needle)]
-        if self.library.fts:
-            self._vocab()
+        if self.library.fts and (len(fts_needle) >= 3 or len(self._terms(column, fts_needle)) <= MAX_TERMS):
             match = self._match(column, fts_needle)
             if match is None:
                 return set()
@@ -274,6 +272,7 @@ class Searcher:
                 f"WHERE f.measures_fts MATCH ? AND {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
             )
             params = [match, _like(band.needle)]
+            return {i for (i,) in self.library.db.execute(f"{sql} ORDER BY f.rowid LIMIT {limit}", params)}
         return {i for (i,) in self.library.db.execute(f"{sql} ORDER BY m.id LIMIT {limit}", params)}
 
     def _counted(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
@@ -290,7 +289,7 @@ class Searcher:
             several = f"SELECT id FROM measures WHERE {band.column} LIKE ? ESCAPE '\\'"
             params = ["%" + "%".join([_escape(band.needle)] * least) + "%"]
         rows = db.execute(
-            f"SELECT m.id, (length(m.{band.column}) - length(replace(lower(m.{band.column}), ?, ''))) / ? "
+            f"SELECT m.id, {self._count_expr(band.column)} "
             f"FROM measures m WHERE {_PRESENT} AND m.id IN ({several}) ORDER BY m.id",
             [band.needle, len(band.needle), *params],
         ).fetchall()
@@ -378,11 +377,12 @@ class Searcher:
         None for a word of one character, which no trigram query can find."""
         self._vocab()
         folded = fold(term.text).lower()
+        columns: tuple[str, ...] = ("folded",)
         if _LATIN.match(folded):
             words, columns = {folded}, ("folded", "initials", "syllables")
         else:
             synonyms = load_synonyms().get(term.text, ()) if not term.exact else ()
-            words, columns = {folded} | {fold(w) for w in synonyms}, ("folded",)
+            words = {folded} | {fold(w) for w in synonyms}
         matches: list[str] = []
         for word in sorted(words):
             if len(word) < 2:
@@ -399,11 +399,12 @@ class Searcher:
         sentinel makes one follow every character); letters in the text, initials or pinyin."""
         self._vocab()
         folded = fold(term.text).lower()
+        columns: tuple[str, ...] = ("folded",)
         if _LATIN.match(folded):
             words, columns = {folded}, ("folded", "initials", "syllables")
         else:
             synonyms = load_synonyms().get(term.text, ()) if not term.exact else ()
-            words, columns = {folded} | {fold(w) for w in synonyms}, ("folded",)
+            words = {folded} | {fold(w) for w in synonyms}
         matches: list[str] = []
         short: list[str] = []
         for word in sorted(words):
@@ -452,30 +453,37 @@ class Searcher:
         if not self.library.fts:
             return None
         expr = self._broad_match(query)
+        ids: list[int] = []
         if expr is None:
             found = self._broad_sql(query)
             if found is None:
                 return None
             sql, params = found
-            rows = self.library.db.execute(
-                f"SELECT m.id FROM ({sql}) s CROSS JOIN measures m ON m.id = s.id WHERE {_PRESENT} "
-                f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
-                params,
-            )
+            ids = [
+                i
+                for (i,) in self.library.db.execute(
+                    f"SELECT m.id FROM ({sql}) s CROSS JOIN measures m ON m.id = s.id WHERE {_PRESENT} "
+                    f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
+                    params,
+                )
+            ]
         elif expr:
-            rows = self.library.db.execute(
-                "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                f"WHERE f.measures_fts MATCH ? AND {_PRESENT} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
-                [expr],
-            )
-        else:
-            rows = []
-        ids = [i for (i,) in rows]
+            ids = [
+                i
+                for (i,) in self.library.db.execute(
+                    "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
+                    f"WHERE f.measures_fts MATCH ? AND {_PRESENT} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
+                    [expr],
+                )
+            ]
         return self._rank(ids, text, limit), ids
 
     def _fallback_ids(self, query: Query) -> list[int]:
         """Measures only the fallback ways of matching find (mixed pinyin, initials with gaps,
-        a typo in every trigram), in library order, at most BROAD_CANDIDATES."""
+        a typo in every trigram), in library order, at most BROAD_CANDIDATES: through the
+        trigram index where it can say (a mixed-pinyin cut's initials; a character, through the
+        trigrams it begins, unless it begins too many), else a scan that stops at the cap."""
+        matches: list[str] = []
         clauses: list[str] = []
         params: list[Any] = []
         for group in query.groups:
@@ -485,24 +493,50 @@ class Searcher:
                 needle = fold(term.text)
                 if _LETTERS.match(needle):
                     if 3 <= len(needle) <= 48:
-                        keys = self._mixed_keys(needle)
-                        clauses += ["m.initials LIKE ? ESCAPE '\\'"] * len(keys)
-                        params += [_like(k) for k in keys]
-                    if 4 <= len(needle) <= 16:
+                        matches += [
+                            m for k in sorted(self._mixed_keys(needle)) if (m := self._match("initials", k))
+                        ]
+                    if 4 <= len(needle) <= 16 and set(needle) <= {s[0] for s in self.syllables()}:
                         clauses.append("m.initials GLOB ?")
                         params.append("*" + "*".join(needle) + "*")
                 elif _CJK.search(needle) and len(needle) >= 3:
                     for ch in self._rare_chars(needle[:32]):
-                        clauses.append("m.folded LIKE ? ESCAPE '\\'")
-                        params.append(_like(ch))
-        if not clauses:
-            return []
+                        starts = self._terms("folded", ch)
+                        if len(starts) <= MAX_TERMS:
+                            matches += [f"folded : {_phrase(t)}" for t in starts]
+                        else:
+                            clauses.append("m.folded LIKE ? ESCAPE '\\'")
+                            params.append(_like(ch))
+        db = self.library.db
+        ids: set[int] = set()
+        if matches:
+            ids |= {
+                i
+                for (i,) in db.execute(
+                    "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
+                    f"WHERE f.measures_fts MATCH ? AND {_PRESENT} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
+                    [" OR ".join(f"({m})" for m in matches)],
+                )
+            }
+        if clauses:
+            ids |= {
+                i
+                for (i,) in db.execute(
+                    f"SELECT m.id FROM measures m WHERE {_PRESENT} AND ({' OR '.join(clauses)}) "
+                    f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
+                    params,
+                )
+            }
+        return sorted(ids)[:BROAD_CANDIDATES]
+
+    def _terms(self, column: str, prefix: str) -> list[str]:
+        """The trigrams in ``column`` that begin with ``prefix`` (one or two characters)."""
+        self._vocab()
         rows = self.library.db.execute(
-            f"SELECT m.id FROM measures m WHERE {_PRESENT} AND ({' OR '.join(clauses)}) "
-            f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
-            params,
+            "SELECT term FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
+            (prefix, prefix + "\U0010ffff", column),
         )
-        return [i for (i,) in rows]
+        return [t for (t,) in rows]
 
     def _mixed_keys(self, letters: str) -> set[str]:
         """The initials strings of the ways ``letters`` cut into syllable prefixes (as
@@ -526,7 +560,7 @@ class Searcher:
         if not self.library.fts:
             return chars[:keep]
         weight = {ch: self._char_weight(ch) for ch in chars}
-        return sorted(chars, key=lambda ch: (weight[ch], ch))[:keep]
+        return [ch for ch in sorted(chars, key=lambda ch: (weight[ch], ch))[:keep] if weight[ch]]
 
     def _char_weight(self, ch: str) -> int:
         self._vocab()
