@@ -160,7 +160,14 @@ def stdin_queries(stream: IO[str]) -> Iterator[tuple[int, str | None]]:
 
 
 def _report_search(args: argparse.Namespace) -> Answer:
-    """One index over the --report files (or the bundled report), built once for every query."""
+    """One index over the --report files (or the bundled report), built once for every query;
+    from twenty files on, the library store's search over them (``cli/stored.py``)."""
+    if args.report:
+        from zimao_tui.cli.stored import stored_search
+
+        stored = stored_search(args)
+        if stored is not None:
+            return stored
     notices: list[Notice] = []
     index = build_index(reports_from(args), notices=notices)
     for notice in notices:  # an unwritable cache: said once, and the search goes on

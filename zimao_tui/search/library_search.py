@@ -167,8 +167,19 @@ class Searcher:
     DECODED_KEPT = 40_000
     """Measures kept decoded (a few hundred bytes each): a session's queries re-read many."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, scope: Sequence[int] | None = None) -> None:
+        """``scope``: search only these reports (catalogue ids, members or not: the files a
+        ``search --report DIR`` names); by default the library's present members."""
         self.library = library
+        self._present = _PRESENT
+        if scope is not None:
+            table = f"scope_{id(self)}"
+            library.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+            library.db.execute(f"DELETE FROM temp.{table}")
+            library.db.executemany(f"INSERT OR IGNORE INTO temp.{table} VALUES (?)", [(r,) for r in scope])
+            self._present = (
+                f"+m.report IN (SELECT id FROM temp.{table} JOIN reports USING (id) WHERE state = 'present')"
+            )
         self._decoded: dict[int, tuple[int, int, Measure, list[int], str]] = {}
         self._syllables: frozenset[str] | None = None
         self._version: tuple[int, int] | None = None
@@ -239,7 +250,7 @@ class Searcher:
             return found
         counted = self._count_expr(band.column)
         rows = db.execute(
-            f"SELECT id, n FROM (SELECT m.id, {counted} AS n FROM measures m WHERE {_PRESENT} "
+            f"SELECT id, n FROM (SELECT m.id, {counted} AS n FROM measures m WHERE {self._present} "
             f"ORDER BY m.id LIMIT {PREFIX_SCAN}) WHERE n >= 2",
             [band.needle, len(band.needle)],
         ).fetchall()
@@ -261,7 +272,7 @@ class Searcher:
         """The first ``limit`` measures holding the band's string, through the trigram index,
         which hands its measures over in id order (CROSS JOIN keeps it the outer loop), so the
         query stops at ``limit``; a scan without FTS5, or for a pair too common to spell out."""
-        sql = f"SELECT m.id FROM measures m WHERE {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
+        sql = f"SELECT m.id FROM measures m WHERE {self._present} AND m.{band.column} LIKE ? ESCAPE '\\'"
         params: list[Any] = [_like(band.needle)]
         if self.library.fts and (len(fts_needle) >= 3 or len(self._terms(column, fts_needle)) <= MAX_TERMS):
             match = self._match(column, fts_needle)
@@ -269,7 +280,7 @@ class Searcher:
                 return set()
             sql = (
                 "SELECT m.id FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                f"WHERE f.measures_fts MATCH ? AND {_PRESENT} AND m.{band.column} LIKE ? ESCAPE '\\'"
+                f"WHERE f.measures_fts MATCH ? AND {self._present} AND m.{band.column} LIKE ? ESCAPE '\\'"
             )
             params = [match, _like(band.needle)]
             return {i for (i,) in self.library.db.execute(f"{sql} ORDER BY f.rowid LIMIT {limit}", params)}
@@ -290,7 +301,7 @@ class Searcher:
             params = ["%" + "%".join([_escape(band.needle)] * least) + "%"]
         rows = db.execute(
             f"SELECT m.id, {self._count_expr(band.column)} "
-            f"FROM measures m WHERE {_PRESENT} AND m.id IN ({several}) ORDER BY m.id",
+            f"FROM measures m WHERE {self._present} AND m.id IN ({several}) ORDER BY m.id",
             [band.needle, len(band.needle), *params],
         ).fetchall()
         found: set[int] = set()
@@ -462,7 +473,7 @@ class Searcher:
             ids = [
                 i
                 for (i,) in self.library.db.execute(
-                    f"SELECT m.id FROM ({sql}) s CROSS JOIN measures m ON m.id = s.id WHERE {_PRESENT} "
+                    f"SELECT m.id FROM ({sql}) s CROSS JOIN measures m ON m.id = s.id WHERE {self._present} "
                     f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
                     params,
                 )
@@ -472,7 +483,7 @@ class Searcher:
                 i
                 for (i,) in self.library.db.execute(
                     "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                    f"WHERE f.measures_fts MATCH ? AND {_PRESENT} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
+                    f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
                     [expr],
                 )
             ]
@@ -514,7 +525,7 @@ class Searcher:
                 i
                 for (i,) in db.execute(
                     "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                    f"WHERE f.measures_fts MATCH ? AND {_PRESENT} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
+                    f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
                     [" OR ".join(f"({m})" for m in matches)],
                 )
             }
@@ -522,7 +533,7 @@ class Searcher:
             ids |= {
                 i
                 for (i,) in db.execute(
-                    f"SELECT m.id FROM measures m WHERE {_PRESENT} AND ({' OR '.join(clauses)}) "
+                    f"SELECT m.id FROM measures m WHERE {self._present} AND ({' OR '.join(clauses)}) "
                     f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
                     params,
                 )
@@ -618,7 +629,9 @@ class Searcher:
             return banded
         broad = self._broad(query, parsed, limit)
         if broad is None:  # nothing narrows it: every measure is ranked
-            ids = [i for (i,) in self.library.db.execute(f"SELECT m.id FROM measures m WHERE {_PRESENT}")]
+            ids = [
+                i for (i,) in self.library.db.execute(f"SELECT m.id FROM measures m WHERE {self._present}")
+            ]
             return self._rank(ids, query, limit)
         results, ids = broad
         if len(results) == limit:

@@ -181,14 +181,18 @@ class Library:
                     (str(path), int(member), stamp),
                 )
 
-    def stale(self, paths: Iterable[Path] | None = None) -> list[tuple[str, str | None]]:
+    def stale(
+        self, paths: Iterable[Path] | None = None, members_only: bool = True
+    ) -> list[tuple[str, str | None]]:
         """(path, known fingerprint) of the listed files that must be read: pending ones, and
         those whose size or modification time changed (the reader compares fingerprints, so
         a touched but unchanged file is not parsed again). Files that vanished are marked
-        ``missing`` here, in one transaction; one that comes back is read again."""
+        ``missing`` here, in one transaction; one that comes back is read again.
+        ``members_only=False`` also checks reports only opened by name (``search --report``)."""
         wanted = None if paths is None else {str(p) for p in paths}
         rows = self.db.execute(
-            "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1"
+            "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1 OR ?",
+            (int(not members_only),),
         )
         todo: list[tuple[str, str | None]] = []
         gone: list[int] = []
@@ -289,6 +293,19 @@ class Library:
             )
         found = row.fetchone()
         return Entry(*found) if found else None
+
+    def by_path(self, paths: Sequence[str]) -> dict[str, Entry]:
+        """The catalogue rows (members or not) of these paths, by path."""
+        found: dict[str, Entry] = {}
+        for at in range(0, len(paths), 30_000):  # SQLite's limit on bound parameters
+            part = list(paths[at : at + 30_000])
+            rows = self.db.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM reports WHERE path IN ({','.join('?' * len(part))})", part
+            )
+            for row in rows:
+                entry = Entry(*row)
+                found[entry.path] = entry
+        return found
 
     def remove(self, ids: Iterable[int]) -> None:
         """Take reports out of the library, measures and all (one transaction)."""
