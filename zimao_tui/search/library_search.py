@@ -41,6 +41,7 @@ from typing import Any, overload
 
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.search.fold import fold
+from zimao_tui.search.library_view import LibraryIndex, Parts
 from zimao_tui.search.query import Query, Term, parse_query
 from zimao_tui.search.search import (
     EXACT,
@@ -56,6 +57,7 @@ from zimao_tui.search.search import (
 )
 from zimao_tui.search.vocab import load_synonyms
 from zimao_tui.store.library import Library
+from zimao_tui.store.library_schema import END
 
 _LATIN = re.compile(r"^[A-Za-z0-9]+$")
 _LETTERS = re.compile(r"^[a-z]+$")
@@ -71,11 +73,14 @@ reports as much as in the last. Queries the bands answer are exact regardless.""
 MAX_TERMS = 300
 """A character or a pair that begins more trigrams than this is looked for by a scan (it is
 common: the scan stops soon) rather than by an FTS5 query of that many alternatives."""
-PREFIX_SCAN = 800
-"""A band's string twice, three or four times in a measure is looked for first among the
-library's first this many measures, which a scan reads in a few ms; only when they hold fewer
-than ``limit`` such measures are the index's position lists asked (tens of ms for a word in
-every report)."""
+MEMO_KEPT = 4_096
+"""Vocabulary answers, position-list counts and FTS5 queries kept between queries (all of
+them are dropped when the store changes, or when there are more)."""
+PREFIX_SCAN = 120
+"""A band's string twice, three or four times in a measure is looked for first among the first
+this many measures holding it (the trigram index's, in id order), read in a few ms; only when
+they hold fewer than ``limit`` such measures are the index's position lists asked (tens of ms
+for a word in every report)."""
 _PRESENT = "+m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
 
 
@@ -180,11 +185,16 @@ class Searcher:
             self._present = (
                 f"+m.report IN (SELECT id FROM temp.{table} JOIN reports USING (id) WHERE state = 'present')"
             )
-        self._decoded: dict[int, tuple[int, int, Measure, list[int], str]] = {}
+        self._decoded: dict[int, tuple[int, Measure, Parts]] = {}
         self._syllables: frozenset[str] | None = None
         self._version: tuple[int, int] | None = None
         self._vocab_ready = False
         self._memo: dict[tuple[str, str, int], list[int]] = {}
+        self._matches: dict[tuple[str, str], str | None] = {}
+        self._known: dict[tuple[str, str, str], Any] = {}
+        """What the FTS5 vocabulary said (a trigram's counts, the trigrams after a prefix);
+        like ``_memo`` (position-list counts) and ``_matches``, kept until the store changes:
+        typing 光, 光谷, 光谷 科技 asks the same things again."""
 
     # --- bookkeeping ---
 
@@ -192,9 +202,12 @@ class Searcher:
         """Forget what was decoded when the store changed (another process, or this one)."""
         db = self.library.db
         version = (db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
-        if version != self._version:
+        if version != self._version or len(self._memo) + len(self._matches) + len(self._known) > MEMO_KEPT:
             self._decoded.clear()
             self._syllables = None
+            self._memo.clear()
+            self._matches.clear()
+            self._known.clear()
             self._version = version
 
     def syllables(self) -> frozenset[str]:
@@ -219,7 +232,14 @@ class Searcher:
             self._vocab_ready = True
 
     def _match(self, column: str, needle: str) -> str | None:
-        """An FTS5 MATCH expression for the measures holding ``needle`` in ``column``."""
+        """An FTS5 MATCH expression for the measures holding ``needle`` in ``column``
+        (memoised for the query)."""
+        key = (column, needle)
+        if key not in self._matches:
+            self._matches[key] = self._new_match(column, needle)
+        return self._matches[key]
+
+    def _new_match(self, column: str, needle: str) -> str | None:
         self._vocab()
         if len(needle) >= 3:
             if any(self._vocab_row(column, g)[0] == 0 for g in sorted(_trigrams(needle))):
@@ -233,6 +253,14 @@ class Searcher:
     # --- pass 1 ---
 
     def _band_ids(self, band: Band, limit: int) -> set[int]:
+        """:meth:`_find_band` remembered until the store changes."""
+        key = ("band", repr(band), str(limit))
+        if key not in self._known:
+            self._known[key] = self._find_band(band, limit)
+        found: set[int] = self._known[key]
+        return found
+
+    def _find_band(self, band: Band, limit: int) -> set[int]:
         """The first ``limit`` measures (library order) holding the band's string at least
         once, twice, thrice and four times.
 
@@ -249,11 +277,20 @@ class Searcher:
         if not found:
             return found
         counted = self._count_expr(band.column)
-        rows = db.execute(
-            f"SELECT id, n FROM (SELECT m.id, {counted} AS n FROM measures m WHERE {self._present} "
-            f"ORDER BY m.id LIMIT {PREFIX_SCAN}) WHERE n >= 2",
-            [band.needle, len(band.needle)],
-        ).fetchall()
+        match = self._match(column, fts_needle) if self.library.fts else None
+        if match is not None:  # the first measures the index names, in id order
+            rows = db.execute(
+                f"SELECT m.id, {counted} AS n FROM (SELECT rowid AS id FROM measures_fts "
+                f"WHERE measures_fts MATCH ? ORDER BY rowid LIMIT {PREFIX_SCAN}) s "
+                f"CROSS JOIN measures m ON m.id = s.id WHERE {self._present} AND n >= 2 ORDER BY m.id",
+                [band.needle, len(band.needle), match],
+            ).fetchall()
+        else:
+            rows = db.execute(
+                f"SELECT id, n FROM (SELECT m.id, {counted} AS n FROM measures m WHERE {self._present} "
+                f"ORDER BY m.id LIMIT {PREFIX_SCAN}) WHERE n >= 2",
+                [band.needle, len(band.needle)],
+            ).fetchall()
         for count in range(2, 5):
             ids = [i for i, n in rows if n >= count][:limit]
             if len(ids) < limit:  # not among the library's first measures: ask the index
@@ -336,11 +373,15 @@ class Searcher:
 
     def _vocab_row(self, column: str, term: str) -> tuple[int, int]:
         """(measures holding ``term``, its instances) in ``column``."""
-        self._vocab()
-        row = self.library.db.execute(
-            "SELECT doc, cnt FROM temp.measures_vocab WHERE term = ? AND col = ?", (term, column)
-        ).fetchone()
-        return (int(row[0]), int(row[1])) if row else (0, 0)
+        key = ("row", column, term)
+        if key not in self._known:
+            self._vocab()
+            row = self.library.db.execute(
+                "SELECT doc, cnt FROM temp.measures_vocab WHERE term = ? AND col = ?", (term, column)
+            ).fetchone()
+            self._known[key] = (int(row[0]), int(row[1])) if row else (0, 0)
+        found: tuple[int, int] = self._known[key]
+        return found
 
     def _banded(self, text: str, query: Query, limit: int) -> Results | None:
         if len(query.groups) != 1 or len(query.groups[0]) != 1:
@@ -542,12 +583,16 @@ class Searcher:
 
     def _terms(self, column: str, prefix: str) -> list[str]:
         """The trigrams in ``column`` that begin with ``prefix`` (one or two characters)."""
-        self._vocab()
-        rows = self.library.db.execute(
-            "SELECT term FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
-            (prefix, prefix + "\U0010ffff", column),
-        )
-        return [t for (t,) in rows]
+        key = ("terms", column, prefix)
+        if key not in self._known:
+            self._vocab()
+            rows = self.library.db.execute(
+                "SELECT term FROM temp.measures_vocab WHERE term >= ? AND term < ? AND col = ?",
+                (prefix, prefix + "\U0010ffff", column),
+            )
+            self._known[key] = [t for (t,) in rows]
+        found: list[str] = self._known[key]
+        return found
 
     def _mixed_keys(self, letters: str) -> set[str]:
         """The initials strings of the ways ``letters`` cut into syllable prefixes (as
@@ -587,18 +632,22 @@ class Searcher:
         return self.index_of(ids).search(query, limit)
 
     def index_of(self, ids: Sequence[int]) -> SearchIndex:
-        """A SearchIndex over these measures, in library order."""
+        """A SearchIndex over these measures, in library order, its views joined from what
+        each measure contributes (kept between queries: see ``library_view``)."""
         missing = [i for i in ids if i not in self._decoded]
+        end = len(END)
         for at in range(0, len(missing), 30_000):  # SQLite's limit on bound parameters
             part = missing[at : at + 30_000]
             rows = self.library.db.execute(
-                "SELECT m.id, m.report, m.seq, m.measure_id, m.text, m.paragraph, m.start, m.starts, m.pinyin "
-                f"FROM measures m WHERE m.id IN ({','.join('?' * len(part))})",
+                "SELECT m.id, m.report, m.measure_id, m.text, m.paragraph, m.start, m.starts, m.pinyin, "
+                f"m.folded, m.initials, m.syllables FROM measures m WHERE m.id IN ({','.join('?' * len(part))})",
                 part,
             )
-            for mid, rid, seq, measure_id, text, paragraph, start, starts, pinyin in rows:
+            for mid, rid, measure_id, text, paragraph, start, starts, pinyin, folded, initials, run in rows:
                 measure = Measure(id=measure_id, text=text, paragraph=paragraph, start=start)
-                self._decoded[mid] = (rid, seq, measure, json.loads(starts), pinyin)
+                offsets = json.loads(starts)
+                parts = Parts(text, folded[:-end], initials[:-end], run, offsets, pinyin)
+                self._decoded[mid] = (rid, measure, parts)
         chosen = [self._decoded[i] for i in sorted(ids) if i in self._decoded]
         if len(self._decoded) > self.DECODED_KEPT:
             keep = set(ids)
@@ -607,20 +656,19 @@ class Searcher:
         report_ids: list[int] = []
         measures: list[list[Measure]] = []
         data: list[dict[str, list[Any]]] = []
-        for rid, _seq, measure, starts, pinyin in chosen:
+        for rid, measure, parts in chosen:
             if not report_ids or report_ids[-1] != rid:
                 report_ids.append(rid)
                 measures.append([])
                 data.append({"starts": [], "pinyin": []})
             measures[-1].append(measure)
-            data[-1]["starts"].append(starts)
-            data[-1]["pinyin"].append(pinyin)
-        return SearchIndex(StoredReports(self.library, report_ids), data, measures)
+            data[-1]["starts"].append(parts.starts)
+            data[-1]["pinyin"].append(parts.syllables)
+        return LibraryIndex(StoredReports(self.library, report_ids), data, measures, [c[2] for c in chosen])
 
     def search(self, query: str, limit: int = 10) -> Results:
         """The best ``limit`` measures of the whole library for ``query``."""
         self._fresh()
-        self._memo.clear()
         parsed = parse_query(query)
         if not parsed or limit <= 0:
             return Results(capped=parsed.capped)
