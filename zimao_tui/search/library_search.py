@@ -37,6 +37,7 @@ import re
 import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, overload
 
 from zimao_tui.document.report import Measure, Report
@@ -44,6 +45,7 @@ from zimao_tui.search.fold import fold
 from zimao_tui.search.library_view import LibraryIndex, Parts
 from zimao_tui.search.query import Query, Term, parse_query
 from zimao_tui.search.search import (
+    _MAX_SKIP,
     EXACT,
     FOLDED,
     FULL_PINYIN,
@@ -65,7 +67,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 MAX_CANDIDATES = 5_000
 """At most this many measures are ranked by the fallback pass."""
-BROAD_CANDIDATES = 400
+BROAD_CANDIDATES = 250
 """The broad pass ranks the first this many measures (library order) the prefilter names: a
 reordered or half-right phrase of common words (``证券化知识产权``) may name 20,000, and
 ranking them all costs a second; the best hits of a word in every report are in the first
@@ -105,6 +107,22 @@ def _overlaps(text: str) -> bool:
     """Whether ``text`` can overlap itself (``一一``, ``abab``): SQL's LIKE counts
     occurrences that do not overlap and search counts every one, so such a word skips pass 1."""
     return any(text[:k] == text[-k:] for k in range(1, len(text)))
+
+
+def subsequence_pattern(letters: str) -> str:
+    """The regular expression ``SearchIndex._initials_subsequence`` looks for (``ggkjzl``)."""
+    steps = "".join(f"[^{c}\x00 ]{{0,{_MAX_SKIP}}}{c}" for c in letters[1:])
+    return letters[0] + steps
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _search(pattern: str, text: str) -> bool:
+    """SQL ``zimao_search(pattern, text)``: whether the regular expression occurs in ``text``."""
+    return _compiled(pattern).search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -176,6 +194,7 @@ class Searcher:
         """``scope``: search only these reports (catalogue ids, members or not: the files a
         ``search --report DIR`` names); by default the library's present members."""
         self.library = library
+        library.db.create_function("zimao_search", 2, _search, deterministic=True)
         self._present = _PRESENT
         if scope is not None:
             table = f"scope_{id(self)}"
@@ -502,6 +521,18 @@ class Searcher:
         return " OR ".join(f"({g})" for g in groups)
 
     def _broad(self, text: str, query: Query, limit: int) -> tuple[Results, list[int]] | None:
+        """The broad pass: rank the first BROAD_CANDIDATES measures the prefilter names (the
+        names remembered until the store changes); None when it narrows nothing."""
+        key = ("broad", text, "")
+        if key not in self._known:
+            self._known[key] = self._broad_ids(query)
+        ids: list[int] | None = self._known[key]
+        if ids is None:
+            return None
+        return self._rank(ids, text, limit), ids
+
+    def _broad_ids(self, query: Query) -> list[int] | None:
+        """The first BROAD_CANDIDATES measures (id order) the prefilter names; None: it cannot narrow."""
         if not self.library.fts:
             return None
         expr = self._broad_match(query)
@@ -528,7 +559,7 @@ class Searcher:
                     [expr],
                 )
             ]
-        return self._rank(ids, text, limit), ids
+        return ids
 
     def _fallback_ids(self, query: Query) -> list[int]:
         """Measures only the fallback ways of matching find (mixed pinyin, initials with gaps,
@@ -549,8 +580,10 @@ class Searcher:
                             m for k in sorted(self._mixed_keys(needle)) if (m := self._match("initials", k))
                         ]
                     if 4 <= len(needle) <= 16 and set(needle) <= {s[0] for s in self.syllables()}:
-                        clauses.append("m.initials GLOB ?")
-                        params.append("*" + "*".join(needle) + "*")
+                        # GLOB in C first; then the ranking's own pattern (letters at most
+                        # _MAX_SKIP apart), so the cap is spent on measures that can match
+                        clauses.append("(m.initials GLOB ? AND zimao_search(?, m.initials))")
+                        params += ["*" + "*".join(needle) + "*", subsequence_pattern(needle)]
                 elif _CJK.search(needle) and len(needle) >= 3:
                     for ch in self._rare_chars(needle[:32]):
                         starts = self._terms("folded", ch)
@@ -684,7 +717,10 @@ class Searcher:
         results, ids = broad
         if len(results) == limit:
             return results
-        extra = self._fallback_ids(parsed)
+        key = ("fallback", query, "")
+        if key not in self._known:
+            self._known[key] = self._fallback_ids(parsed)
+        extra: list[int] = self._known[key]
         if not extra:
             return results
         more = sorted(set(ids) | set(extra))
