@@ -1,33 +1,39 @@
 """Searching the library: SQL picks the few measures that can be the best hits, then the
 ordinary ranking (``SearchIndex``) ranks them, so every layer (literal, folded, synonyms,
-pinyin, initials, words in any order, typos) scores exactly as in a single-report search.
+pinyin, initials, words in any order, typos) scores a measure exactly as a single-report
+search does.
 
 A library of 1,000 reports holds some 126,000 measures; ranking them all costs a second, and
 even ranking every measure that holds the word (``发展``: 26,000) costs a few hundred ms. So a
-query goes through up to three passes, each ending as soon as its hits are known to be the best:
+query goes through up to three passes. *Library order* (ties between equal scores) is the
+order the store holds the measures in: by id, a report's measures one run in their order,
+reports in the order they were stored; the trigram index hands its measures over in that
+order, so SQLite stops as soon as a pass has what it needs.
 
 1. **Bands** (one positive word, not anchored): every way of matching that scores by how
    often a string occurs in one column (the text as written 96, folded 92, a synonym 88,
    pinyin initials 80; +1 per further occurrence up to +3) is a *band*. For each band and each
-   count c = 1…4, SQL returns the first ``limit`` measures (in library order) holding the
-   string at least c times (``LIKE '%x%x%'``). A measure whose best score comes from band b
-   and count c is either among those or behind ``limit`` measures scoring at least as much, so
-   the best ``limit`` of all are among the union (at most 4 x bands x ``limit`` measures).
-   The ways of matching that cannot be counted in SQL (full pinyin, words in any order,
-   typos) score below a *ceiling*; when the last of the ``limit`` hits scores above it, the
-   answer is exact. A common string is found by scanning the library's first measures in
-   library order; a rarer one through the trigram index (a string of two characters through
-   the trigrams that begin with it, from the FTS5 vocabulary), and counts of two or more
-   through the index's position lists.
-2. **Broad**: the measures the FTS5 trigram prefilter says may match (any trigram of a word
-   or of its synonyms, or the pinyin and initials columns for letters), the first
-   ``BROAD_CANDIDATES`` in library order.
-3. **Fallback**, when the broad pass finds fewer than ``limit`` hits: the first
-   ``BROAD_CANDIDATES`` measures of what no trigram can see: mixed pinyin (``zhishicq``, cut by the library's
-   syllables), initials with words left out (``ggkjzl``, a GLOB over the initials) and a typo in
-   every trigram (``跨竟电商``: the measures holding the word's rarest characters).
+   count c = 1…4, SQL returns the first ``limit`` measures holding the string at least c
+   times. A measure whose best score comes from band b and count c is either among those or
+   behind ``limit`` measures scoring at least as much, so the best ``limit`` of all are in the
+   union (at most 4 x bands x ``limit`` measures). The ways of matching that cannot be counted
+   in SQL (full pinyin, words in any order, typos) score below a *ceiling*; when the last of
+   the ``limit`` hits scores above it, the answer is exact, else the next pass runs. Once:
+   the trigram index (a two-character string through the trigrams that begin with it, from
+   the FTS5 vocabulary); more: the first index matches, then the index's position lists.
+2. **Broad**: the measures the trigram prefilter says may match (one FTS5 query: any trigram
+   of a word or of its synonyms, the pinyin and initials columns for letters; AND and OR as
+   the query says), the first ``BROAD_CANDIDATES`` in library order: for a word in every
+   report, the best hits of the first reports that hold it.
+3. **Fallback**, when the broad pass finds fewer than ``limit`` hits: up to
+   ``BROAD_CANDIDATES`` measures of what no trigram can see: mixed pinyin (``zhishicq``, cut
+   by the library's syllables), initials with words left out (``ggkjzl``: a GLOB, then the
+   ranking's own pattern) and a typo in every trigram (``跨竟电商``: the measures holding the
+   word's rarest characters).
 
-``Results.total`` is the count among the measures ranked (the CLI says "10 of N").
+What SQL answered (vocabulary, counts, each pass's candidates) and each measure's decoded
+views are kept by the :class:`Searcher` until the store changes: a session types the same
+words again and again. ``Results.total`` counts among the measures ranked.
 """
 
 from __future__ import annotations
