@@ -351,24 +351,38 @@ class Searcher:
     def _counted(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
         """The first ``limit`` measures holding the band's string ``least`` times or more, and
         likewise for every count above up to four, through the index's position lists."""
-        db = self.library.db
         if self.library.fts:
             docs = self._instances(column, fts_needle, least)
             if not docs:
                 return set()
-            several = "SELECT value FROM json_each(?)"
-            params: list[Any] = [json.dumps(docs)]
+            texts = self._texts((column, fts_needle, least), docs)
+            index = 0 if band.column == "text" else 1 if band.column == "folded" else 2
+            needle = band.needle
+            rows = [(i, t[index].translate(_ASCII_LOWER).count(needle)) for i, t in texts]
         else:
-            several = f"SELECT id FROM measures WHERE {band.column} LIKE ? ESCAPE '\\'"
-            params = ["%" + "%".join([_escape(band.needle)] * least) + "%"]
-        rows = db.execute(
-            f"SELECT m.id, {self._count_expr(band.column)} "
-            f"FROM measures m WHERE {self._present} AND m.id IN ({several}) ORDER BY m.id",
-            [band.needle, len(band.needle), *params],
-        ).fetchall()
+            rows = self.library.db.execute(
+                f"SELECT m.id, {self._count_expr(band.column)} FROM measures m WHERE {self._present} "
+                f"AND m.{band.column} LIKE ? ESCAPE '\\' ORDER BY m.id",
+                [band.needle, len(band.needle), "%" + "%".join([_escape(band.needle)] * least) + "%"],
+            ).fetchall()
         found: set[int] = set()
         for count in range(least, 5):
             found.update([i for i, n in rows if n >= count][:limit])
+        return found
+
+    def _texts(self, asked: tuple[str, str, int], docs: list[int]) -> list[tuple[int, tuple[str, str, str]]]:
+        """(id, (text, folded, initials)) of these measures that are in scope, in id order,
+        fetched once for every band that counts over them (the text and folded bands ask for
+        the same measures)."""
+        key = ("texts", f"{asked[0]}|{asked[1]}", str(asked[2]))  # what named the docs
+        if key not in self._known:
+            rows = self.library.db.execute(
+                f"SELECT m.id, m.text, m.folded, m.initials FROM measures m WHERE {self._present} "
+                "AND m.id IN (SELECT value FROM json_each(?)) ORDER BY m.id",
+                [json.dumps(docs)],
+            )
+            self._known[key] = [(i, (t, f, n)) for i, t, f, n in rows]
+        found: list[tuple[int, tuple[str, str, str]]] = self._known[key]
         return found
 
     def _instances(self, column: str, needle: str, least: int) -> list[int]:
