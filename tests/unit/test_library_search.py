@@ -141,7 +141,7 @@ def test_rare_two_character_word_found_through_trigrams(thirty: tuple[Library, S
     library, _ = thirty
     searcher = Searcher(library)
     searcher._vocab()
-    assert searcher._match("folded", "鲲鹏") == "folded : (\"鲲鹏\x03\")"  # only at a measure's end
+    assert searcher._match("folded", "鲲鹏") == 'folded : ("鲲鹏\x03")'  # only at a measure's end
     [hit] = searcher.search("鲲鹏", 10)
     assert hit.measure.text.endswith("鲲鹏") and hit.report.title.endswith("（第29号）")
 
