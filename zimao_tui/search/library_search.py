@@ -84,11 +84,11 @@ common: the scan stops soon) rather than by an FTS5 query of that many alternati
 MEMO_KEPT = 4_096
 """Vocabulary answers, position-list counts and FTS5 queries kept between queries (all of
 them are dropped when the store changes, or when there are more)."""
-PREFIX_SCAN = 120
-"""A band's string twice, three or four times in a measure is looked for first among the first
-this many measures holding it (the trigram index's, in id order), read in a few ms; only when
-they hold fewer than ``limit`` such measures are the index's position lists asked (tens of ms
-for a word in every report)."""
+PREFIX_SCAN = 150
+"""A band's string (once to four times in a measure) is looked for first among the first this
+many measures the trigram index names for it (in id order), read once for every band and
+counted in Python; only when they hold fewer than ``limit`` such measures is the index asked
+further (its position lists for counts of two or more: tens of ms for a word in every report)."""
 _PRESENT = "+m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
 
 
@@ -201,15 +201,14 @@ class Searcher:
         ``search --report DIR`` names); by default the library's present members."""
         self.library = library
         library.db.create_function("zimao_search", 2, _search, deterministic=True)
-        self._present = _PRESENT
+        self._scope_sql = "SELECT id FROM reports WHERE member = 1 AND state = 'present'"
         if scope is not None:
             table = f"scope_{id(self)}"
             library.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
             library.db.execute(f"DELETE FROM temp.{table}")
             library.db.executemany(f"INSERT OR IGNORE INTO temp.{table} VALUES (?)", [(r,) for r in scope])
-            self._present = (
-                f"+m.report IN (SELECT id FROM temp.{table} JOIN reports USING (id) WHERE state = 'present')"
-            )
+            self._scope_sql = f"SELECT id FROM temp.{table} JOIN reports USING (id) WHERE state = 'present'"
+        self._present = f"+m.report IN ({self._scope_sql})"
         self._decoded: dict[int, tuple[int, Measure, Parts]] = {}
         self._syllables: frozenset[str] | None = None
         self._version: tuple[int, int] | None = None
@@ -297,6 +296,8 @@ class Searcher:
         would read the whole library when no measure holds a common word four times."""
         column = band.column if band.column != "text" else "folded"
         fts_needle = band.needle if band.column != "text" else fold(band.needle)
+        if self.library.fts:
+            return self._band_from_index(band, column, fts_needle, limit)
         db = self.library.db
         found = self._indexed(band, column, fts_needle, limit)
         if not found:
@@ -322,6 +323,58 @@ class Searcher:
                 found |= self._counted(band, column, fts_needle, count, limit)
                 break
             found.update(ids)
+        return found
+
+    def _band_from_index(self, band: Band, column: str, fts_needle: str, limit: int) -> set[int]:
+        """:meth:`_find_band` through the trigram index: its first PREFIX_SCAN measures (id
+        order), fetched once for every band asking about the same string, are counted in
+        Python; only a count they hold fewer than ``limit`` times goes further (the index's
+        own first hits for once, its position lists for more)."""
+        match = self._match(column, fts_needle)
+        if match is None:
+            return set()
+        prefix, complete = self._prefix(column, fts_needle, match)
+        index = ("text", "folded", "initials").index(band.column)
+        counts = [(i, cols[index].translate(_ASCII_LOWER).count(band.needle)) for i, cols in prefix]
+        found: set[int] = set()
+        for count in range(1, 5):
+            ids = [i for i, n in counts if n >= count][:limit]
+            if len(ids) == limit or complete:  # the first of all, or all there are
+                if not ids:
+                    break
+                found.update(ids)
+            elif count == 1:
+                found |= self._indexed(band, column, fts_needle, limit)
+            else:
+                found |= self._counted(band, column, fts_needle, count, limit)
+                break
+        return found
+
+    def _prefix(
+        self, column: str, needle: str, match: str
+    ) -> tuple[list[tuple[int, tuple[str, str, str]]], bool]:
+        """(id, (text, folded, initials)) of the first PREFIX_SCAN measures the index names
+        for ``match`` that are in scope, and whether that was all of them."""
+        key = ("prefix", f"{column}|{needle}", "")
+        if key not in self._known:
+            rows = self.library.db.execute(
+                "SELECT m.id, m.report, m.text, m.folded, m.initials FROM (SELECT rowid AS id FROM measures_fts "
+                f"WHERE measures_fts MATCH ? ORDER BY rowid LIMIT {PREFIX_SCAN}) s "
+                "CROSS JOIN measures m ON m.id = s.id ORDER BY m.id",
+                [match],
+            ).fetchall()
+            scope = self._scope()
+            kept = [(i, (t, f, n)) for i, r, t, f, n in rows if r in scope]
+            self._known[key] = (kept, len(rows) < PREFIX_SCAN)
+        found: tuple[list[tuple[int, tuple[str, str, str]]], bool] = self._known[key]
+        return found
+
+    def _scope(self) -> frozenset[int]:
+        """The ids of the reports searched."""
+        key = ("scope", "", "")
+        if key not in self._known:
+            self._known[key] = frozenset(r for (r,) in self.library.db.execute(self._scope_sql))
+        found: frozenset[int] = self._known[key]
         return found
 
     @staticmethod
