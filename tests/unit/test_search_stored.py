@@ -75,3 +75,16 @@ def test_bad_file_in_the_folder_is_skipped_with_one_line(
     out = capsys.readouterr()
     assert out.err.count("\n") == 1 and "blob.txt" in out.err and "Traceback" not in out.err
     assert json.loads(out.out)
+
+
+def test_without_a_store_the_files_are_searched_in_memory(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data folder that cannot hold the store (read-only, full) is no reason to fail."""
+
+    def refuse() -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(stored, "open_library", refuse)
+    got = hits(capsys, "知识产权证券化", "--report", str(folder))
+    assert len(got) == 22 and {h[1] for h in got} == {"2.4.1"}  # one per copy, as in memory

@@ -12,6 +12,7 @@ search (no store written for a look at one report).
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from collections.abc import Callable
 
 from zimao_tui.cli.add import files_named
@@ -37,8 +38,11 @@ def stored_search(args: argparse.Namespace) -> Callable[[str], tuple[Results, bo
     files, direct = files_named(list(args.report))
     if len(files) < STORED_FROM:
         return None
-    library = open_library()
-    library.register(files, member=False)
+    try:
+        library = open_library()
+        library.register(files, member=False)
+    except (OSError, sqlite3.Error):
+        return None  # no store to keep them in (a read-only data folder): search them in memory
     index(library, library.stale(files, members_only=False), cache_dir())
     entries = library.by_path([str(f) for f in files])
     ids: list[int] = []
