@@ -15,7 +15,6 @@ import argparse
 import sqlite3
 from collections.abc import Callable
 
-from zimao_tui.cli.add import files_named
 from zimao_tui.cli.common import open_library, warn
 from zimao_tui.document.errors import ReportError
 from zimao_tui.i18n import Notice
@@ -32,6 +31,9 @@ def stored_search(args: argparse.Namespace) -> Callable[[str], tuple[Results, bo
 
     A file named on its own that cannot be read is one line and exit 2 (ReportError), a bad
     one inside a folder is skipped with one line, as the in-memory path does."""
+    if len(args.report) < STORED_FROM and not any(path.is_dir() for path in args.report):
+        return None  # a few files named one by one: nothing of the store is even imported
+    from zimao_tui.cli.add import files_named
     from zimao_tui.search.library_index import index
     from zimao_tui.search.library_search import Searcher
 
