@@ -345,6 +345,8 @@ class Searcher:
                 found.update(ids)
             elif count == 1:
                 found |= self._indexed(band, column, fts_needle, limit)
+                if len(found) < limit:
+                    break  # that is every measure holding it: those holding it more are among them
             else:
                 found |= self._counted(band, column, fts_needle, count, limit)
                 break
