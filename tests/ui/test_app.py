@@ -402,6 +402,38 @@ async def test_command_palette_jumps_to_a_section(bundled: Report) -> None:
         assert current(app).id == "5.1"  # type: ignore[union-attr]
 
 
+def palette_options(app: ZimaoApp) -> list[str]:
+    """The texts of the palette's listed options, top first."""
+    from textual.command import CommandList
+
+    listing = app.screen.query_one(CommandList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+@sync
+async def test_the_palette_finds_headings_by_pinyin_and_initials(bundled: Report) -> None:
+    """``zscq`` lists the 知识产权 heading (only measures were found by pinyin, through the
+    search index), Enter goes there; a query matching nothing says so in Chinese."""
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"zscq")
+        await pilot.pause(0.5)
+        options = palette_options(app)
+        assert options and "(四)强化知识产权创造应用" in options[0], options[:3]
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        node = current(app)
+        assert isinstance(node, Heading) and node.label == "(四)强化知识产权创造应用"
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"qxqxqxqx")
+        await pilot.pause(1.5)  # Textual shows "no matches" after a countdown
+        (shown,) = palette_options(app)
+        assert "没有匹配的命令" in shown and "No matches" not in shown
+
+
 @sync
 async def test_the_palette_speaks_the_interface_language(bundled: Report) -> None:
     from textual.widgets import Input
@@ -781,3 +813,33 @@ async def test_the_palette_shows_the_keys_remapped_in_config(bundled: Report, tm
         measure = bundled.node("1.1.1")
         assert isinstance(measure, Measure)
         assert app.clipboard == cite(bundled, measure, app.config.citation_template)
+
+
+@sync
+async def test_results_over_several_reports_are_grouped_by_report(bundled: Report, data_dir: Path) -> None:
+    """Each report's hits under its title, said once (a disabled header the cursor skips), in
+    place of a title cut to ten characters before every hit; ↓ and Enter reach the second
+    report's hit."""
+    from textual.widgets import OptionList
+
+    from zimao_tui.document.parse import load_report
+
+    other = load_report(data_dir / "fullwidth.txt")
+    app = make_app([bundled, other])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"一业一证")
+        await pilot.pause()
+        results = app.screen.query_one("#search-results", OptionList)
+        options = [results.get_option_at_index(i) for i in range(results.option_count)]
+        headers = [str(o.prompt) for o in options if o.disabled]
+        assert headers == [f"《{bundled.title}》", f"《{other.title}》"]
+        hits = [str(o.prompt) for o in options if not o.disabled]
+        assert len(hits) == 2 and not any("《" in hit for hit in hits)
+        assert not options[results.highlighted or 0].disabled  # the first hit, not a header
+        await pilot.press("down")
+        await pilot.pause()
+        assert results.highlighted == 3  # past the second header
+        await press(pilot, "enter")
+        entry = app.query_one(DetailPane).entry
+        assert entry is not None and entry.report is other and current(app).text == "推行“一业一证”改革。"  # type: ignore[union-attr]

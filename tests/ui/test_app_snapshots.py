@@ -68,6 +68,20 @@ def test_help(snap_compare, bundled: Report, size: tuple[int, int], monkeypatch:
     assert snap_compare(make_app([bundled]), terminal_size=size, run_before=scene("question_mark"))
 
 
+def test_help_with_a_toast(snap_compare, bundled: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A toast over the help sits inside the help box, clear of its border (it drew over the
+    box's right and bottom edges)."""
+    monkeypatch.setenv("ZIMAO_TUI_CONFIG_DIR", "/home/user/.config/zimao-tui")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await scene("question_mark")(pilot)
+        pilot.app.notify("已复制 126 字（OSC\u00a052 与 xclip），可在其他窗口粘贴", timeout=60)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app([bundled]), terminal_size=(80, 24), run_before=run_before)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_bookmarks(snap_compare, bundled: Report, size: tuple[int, int]) -> None:
     app = make_app([bundled])

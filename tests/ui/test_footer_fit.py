@@ -1,4 +1,5 @@
-"""The footer fits 80 columns in both languages (explorer, search, figures): no key is cut off.
+"""The footer fits 80 columns in both languages (explorer, search, figures): no key is cut off,
+and it follows the focus (the detail pane's scroll keys replace the tree's ``[ ] t``).
 
 Textual's Footer lays its keys out in one row and docks the palette key (^p) on the right,
 over whatever does not fit; a label that is too long hides the last keys (in English
@@ -40,6 +41,7 @@ async def main():
         for state, keys, marker in (
             ("tree", [], "["),
             ("search", ["slash"], "esc"),
+            ("detail", ["escape", "tab"], "j"),
             ("figures", ["escape", "f"], "s"),
         ):
             for key in keys:
@@ -47,11 +49,12 @@ async def main():
             for _ in range(200):  # the footer recomposes after the bindings change, then paints
                 await pilot.pause()
                 shown = [(k.key_display, k.description) for k in app.screen.query("FooterKey")]
+                labels = [str(label.render()) for label in app.screen.query("FooterLabel")]
                 svg = app.export_screenshot()
                 painted = f'-line-{int(sys.argv[3]) - 1})"' in svg  # the last row has text
                 if marker in [key for key, _ in shown] and painted:
                     break
-            scenes.append({"state": state, "keys": shown, "svg": svg})
+            scenes.append({"state": state, "keys": shown, "labels": labels, "svg": svg})
     print(json.dumps(scenes))
 
 asyncio.run(main())
@@ -79,7 +82,7 @@ def footer_scenes(lang: str) -> list[dict[str, object]]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_footer_key_is_whole_on_the_last_line(lang: str, tmp_path: Path) -> None:
     scenes = footer_scenes(lang)
-    assert [scene["state"] for scene in scenes] == ["tree", "search", "figures"]
+    assert [scene["state"] for scene in scenes] == ["tree", "search", "detail", "figures"]
     for scene in scenes:
         keys = scene["keys"]
         assert isinstance(keys, list) and keys, scene["state"]
@@ -87,12 +90,17 @@ def test_every_footer_key_is_whole_on_the_last_line(lang: str, tmp_path: Path) -
         assert isinstance(svg, str)
         (tmp_path / f"footer-{lang}-{scene['state']}.svg").write_text(svg, encoding="utf-8")
         last = screen_line(svg, SIZE[1] - 1).replace("\xa0", " ")
-        cut = [f"{key} {description}" for key, description in keys if f"{key} {description}" not in last]
+        shown = [f"{key} {description}".strip() for key, description in keys]
+        cut = [entry for entry in [*shown, *scene["labels"]] if entry not in last]  # type: ignore[misc]
         assert cut == [], f"{lang}, {scene['state']}: cut off {cut} in {last!r}"
-    tree, search, figures = ({key for key, _ in scene["keys"]} for scene in scenes)  # type: ignore[union-attr]
+    tree, search, detail, figures = ({key for key, _ in scene["keys"]} for scene in scenes)  # type: ignore[union-attr]
     assert {"s", "r", "?", "q"} <= figures
     assert tree >= MUST_SHOW and "esc" not in tree
     assert "esc" in search and "[" not in search  # the search field's own footer
+    # the detail pane's footer: its scroll keys as one entry, not the tree's [ ] t
+    assert {"j", "k", "g", "G"} <= detail and not detail & {"[", "]", "t"}
+    assert {"/", "b", "c", "?", "q"} <= detail
+    assert scenes[2]["labels"] == [{"en": "Scroll", "zh": "滚动"}[lang]]
 
 
 def test_screen_line_reads_a_screenshot_row() -> None:

@@ -19,6 +19,7 @@ from zimao_tui.store.reading import ReadingState
 from zimao_tui.ui.dialogs.open_report import OpenReportDialog
 from zimao_tui.ui.screens.explorer import ExplorerScreen
 from zimao_tui.ui.textual_compat import notifications
+from zimao_tui.ui.widgets.detail import DetailPane
 from zimao_tui.ui.widgets.report_tree import ReportTree
 
 pytestmark = pytest.mark.usefixtures("app_env")
@@ -278,6 +279,28 @@ async def test_the_tree_pane_widens_and_narrows_with_keys_and_drag(bundled: Repo
         await pilot.mouse_up(tree, offset=(39, 5))
         await settle(pilot)
         assert tree.outer_size.width == 40
+
+
+@sync
+async def test_the_tree_pane_widens_and_narrows_from_the_detail_pane(bundled: Report) -> None:
+    """``>``/``<`` are the screen's keys: with the detail pane focused they still size the tree
+    (on the tree's own bindings they did nothing once Tab had moved the focus)."""
+    app = make_app([bundled])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        tree = app.screen.query_one(ReportTree)
+        detail = app.screen.query_one(DetailPane)
+        detail.focus()
+        await settle(pilot)
+        assert app.focused is detail
+        before = tree.outer_size.width
+        await pilot.press("greater_than_sign", "greater_than_sign", "less_than_sign")
+        await settle(pilot)
+        assert tree.outer_size.width == before + 4
+        assert app.focused is detail  # the keys do not move the focus
+        await pilot.press("backslash", "greater_than_sign")  # tree hidden: nothing to size, no error
+        await settle(pilot)
+        assert not tree.display
 
 
 @sync

@@ -65,3 +65,24 @@ async def test_set_ansi_filter_runs_on_the_current_theme() -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         compat.set_ansi_filter(app)  # raises if Textual changed the private method
+
+
+class _ToastApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input()
+
+
+@sync
+async def test_keep_toasts_within_moves_the_screens_toast_rack() -> None:
+    from textual.geometry import Region
+
+    app = _ToastApp()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        area = Region(10, 3, 40, 12)
+        compat.keep_toasts_within(app.screen, area)
+        app.notify("a toast long enough to wrap over a line or two of the rack's width")
+        await pilot.pause()
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))
+        assert toasts, "Textual no longer puts toasts in the screen's ToastRack"
+        assert all(area.contains_region(toast.region) for toast in toasts)

@@ -9,6 +9,7 @@ ending one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from app_fixtures import app_env, make_app, sync, wait_ready  # noqa: F401  (app_env is a fixture)
@@ -20,6 +21,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from zimao_tui.document.report import Report
+from zimao_tui.store.bookmarks import BookmarkStore
+from zimao_tui.ui.screens.bookmarks import BookmarksScreen
 from zimao_tui.ui.screens.glossary import GlossaryScreen
 from zimao_tui.ui.text.linebreak import NO_LINE_END, NO_LINE_START
 from zimao_tui.ui.widgets.search_bar import SearchBar, hit_location
@@ -113,3 +116,22 @@ async def test_glossary_occurrences_break_by_the_chinese_rules(bundled: Report) 
             assert misbroken(listed, lambda line: False) == [], width
             assert len(listed) > len(screen.shown), "no term wraps"
         assert checked > 20, "hardly anything wraps: the test checks nothing"
+
+
+@sync
+async def test_bookmark_rows_break_by_the_chinese_rules(bundled: Report, tmp_path: Path) -> None:
+    """Every measure bookmarked: no row line opens with 、 or ； (Textual folded the rows at any
+    cell: ``、走在前列”的新要求`` began a line at 80 columns)."""
+    store = BookmarkStore(tmp_path / "bookmarks.toml")
+    for measure in bundled.measures():
+        store.update(bundled, measure, "", [])
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened(size=(80, 24)) as (pilot, screen):
+        listing = screen.query_one(OptionList)
+        for width in (80, 57):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            lines = [strip.text for strip in await every_drawn_line(pilot, listing)]
+            assert len(lines) > 4 * 126, "no row wraps: the test checks nothing"
+            assert misbroken(lines, lambda line: False) == [], width
+            assert not [line for line in lines if line.strip()[:1] in ("、", "；")]

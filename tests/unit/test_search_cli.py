@@ -107,3 +107,27 @@ def test_pretty_header_says_shown_and_total(capsys: pytest.CaptureFixture[str]) 
     first = capsys.readouterr().out.splitlines()[0]
     total = int(first.split("共 ")[1].split(" 条")[0])
     assert "前 3 条" in first and total > 50
+
+
+def test_several_reports_are_listed_under_one_title_each(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """Over several reports, the text output groups hits by report, its title said once as a
+    header (it was the full title before every hit); one report has no header."""
+    a, b = data_dir / "compare" / "a.txt", data_dir / "compare" / "b.txt"
+    args = ["search", "投资", "--report", str(a), "--report", str(b), "--report", str(bundled_report())]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    titles = [
+        "《武汉自贸片区高质量发展创新举措》",
+        "《示范区工作报告（2022年）》",
+        "《示范区工作报告（2023年）》",
+    ]
+    headers = [line.strip() for line in lines if line.strip().startswith("《")]
+    assert headers == titles  # once each, the report with the best hit first
+    at = {title: next(i for i, line in enumerate(lines) if line.strip() == title) for title in titles}
+    b_hit = next(i for i, line in enumerate(lines) if "7350亿元" in line)
+    assert at[titles[2]] < b_hit and all(t not in "".join(lines[at[titles[2]] + 1 :]) for t in titles)
+    assert not any("示范区工作报告" in line for line in lines if not line.strip().startswith("《"))
+    assert main(["search", "投资", "--report", str(a)]) == 0
+    assert "《" not in capsys.readouterr().out.split("\n", 1)[1]

@@ -197,3 +197,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `zimao-tui … | head`: the reader left; nothing is wrong with our output.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        if not _library_failed(exc):
+            raise
+        return 2
+
+
+def _library_failed(exc: Exception) -> bool:
+    """A SQLite error from the library store in the middle of a command: one line on stderr in
+    the interface language, exit status 2. Damage (a page that opening did not touch) also
+    marks the store, so that the next open checks it and, if damaged, sets it aside and
+    rebuilds it from library.list.json; a lock held too long or a disk or permission problem
+    only says so. False for any other exception (a bug: let it show).
+
+    sqlite3 is looked up, not imported: a command that never opened the library never loaded it."""
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is None or not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    from zimao_tui.document.inert import inert
+    from zimao_tui.i18n import t
+    from zimao_tui.store.library import library_path
+    from zimao_tui.store.library_repair import kind_of_failure, mark_damaged
+
+    kind = kind_of_failure(exc)
+    if kind == "damaged":
+        mark_damaged()
+    key = {"damaged": "library.damaged", "locked": "library.locked"}.get(kind, "library.unusable")
+    print(f"zimao-tui: {inert(t(key, error=exc, path=library_path()))}", file=sys.stderr)
+    return True

@@ -84,10 +84,15 @@ def console() -> Console:
 
 def open_library() -> Library:
     """The user's library, with what opening it had to do (a damaged file set aside, a
-    rebuild after an upgrade) said on stderr."""
-    from zimao_tui.store.library import Library
+    rebuild after an upgrade) said on stderr; a data folder it cannot be made in is one line
+    (UserError), as a disk or permission error met later is (``cli.main``)."""
+    from zimao_tui.document.errors import UserError
+    from zimao_tui.store.library import Library, library_path
 
-    library = Library()
+    try:
+        library = Library()
+    except OSError as exc:  # the data folder is a file, not writable, the disk is full…
+        raise UserError(Notice("library.unusable", error=exc.strerror or exc, path=library_path())) from exc
     for notice in library.notices:
         warn(notice)
     return library

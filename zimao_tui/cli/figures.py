@@ -59,7 +59,7 @@ def _table(rows: list[dict[str, Any]], values: list[str]) -> Table:
             row["measure_id"],
             row["raw"],
             value,
-            row["unit"],
+            "" if row["kind"] == "date" else row["unit"],  # the kind says date; 日期 is no unit
             row["of"],
             t(f"figures.kind.{row['kind']}"),
         )

@@ -138,11 +138,15 @@ ZH: dict[str, str] = {
     "加入文库（不给 PATH：重读有改动的文件）",
     "report files or folders": "报告文件或文件夹",
     "worker processes (default: one per core)": "工作进程数（默认：每个核心一个）",
-    "list the reports in your library (title, date, issuer, kind, measures, file, present or missing)": "列出"
-    "文库中的报告（标题、日期、发文机关、格式、措施数、文件、在或缺失）",
+    "list the reports in your library (title, date, issuer, kind, measures, file, present or missing) "
+    "and the folders it watches": "列出文库中的报告（标题、日期、发文机关、格式、措施数、文件、在或缺失）"
+    "及关注的文件夹",
+    "do not watch the folders given (by default a plain `add` rescans them for new files)": "不关注给出的"
+    "文件夹（默认关注：不带参数的 `add` 会读入其中的新文件）",
     "print the catalogue as JSON": "以 JSON 输出目录",
-    "take reports out of your library by id (see `library`) or path": "按编号（见 `library`）或路径把报告移出文库",
-    "a report's id or its file's path": "报告的编号或其文件路径",
+    "take reports out of your library by id (see `library`) or path; a folder's path stops watching it": "按"
+    "编号（见 `library`）或路径把报告移出文库；给出文件夹则不再关注它",
+    "a report's id, its file's path, or a folder's path": "报告的编号、其文件路径或文件夹路径",
 }
 
 

@@ -1,7 +1,9 @@
-"""``zimao-tui library [--json]``: the reports in your library, with where each file is.
+"""``zimao-tui library [--json]``: the reports in your library, with where each file is, and the
+folders it watches.
 
 Reports whose file vanished stay listed as missing until ``zimao-tui remove`` takes them out
-(a disk not mounted today must not cost the catalogue); ``add`` without a path re-checks them.
+(a disk not mounted today must not cost the catalogue); ``add`` without a path re-checks them
+and looks for new files in the watched folders.
 """
 
 from __future__ import annotations
@@ -9,16 +11,20 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from zimao_tui.cli.common import console, open_library, print_json
 from zimao_tui.document.inert import inert
 from zimao_tui.i18n import t
-from zimao_tui.store.library import Entry
+from zimao_tui.store.library import Entry, Watched
 
 NAME = "library"
-HELP = "list the reports in your library (title, date, issuer, kind, measures, file, present or missing)"
+HELP = (
+    "list the reports in your library (title, date, issuer, kind, measures, file, present or missing) "
+    "and the folders it watches"
+)
 
 COLUMNS = ("id", "title", "date", "issuer", "kind", "measures", "state", "path")
 
@@ -47,17 +53,51 @@ def entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
+def watched_json(folder: Watched) -> dict[str, Any]:
+    """One watched folder in the documented JSON shape."""
+    return {
+        "path": folder.path,
+        "added": folder.added,
+        "exists": folder.exists,
+        "ignored": list(folder.ignored),
+    }
+
+
 def run(args: argparse.Namespace) -> int:
-    """Print the catalogue."""
+    """Print the catalogue, then the watched folders."""
     with open_library() as library:
         entries = library.entries()
+        watched = library.watched()
     if args.json:
-        print_json([entry_json(e) for e in entries])
+        print_json(
+            {"reports": [entry_json(e) for e in entries], "watched": [watched_json(w) for w in watched]}
+        )
         return 0
     out = console()
     if not entries:
         out.print(Text(t("library.empty"), style="dim"))
-        return 0
+    else:
+        _print_reports(out, entries)
+    _print_watched(out, watched)
+    return 0
+
+
+def _print_watched(out: Console, watched: list[Watched]) -> None:
+    """One line per watched folder: its path, whether it is there, how many files it ignores."""
+    if not watched:
+        return
+    out.print(Text(t("library.watched_title"), style="bold"))
+    for folder in watched:
+        line = Text("  ").append(inert(folder.path))
+        if not folder.exists:
+            line.append("  " + t("library.state.missing"), style="bold red")
+        if folder.ignored:
+            line.append("  " + t("library.ignored_count", n=len(folder.ignored)), style="dim")
+        out.print(line)
+
+
+def _print_reports(out: Console, entries: list[Entry]) -> None:
+    """The reports' table and their count."""
     table = Table(box=None, pad_edge=False)
     for column in COLUMNS:
         table.add_column(
@@ -71,4 +111,3 @@ def run(args: argparse.Namespace) -> int:
         table.add_row(*(Text(inert(c)) for c in cells), state, Text(inert(e.path), style="dim"))
     out.print(table)
     out.print(Text(t("library.count", n=len(entries)), style="dim"))
-    return 0

@@ -24,9 +24,14 @@ from zimao_tui.cli.common import (
 )
 from zimao_tui.document.errors import UserError
 from zimao_tui.document.inert import inert
+from zimao_tui.document.shorten import short_title
 from zimao_tui.i18n import Notice, t
+from zimao_tui.search.groups import group_by_report
 from zimao_tui.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS
 from zimao_tui.search.search import Hit, Results, build_index
+
+GROUP_TITLE_CHARS = 30
+"""A group header's report title, at most (its start and its distinguishing end: short_title)."""
 
 NAME = "search"
 HELP = "find measures by Chinese words (typos, any order), pinyin or pinyin initials"
@@ -90,20 +95,25 @@ def _print_pretty(query: str, hits: Results, several_reports: bool) -> None:
     out.print(Text.assemble(("» ", "dim"), (inert(query), "bold"), (count, "dim")))
     if not hits:
         out.print(Text("  " + t("cli.search_none"), style="dim"))
-    for hit in hits:
-        where = " › ".join(hit.path)
-        if several_reports:
-            where = f"{hit.report.title} › {where}"
-        where = inert(where)
-        out.print(
-            Text.assemble(
-                ("  ", ""),
-                (inert(hit.measure.id), "bold cyan"),
-                (f"  {where}", "dim"),
-                (f"  {hit.score:g}", "green"),
+    # Over several reports, each report's hits under its title, said once (search/groups.py,
+    # as the app's results list them), not the full title before every hit.
+    groups = group_by_report(hits) if several_reports else [None]
+    for group in groups:
+        listed = hits if group is None else group.hits
+        if group is not None:
+            title = inert(short_title(group.report.title, GROUP_TITLE_CHARS))
+            out.print(Text.assemble(("  ", ""), (f"《{title}》", "bold magenta")))
+        indent = "  " if group is None else "    "
+        for hit in listed:
+            out.print(
+                Text.assemble(
+                    (indent, ""),
+                    (inert(hit.measure.id), "bold cyan"),
+                    (f"  {inert(' › '.join(hit.path))}", "dim"),
+                    (f"  {hit.score:g}", "green"),
+                )
             )
-        )
-        out.print(Text("    ") + highlighted(hit))
+            out.print(Text(indent + "  ") + highlighted(hit))
 
 
 Answer = Callable[[str], tuple[Results, bool]]

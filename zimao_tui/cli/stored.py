@@ -37,7 +37,7 @@ def stored_search(args: argparse.Namespace) -> Callable[[str], tuple[Results, bo
     from zimao_tui.search.library_index import index
     from zimao_tui.search.library_search import Searcher
 
-    files, direct = files_named(list(args.report))
+    files, direct, _folders = files_named(list(args.report))
     if len(files) < STORED_FROM:
         return None
     try:
@@ -45,7 +45,12 @@ def stored_search(args: argparse.Namespace) -> Callable[[str], tuple[Results, bo
         library.register(files, member=False)
     except (OSError, sqlite3.Error):
         return None  # no store to keep them in (a read-only data folder): search them in memory
-    index(library, library.stale(files, members_only=False), cache_dir())
+    todo = library.stale(files, members_only=False)
+    if todo:  # one indexer at a time, as ``add`` (it waits for one that is running)
+        from zimao_tui.store.library_lock import index_lock, lock_path
+
+        with index_lock(lock_path(library.path), wait=True):
+            index(library, library.stale(files, members_only=False), cache_dir())
     entries = library.by_path([str(f) for f in files])
     ids: list[int] = []
     first_error: str | None = None

@@ -134,7 +134,7 @@ def report_tokenizer(cache_dir: Path, texts: Sequence[str]) -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_pinyin(word: str) -> tuple[str, ...]:
+def word_pinyin(word: str) -> tuple[str, ...]:
     """One syllable per character of ``word``; "" for characters that are not Chinese.
 
     Memoised: pypinyin is most of the cost of indexing, and a field's reports share most of
@@ -177,7 +177,7 @@ def analyse(texts: Sequence[str], cache_dir: Path) -> dict[str, list[Any]]:
         pos = 0
         for word in tokenizer.cut(cut, HMM=True):
             offsets.append(pos)
-            syllables.extend(_word_pinyin(text[pos : pos + len(word)]))
+            syllables.extend(word_pinyin(text[pos : pos + len(word)]))
             pos += len(word)
         if pos != len(text):
             raise RuntimeError(f"jieba lost characters: {pos} of {len(text)} in {text[:20]!r}")

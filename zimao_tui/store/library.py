@@ -15,7 +15,7 @@ from __future__ import annotations
 import marshal
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,10 +23,12 @@ from typing import Any
 
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
+from zimao_tui.store import library_list
+from zimao_tui.store import library_repair as repair
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
+from zimao_tui.store.library_lock import index_lock, lock_path
 from zimao_tui.store.report_cache import report_from_fields
-from zimao_tui.store.statefile import move_aside
 
 LIBRARY_FILE = "library.sqlite3"
 
@@ -83,6 +85,17 @@ class Stat:
     mtime_ns: int | None
 
 
+@dataclass(frozen=True)
+class Watched:
+    """A folder ``add DIR`` watches: a plain ``add`` lists its new files. ``ignored`` are the
+    files in it the user removed (a rescan leaves them out); ``exists`` is whether it is there now."""
+
+    path: str
+    added: str
+    exists: bool
+    ignored: tuple[str, ...]
+
+
 class LibraryDamaged(Exception):
     """The file is not a SQLite store (or SQLite says it is corrupt)."""
 
@@ -108,45 +121,121 @@ class Library:
         self.notices: list[Notice] = []
         self._trees: dict[tuple[int, str], Report] = {}
         self.fts = schema.has_trigram()
+        self.list_path = library_list.list_path(self.path)
         try:
-            self.db = self._open()
-        except LibraryDamaged as exc:
-            moved = move_aside(self.path)
-            for suffix in ("-wal", "-shm"):  # the damaged file's journal goes with it
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    os.replace(side, moved.with_name(moved.name + suffix))
-            self.notices.append(Notice("notice.library_set_aside", error=exc, moved=moved))
-            self.db = self._open()
+            self.db = self._open_checked()
+        except LibraryDamaged:
+            self._repair()
+        if (
+            not self.list_path.exists()
+            and self.db.execute("SELECT 1 FROM reports WHERE member = 1").fetchone()
+        ):
+            self._save_list()  # a store from before lists existed
         if not self.fts:
             self.notices.append(Notice("notice.library_no_fts"))
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self, path: Path | None = None) -> sqlite3.Connection:
         private_dir(self.path.parent)
-        db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+        db = sqlite3.connect(path or self.path, timeout=BUSY_MS / 1000, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
             db.execute("PRAGMA foreign_keys = ON")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if version != schema.SCHEMA_VERSION:
-                self._migrate(db, version, tables)
+            if db.execute("PRAGMA user_version").fetchone()[0] != schema.SCHEMA_VERSION:
+                self._migrate(db)
             db.execute("SELECT count(*) FROM reports").fetchone()
         except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", …
             db.close()
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise
+            if repair.kind_of_failure(exc) != "damaged":
+                raise  # the disk, permissions or another process: setting it aside cannot help
             raise LibraryDamaged(str(exc)) from exc
         return db
 
-    def _migrate(self, db: sqlite3.Connection, version: int, tables: int) -> None:
-        if tables == 0:
-            with schema.transaction(db):
-                schema.create(db)
+    def _check_if_marked(self, db: sqlite3.Connection) -> None:
+        """After damage was reported in use (``library_repair.mark_damaged``), check the whole
+        file once."""
+        if not repair.marked(self.path):
             return
-        kept = schema.rebuild(db, now())
+        try:
+            verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            verdict = str(exc)
+        if verdict != "ok":
+            raise LibraryDamaged(verdict)
+        repair.unmark(self.path)
+
+    def _open_checked(self) -> sqlite3.Connection:
+        """Open the store, and check it whole if damage was reported in use."""
+        db = self._open()
+        try:
+            self._check_if_marked(db)
+        except LibraryDamaged:
+            db.close()
+            raise
+        return db
+
+    def _repair(self) -> None:
+        """Set a damaged store aside and rebuild it, holding the index lock: two processes that
+        both found it damaged must not both do it (the second would set aside the first's new
+        store). Whoever waited opens the store again and finds it whole."""
+        with index_lock(lock_path(self.path), wait=True):
+            try:
+                self.db = self._open_checked()
+            except LibraryDamaged as exc:
+                self._set_aside(exc)
+
+    def _set_aside(self, exc: LibraryDamaged) -> None:
+        """Keep the damaged file (never deleted) as ``library.sqlite3.corrupt-<time>`` and put
+        in its place a new store holding what ``library.list.json`` says was in it (the reports
+        pending, to be read again), built whole beside it first and swapped in at once
+        (``library_repair.swap_in``)."""
+        fresh = repair.fresh_path(self.path)
+        members = library_list.load(self.list_path)
+        db = self._open(fresh)
+        try:
+            if members is not None:
+                self._restore(db, members)
+        finally:
+            db.close()  # the last connection: its WAL is folded in and removed
+        moved = repair.swap_in(self.path, fresh)
+        self.db = self._open()
+        if members is None:
+            self.notices.append(Notice("notice.library_set_aside", error=exc, moved=moved))
+        else:
+            self.notices.append(
+                Notice("notice.library_restored", error=exc, moved=moved, count=len(members.reports))
+            )
+
+    @staticmethod
+    def _restore(db: sqlite3.Connection, members: library_list.Membership) -> None:
+        """Put the listed reports (pending), watched folders and ignored files in a new store."""
+        stamp = now()
+        with schema.transaction(db):
+            db.executemany(
+                "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, 1, ?)",
+                [(p, stamp) for p in members.reports],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO watched VALUES (?, ?)", [(p, stamp) for p in members.watched]
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO ignored VALUES (?, ?)", [(p, stamp) for p in members.ignored]
+            )
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        """Create the tables, or rebuild a store of another version, holding the write lock:
+        two processes opening a new library at once (two ``add`` runs) must not both create
+        it (the second's "table reports already exists" would read as damage). Whoever waited
+        sees the version already right and does nothing."""
+        with schema.transaction(db):
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == schema.SCHEMA_VERSION:
+                return
+            if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                schema.create(db)
+                return
+            kept = schema.rebuild(db, now())
         self.notices.append(
             Notice("notice.library_rebuilt", old=version, new=schema.SCHEMA_VERSION, count=kept)
         )
@@ -180,15 +269,55 @@ class Library:
                     "ON CONFLICT (path) DO UPDATE SET member = max(member, excluded.member)",
                     (str(path), int(member), stamp),
                 )
+        if member:
+            self._save_list()
+
+    def with_sizes(self, sizes: Iterable[int | None]) -> list[tuple[int, str, int, str]]:
+        """(id, path, size, fingerprint) of the read members of one of these sizes: the
+        candidates a renamed file may be (``library_watch.pending``)."""
+        wanted = sorted({s for s in sizes if s is not None})
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.execute(
+            f"SELECT id, path, size, fingerprint FROM reports WHERE member = 1 AND fingerprint IS NOT NULL "
+            f"AND size IN ({marks})",
+            wanted,
+        )
+        return [(int(r), str(p), int(z), str(f)) for r, p, z, f in rows]
+
+    def relocate(self, moves: Sequence[tuple[int, str, Stat]]) -> None:
+        """Reports whose file moved (same bytes, new path): the row follows the file, measures,
+        tree and id kept. One transaction."""
+        with schema.transaction(self.db) as db:
+            for rid, path, stat in moves:
+                db.execute(
+                    "UPDATE reports SET path = ?, size = ?, mtime_ns = ?, state = 'present' WHERE id = ?",
+                    (path, stat.size, stat.mtime_ns, rid),
+                )
+        self._save_list()
+
+    def member_paths(self) -> set[str]:
+        """The paths of every report in the library (cheaper than ``entries`` for 1,000)."""
+        return {str(p) for (p,) in self.db.execute("SELECT path FROM reports WHERE member = 1")}
 
     def stale(
-        self, paths: Iterable[Path] | None = None, members_only: bool = True
+        self,
+        paths: Iterable[Path] | None = None,
+        stats: Mapping[str, Stat] | None = None,
+        retry_unreadable: bool = True,
+        members_only: bool = True,
     ) -> list[tuple[str, str | None]]:
         """(path, known fingerprint) of the listed files that must be read: pending ones, and
         those whose size or modification time changed (the reader compares fingerprints, so
         a touched but unchanged file is not parsed again). Files that vanished are marked
-        ``missing`` here, in one transaction; one that comes back is read again.
-        ``members_only=False`` also checks reports only opened by name (``search --report``)."""
+        ``missing`` here, in one transaction; one that comes back is read again. ``stats``:
+        what a folder listing already said of some files (not asked again). Unreadable files
+        are tried again, unless ``retry_unreadable`` is False (a rescan): then only once they
+        changed, so that one bad file in a watched folder is not read, and reported, at every
+        start. ``members_only=False`` also checks reports only opened by name (``search
+        --report``)."""
+        settled = ("present", "unreadable") if not retry_unreadable else ("present",)
         wanted = None if paths is None else {str(p) for p in paths}
         rows = self.db.execute(
             "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1 OR ?",
@@ -199,11 +328,13 @@ class Library:
         for rid, path, state, known, size, mtime in rows.fetchall():
             if wanted is not None and path not in wanted:
                 continue
-            now_stat = _stat(path)
+            now_stat = stats.get(path) if stats else None
+            if now_stat is None:
+                now_stat = _stat(path)
             if now_stat.size is None:
                 if state != "missing":
                     gone.append(rid)
-            elif state != "present" or (now_stat.size, now_stat.mtime_ns) != (size, mtime):
+            elif (now_stat.size, now_stat.mtime_ns) != (size, mtime) or state not in settled:
                 todo.append((path, known if state == "present" else None))
         if gone:
             with schema.transaction(self.db) as db:
@@ -269,15 +400,17 @@ class Library:
             )
 
     def failed(self, path: str, error: str) -> None:
-        """A file that could not be read: listed as ``unreadable`` with why, its old measures gone."""
+        """A file that could not be read: listed as ``unreadable`` with why, its old measures gone.
+        Its size and time are noted, so that a rescan tries it again only once it changed."""
+        stat = _stat(path)
         with schema.transaction(self.db) as db:
             row = db.execute("SELECT id FROM reports WHERE path = ?", (path,)).fetchone()
             if row is not None:
                 self._drop_measures(db, int(row[0]))
             db.execute(
                 "UPDATE reports SET state = 'unreadable', error = ?, fingerprint = NULL, measures = NULL, "
-                "tree = NULL WHERE path = ?",
-                (error, path),
+                "tree = NULL, size = ?, mtime_ns = ? WHERE path = ?",
+                (error, stat.size, stat.mtime_ns, path),
             )
 
     def find(self, key: str) -> Entry | None:
@@ -307,12 +440,84 @@ class Library:
                 found[entry.path] = entry
         return found
 
-    def remove(self, ids: Iterable[int]) -> None:
-        """Take reports out of the library, measures and all (one transaction)."""
+    def remove(self, ids: Iterable[int], ignore: bool = True) -> None:
+        """Take reports out of the library, measures and all (one transaction). A report in a
+        watched folder is also ignored from then on (unless ``ignore`` is False), so that the
+        next rescan does not bring it back (``add FILE`` takes it in again)."""
+        folders = [w.path for w in self.watched()] if ignore else []
+        stamp = now()
         with schema.transaction(self.db) as db:
+            for rid in ids:
+                row = db.execute("SELECT path FROM reports WHERE id = ?", (rid,)).fetchone()
+                if row is not None and any(inside(str(row[0]), f) for f in folders):
+                    db.execute("INSERT OR IGNORE INTO ignored VALUES (?, ?)", (str(row[0]), stamp))
+                self._drop_measures(db, rid)
+                db.execute("DELETE FROM reports WHERE id = ?", (rid,))
+        self._save_list()
+
+    # --- watched folders and ignored files ---
+
+    def watched(self) -> list[Watched]:
+        """The watched folders, in the order they were added, each with its ignored files."""
+        ignored = [str(p) for (p,) in self.db.execute("SELECT path FROM ignored ORDER BY path")]
+        rows = self.db.execute("SELECT path, added FROM watched ORDER BY rowid").fetchall()
+        return [
+            Watched(str(p), str(a), os.path.isdir(p), tuple(i for i in ignored if inside(i, str(p))))
+            for p, a in rows
+        ]
+
+    def ignored(self) -> set[str]:
+        """Paths of the files a rescan leaves out."""
+        return {str(p) for (p,) in self.db.execute("SELECT path FROM ignored")}
+
+    def watch(self, folder: Path) -> bool:
+        """Watch a folder (absolute): a plain ``add`` lists its new files from now on.
+        Returns whether it is new (False: it was watched already)."""
+        with schema.transaction(self.db) as db:
+            added = db.execute("INSERT OR IGNORE INTO watched VALUES (?, ?)", (str(folder), now())).rowcount
+        if added:
+            self._save_list()
+        return bool(added)
+
+    def unignore(self, paths: Iterable[Path]) -> None:
+        """Files named to ``add`` on their own: no longer left out of their folder's rescans."""
+        names = [(str(p),) for p in paths]
+        with schema.transaction(self.db) as db:
+            db.executemany("DELETE FROM ignored WHERE path = ?", names)
+        self._save_list()
+
+    def members_under(self, folder: str) -> list[Entry]:
+        """The members whose file is in ``folder`` (at any depth)."""
+        return [e for e in self.entries() if inside(e.path, folder)]
+
+    def unwatch(self, folder: str) -> list[int]:
+        """Stop watching a folder and take its reports out (its ignored files are forgotten
+        with it); returns the ids removed. One transaction."""
+        ids = [e.id for e in self.members_under(folder)]
+        with schema.transaction(self.db) as db:
+            db.execute("DELETE FROM watched WHERE path = ?", (folder,))
+            for path in [i for i in self.ignored() if inside(i, folder)]:
+                db.execute("DELETE FROM ignored WHERE path = ?", (path,))
             for rid in ids:
                 self._drop_measures(db, rid)
                 db.execute("DELETE FROM reports WHERE id = ?", (rid,))
+        self._save_list()
+        return ids
+
+    def _save_list(self) -> None:
+        """Write ``library.list.json`` (membership only) after a change of membership; a disk
+        that refuses it costs the rebuild, not the change, so it is a notice, not a failure."""
+        members = library_list.Membership(
+            reports=[
+                str(p) for (p,) in self.db.execute("SELECT path FROM reports WHERE member = 1 ORDER BY id")
+            ],
+            watched=[str(p) for (p,) in self.db.execute("SELECT path FROM watched ORDER BY rowid")],
+            ignored=sorted(self.ignored()),
+        )
+        try:
+            library_list.save(self.list_path, members)
+        except OSError as exc:
+            self.notices.append(Notice("notice.library_list_unwritten", path=self.list_path, error=exc))
 
     # --- reading for search and the app ---
 
@@ -341,6 +546,11 @@ class Library:
             f"WHERE r.member = 1 AND r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
             params,
         ).fetchall()
+
+
+def inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is in ``folder`` (both absolute, as the store keeps them)."""
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _stat(path: str) -> Stat:

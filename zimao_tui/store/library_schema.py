@@ -19,9 +19,9 @@ from contextlib import contextmanager
 
 SCHEMA_VERSION = 3
 """Bump when a table, a column or what a column holds changes (the index format included).
+2: the ``watched`` and ``ignored`` tables (folders ``add`` rescans, files ``remove`` keeps out).
 3: the folded text, pinyin initials and pinyin run live in ``measures`` (the FTS table reads
-them as its external content), each ending in ``END``; the corpus's syllables have a table.
-(2 is another branch's.)"""
+them as its external content), each ending in ``END``; the corpus's syllables have a table."""
 
 END = "\x03"
 """Ends every stored folded text and initials string, so that a two-character word at the end
@@ -66,11 +66,21 @@ CREATE TABLE measures (
 );
 CREATE INDEX measures_report ON measures (report, seq);
 CREATE TABLE syllables (syllable TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE watched (
+    path TEXT PRIMARY KEY,
+    added TEXT NOT NULL
+);
+CREATE TABLE ignored (
+    path TEXT PRIMARY KEY,
+    added TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE measures_fts USING fts5 (
     folded, initials, syllables, content = 'measures', content_rowid = 'id', tokenize = 'trigram'
 );
 """
-"""``state``: ``pending`` (listed, not read yet: an interrupted ``add`` resumes from these),
+"""``watched``: folders ``add DIR`` put in, rescanned by a plain ``add`` for new files.
+``ignored``: files of a watched folder the user removed, so that a rescan leaves them out.
+``state``: ``pending`` (listed, not read yet: an interrupted ``add`` resumes from these),
 ``present``, ``missing`` (the file vanished: kept until removed) or ``unreadable`` (``error``
 says why). ``member``: 1 for the user's library, 0 for a report only opened by name (the app's
 later use). ``measures.folded`` is the text folded as search folds it (``search/fold.py``),
@@ -125,23 +135,36 @@ _FTS_LINE = """CREATE VIRTUAL TABLE measures_fts USING fts5 (
 
 
 def rebuild(db: sqlite3.Connection, added: str) -> int:
-    """Empty a store of another version, keeping the reports it lists (path, member), and
-    create this version's tables; the kept reports come back ``pending``, to be read again.
+    """Empty a store of another version, keeping the reports it lists (path, member), the
+    watched folders and the ignored files, and create this version's tables; the kept reports
+    come back ``pending``, to be read again.
 
-    One transaction: a kill half-way leaves the old store. Returns how many were kept.
+    Inside the caller's transaction: a kill half-way leaves the old store. Returns how many
+    were kept.
     """
     try:
         kept = [(str(p), int(m)) for p, m in db.execute("SELECT path, member FROM reports")]
     except (sqlite3.DatabaseError, TypeError, ValueError):
         kept = []  # too old or too odd to list its reports: start empty
-    with transaction(db):
-        names = db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
-        for kind, name in names:
-            if kind in ("table", "view") and not str(name).startswith("measures_fts_"):
-                db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
-        create(db)
-        db.executemany(
-            "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, ?, ?)",
-            [(p, m, added) for p, m in kept],
-        )
+    folders = _paths(db, "watched")
+    ignored = _paths(db, "ignored")
+    names = db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name in names:
+        if kind in ("table", "view") and not str(name).startswith("measures_fts_"):
+            db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    create(db)
+    db.executemany(
+        "INSERT OR IGNORE INTO reports (path, member, added) VALUES (?, ?, ?)",
+        [(p, m, added) for p, m in kept],
+    )
+    db.executemany("INSERT OR IGNORE INTO watched (path, added) VALUES (?, ?)", [(p, added) for p in folders])
+    db.executemany("INSERT OR IGNORE INTO ignored (path, added) VALUES (?, ?)", [(p, added) for p in ignored])
     return len(kept)
+
+
+def _paths(db: sqlite3.Connection, table: str) -> list[str]:
+    """The paths of a ``watched`` or ``ignored`` table of an older store (none before version 2)."""
+    try:
+        return [str(p) for (p,) in db.execute(f"SELECT path FROM {table}")]
+    except (sqlite3.DatabaseError, TypeError, ValueError):
+        return []

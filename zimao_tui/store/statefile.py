@@ -136,6 +136,13 @@ def move_aside(path: Path) -> Path:
     The one way a file zimao-tui cannot read is kept for the user instead of overwritten
     (bookmarks, the reading state). Raises OSError if the rename fails.
     """
+    target = aside_name(path)
+    os.replace(path, target)
+    return target
+
+
+def aside_name(path: Path) -> Path:
+    """``<name>.corrupt-<UTC time>`` beside ``path`` (``-1``, ``-2`` … if taken)."""
     from datetime import datetime, timezone
 
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -144,5 +151,4 @@ def move_aside(path: Path) -> Path:
     while target.exists():
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
         n += 1
-    os.replace(path, target)
     return target

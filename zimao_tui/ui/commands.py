@@ -7,13 +7,14 @@ binding ids it offers in the palette, with their titles, in ``PALETTE`` beside i
 Jump targets are built from the open reports once per palette opening; fuzzy matching is
 Textual's own matcher, so typing 人才 or a number like (三) finds headings and measures. Pinyin
 and initials (``rcgz``, ``rencai``) find measures as the search bar does: through its index
-(the search package's matching, not a second one), once the index is loaded. Reports read
+(the search package's matching, not a second one), once the index is loaded; headings, which
+the index does not hold, by the search package's rule for short labels (``search/labels.py``:
+``zscq`` finds the 知识产权 headings). Reports read
 before are offered as "Recent: …" (``store/reading.py``); choosing one opens it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -21,11 +22,13 @@ from typing import TYPE_CHECKING
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.style import Style
 
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.document.shorten import shorten
 from zimao_tui.i18n import t
+from zimao_tui.search.labels import PINYIN_QUERY, match_label
 
 if TYPE_CHECKING:
     from zimao_tui.search.search import Hit as SearchHit
@@ -69,10 +72,24 @@ def _targets(reports: list[Report]) -> Iterator[tuple[str, Report, Heading | Mea
             yield _measure_label(report, measure, several), report, measure
 
 
-PINYIN_QUERY = re.compile(r"[A-Za-z]{2,}")
-"""A palette query that may be pinyin or initials (``rcgz``, ``rencai``)."""
 PINYIN_HITS = 20
 """Measures the palette lists for a pinyin query (the search bar lists more)."""
+
+
+def span_highlight(candidate: str, span: tuple[int, int], style: Style) -> Content:
+    """``candidate`` as inert literal text with ``span`` (a pinyin match) styled."""
+    return Content(inert(candidate)).stylize(style, *span)
+
+
+def heading_pinyin_match(label: str, heading: Heading, query: str) -> tuple[float, tuple[int, int]] | None:
+    """A palette heading entry matched by pinyin or initials on the heading's own words (not
+    the report's title before it, which every entry of the report shares): score and span in
+    ``label``."""
+    found = match_label(query, heading.label)
+    if found is None:
+        return None
+    offset = len(label) - len(heading.label)  # the entry ends with the heading's label
+    return found.score, (found.span[0] + offset, found.span[1] + offset)
 
 
 def _pinyin_hits(explorer: ExplorerScreen, query: str) -> list[SearchHit]:
@@ -163,20 +180,25 @@ class ZimaoCommands(Provider):
         goto = t("cmd.goto")
         for hit in _pinyin_hits(explorer, query):
             label = _measure_label(hit.report, hit.measure, len(explorer.reports) > 1)
-            content = Content(inert(label))
             yield Hit(
                 hit.score / 100 * 0.9,
-                content,
+                Content(inert(label)),
                 partial(explorer.go_to, hit.report, hit.measure),
                 text=label,
                 help=goto,
             )
         for label, report, node in _targets(explorer.reports):
             score = matcher.match(label)
-            if score > 0:
+            content = highlight(matcher, label) if score > 0 else None
+            if content is None and isinstance(node, Heading):
+                pinyin = heading_pinyin_match(label, node, query)
+                if pinyin is not None:
+                    score = pinyin[0]
+                    content = span_highlight(label, pinyin[1], matcher.match_style)
+            if content is not None:
                 yield Hit(
                     score * 0.9,
-                    highlight(matcher, label),
+                    content,
                     partial(explorer.go_to, report, node),
                     text=label,
                     help=goto,

@@ -14,7 +14,9 @@ from typing import Any
 
 from textual.app import App
 from textual.command import CommandPalette
+from textual.geometry import Region
 from textual.notifications import Notification
+from textual.screen import Screen
 from textual.widgets import Tree
 
 
@@ -39,6 +41,27 @@ def withdraw(app: App[Any], notification: Notification) -> None:
     """
     if notification in app._notifications:
         app._unnotify(notification, refresh=False)
+
+
+def keep_toasts_within(screen: Screen[Any], area: Region) -> None:
+    """Show ``screen``'s toasts inside ``area`` (screen cells) instead of its bottom right.
+
+    Textual docks every screen's toasts in a ``ToastRack`` (private, id ``textual-toastrack``)
+    at the bottom right; over the help screen they drew across the help box's border. There is
+    no public setting for where toasts go, so the rack's margins are set to leave it just
+    ``area``; called again after a resize, since the box is centred. A screen without a rack
+    (notifications disabled, as in most headless tests) is left alone.
+    """
+    from textual.widgets._toast import ToastRack
+
+    racks = list(screen.query_children(ToastRack))
+    if not racks or not area:
+        return
+    height = screen.size.height
+    rack = racks[0]
+    rack.styles.width = area.width  # its own 1fr ignores side margins once docked
+    rack.styles.margin = (0, 0, max(0, height - area.bottom), area.x)
+    rack.styles.max_height = area.height
 
 
 def build_tree_lines(tree: Tree[Any]) -> None:

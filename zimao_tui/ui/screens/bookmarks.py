@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,6 +28,7 @@ from zimao_tui.ui.dialogs.confirm import ConfirmDialog
 from zimao_tui.ui.dialogs.note import NoteDialog
 from zimao_tui.ui.text.errors import error_text, read_only_refusal
 from zimao_tui.ui.text.inert import InertInput, inert_content, inert_text
+from zimao_tui.ui.text.linebreak import Kinsoku
 from zimao_tui.ui.text.snippets import excerpt
 
 ROW_LIMIT = 200
@@ -70,6 +72,12 @@ def row(item: ResolvedBookmark) -> Text:
             Text(" ".join(f"#{tag}" for tag in bm.tags), style="cyan", no_wrap=True, overflow="ellipsis")
         )
     return inert_text(Text("\n").join(lines))
+
+
+def row_visual(item: ResolvedBookmark) -> Kinsoku:
+    """The row as the list draws it: wrapped by the Chinese line-breaking rules at whatever
+    width the list has (Textual folded it at any cell, so a line could open with 、 or ；)."""
+    return Kinsoku(Content.from_rich_text(row(item)))
 
 
 class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
@@ -144,7 +152,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         for item in self._shown:
             if options:
                 options.append(None)  # a separator line between multi-line rows
-            options.append(Option(row(item), id=item.bookmark.uid))
+            options.append(Option(row_visual(item), id=item.bookmark.uid))
         if len(matching) > len(self._shown):
             options += [
                 None,

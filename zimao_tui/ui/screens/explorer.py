@@ -18,11 +18,12 @@ a line in ``PALETTE`` if the command palette should offer it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
@@ -38,6 +39,7 @@ from zimao_tui.ui.screens.copy_actions import copy_current
 from zimao_tui.ui.screens.navigator import Navigator
 from zimao_tui.ui.screens.search_flow import HitCursor
 from zimao_tui.ui.widgets.detail import DetailPane
+from zimao_tui.ui.widgets.pane_width import PaneWidthKeys
 from zimao_tui.ui.widgets.report_tree import ReportTree
 from zimao_tui.ui.widgets.search_bar import SearchBar, SearchInput
 
@@ -45,8 +47,16 @@ if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
 
 
-class ExplorerScreen(Screen[None]):
-    """Tree on the left, detail on the right, search on top (tree above detail when narrow)."""
+NOT_IN_DETAIL_FOOTER = frozenset({"zimao.prev_measure", "zimao.next_measure", "zimao.theme"})
+"""Footer entries left out while the detail pane has the focus: its ``j k g G`` scroll entry
+needs the room at 80 columns, and ``[``/``]`` and ``t`` are the tree's reading keys, not the
+pane's (they still work there: only the footer leaves them out)."""
+
+
+class ExplorerScreen(Screen[None], PaneWidthKeys):
+    """Tree on the left, detail on the right, search on top (tree above detail when narrow).
+
+    ``>``/``<`` size the tree whatever pane has the focus (``PaneWidthKeys``)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (60, "-below-80"), (80, "-from-80")]  # noqa: RUF012 - Textual's
     """Under 60 columns (a phone's browser through ``serve``, a split pane) the tree goes above
@@ -247,6 +257,21 @@ class ExplorerScreen(Screen[None]):
         if isinstance(self.focused, SearchInput):
             return action in ("submit_search", "focus_tree") or parameters == ("selection",)
         return True
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer follows the focus: on the detail pane it shows that pane's scroll keys
+        (its own bindings, ``FooterKeyScroll``) instead of the tree's (``NOT_IN_DETAIL_FOOTER``).
+        Only ``show`` changes, so the keys, the help screen and the palette are as before."""
+        bindings = super().active_bindings
+        if not isinstance(self.focused, DetailPane):
+            return bindings
+        return {
+            key: active._replace(binding=replace(active.binding, show=False))
+            if active.binding.id in NOT_IN_DETAIL_FOOTER
+            else active
+            for key, active in bindings.items()
+        }
 
     def action_search(self) -> None:
         """Focus the search field before the next key is dispatched.

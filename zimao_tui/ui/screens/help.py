@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Vertical
@@ -21,6 +22,7 @@ from zimao_tui.i18n import binding_help, t
 from zimao_tui.store.config import config_path
 from zimao_tui.ui.scrolling import KeyScroll
 from zimao_tui.ui.text.inert import inert_content
+from zimao_tui.ui.textual_compat import keep_toasts_within
 from zimao_tui.ui.widgets.search_bar import SearchInput
 
 KEY_WIDTH = 22
@@ -97,6 +99,16 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(HelpBody).focus()  # so j/k/space/PgDn/g/G scroll it at once
+        self.call_after_refresh(self._place_toasts)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._place_toasts)
+
+    def _place_toasts(self) -> None:
+        """Toasts (a copy, a warning) appear over the key table inside the help box, clear of
+        its border, its scrollbar and its "Esc closes" line: docked at the screen's bottom
+        right as elsewhere, they drew over the box's right and bottom edges at every size."""
+        keep_toasts_within(self, self.query_one(HelpBody).scrollable_content_region)
 
     def action_close(self) -> None:
         self.dismiss(None)

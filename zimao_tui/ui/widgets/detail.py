@@ -20,7 +20,7 @@ from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights
 from zimao_tui.ui.entry import Entry
-from zimao_tui.ui.scrolling import KeyScroll
+from zimao_tui.ui.scrolling import FooterKeyScroll
 from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.text.linebreak import unwrap_selection, wrap_content
 from zimao_tui.ui.text.position import position_text
@@ -235,9 +235,9 @@ class ChineseText(Static):
     _wrapped: Content = Content()
 
 
-class DetailPane(KeyScroll):
+class DetailPane(FooterKeyScroll):
     """Scrollable, selectable text (drag to select, ctrl+c copies via the screen); with the
-    focus (Tab), vim's and less's keys scroll it."""
+    focus (Tab), vim's and less's keys scroll it, and the footer says so."""
 
     DEFAULT_CSS = """
     DetailPane > #detail-body { width: 1fr; max-width: 100; height: auto; padding: 0 1; }

@@ -6,13 +6,19 @@ to 《武汉自贸片区创新举措（2023年. The pane's width is the user's t
 as the panes of lazygit, harlequin and VS Code do. The width stays within ``MIN_WIDTH`` and
 the screen less ``MIN_REST`` (room for the detail pane), and a terminal resize keeps it there.
 
-A mixin for a widget with a right border, so it needs no sibling and no screen to do it.
+A mixin for a widget with a right border, so it needs no sibling and no screen to do it; the
+keys live on the screen (:class:`PaneWidthKeys`), so they work whatever pane has the focus.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.widget import Widget
+
+from zimao_tui.i18n import t
 
 STEP = 4
 """Columns one key press adds or takes away."""
@@ -66,3 +72,39 @@ class ResizablePane(Widget):
             self.release_mouse()
             event.stop()
             event.prevent_default()
+
+
+class PaneWidthKeys(Widget):
+    """``>``/``<`` for a screen with a :class:`ResizablePane`: on the screen, not the pane, so
+    they widen the tree while the detail pane has the focus too (issue 15: on the tree's own
+    bindings they did nothing once Tab had moved on). Listed after ``Screen`` among a screen's
+    bases: Textual reads CSS type names and component classes along the first base only."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "greater_than_sign", f"pane_width({STEP})", t("key.tree_wider"), id="zimao.tree_wider", show=False
+        ),
+        Binding(
+            "less_than_sign",
+            f"pane_width({-STEP})",
+            t("key.tree_narrower"),
+            id="zimao.tree_narrower",
+            show=False,
+        ),
+    ]
+    PALETTE: ClassVar[dict[str, str]] = {
+        "zimao.tree_wider": t("key.tree_wider"),
+        "zimao.tree_narrower": t("key.tree_narrower"),
+    }
+    """Bindings offered in the command palette (see ``ui/commands.py``)."""
+
+    def resizable_pane(self) -> ResizablePane | None:
+        """The pane the keys size (None: nothing to size here). ``walk_children`` tests with
+        isinstance; a query by type goes by CSS type names, which a mixin base is not among."""
+        return next(iter(self.walk_children(ResizablePane)), None)
+
+    def action_pane_width(self, delta: int) -> None:
+        """A few columns wider or narrower, if the pane is shown."""
+        pane = self.resizable_pane()
+        if pane is not None and pane.display:
+            pane.action_resize(delta)

@@ -24,7 +24,7 @@ from zimao_tui.ui.entry import Entry
 from zimao_tui.ui.text.inert import inert_text
 from zimao_tui.ui.text.position import measure_position
 from zimao_tui.ui.textual_compat import build_tree_lines
-from zimao_tui.ui.widgets.pane_width import STEP, ResizablePane
+from zimao_tui.ui.widgets.pane_width import ResizablePane
 
 BOOKMARK_MARK = "★"
 
@@ -87,7 +87,8 @@ def measure_label(measure: Measure, position: int, bookmarked: bool) -> Text:
 class ReportTree(Tree[Entry], ResizablePane):
     """The report outline; moving the cursor is enough to update the detail pane.
 
-    Its width is the user's (``>``/``<``, or a drag on its right border: ``pane_width.py``)."""
+    Its width is the user's (``>``/``<`` on the screen, or a drag on its right border:
+    ``pane_width.py``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,l,right", "open", t("key.open"), id="zimao.open", show=False),
@@ -97,18 +98,7 @@ class ReportTree(Tree[Entry], ResizablePane):
         Binding("g,home", "scroll_home", t("key.top"), id="zimao.top", show=False),
         Binding("G,end", "scroll_end", t("key.bottom"), id="zimao.bottom", show=False),
         Binding("z", "collapse_all", t("key.collapse_all"), id="zimao.collapse_all", show=False),
-        Binding(
-            "greater_than_sign", f"resize({STEP})", t("key.tree_wider"), id="zimao.tree_wider", show=False
-        ),
-        Binding(
-            "less_than_sign", f"resize({-STEP})", t("key.tree_narrower"), id="zimao.tree_narrower", show=False
-        ),
     ]
-    PALETTE: ClassVar[dict[str, str]] = {
-        "zimao.tree_wider": t("key.tree_wider"),
-        "zimao.tree_narrower": t("key.tree_narrower"),
-    }
-    """Bindings offered in the command palette (see ``ui/commands.py``)."""
 
     def __init__(
         self,

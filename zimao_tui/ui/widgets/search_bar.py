@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from zimao_tui.document.inert import inert
 from zimao_tui.document.report import Measure, Report
-from zimao_tui.document.shorten import shorten
+from zimao_tui.document.shorten import short_title, shorten
 from zimao_tui.i18n import t
 from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.text.inert import InertInput, inert_content
@@ -31,6 +31,7 @@ from zimao_tui.ui.text.position import position_text
 from zimao_tui.ui.text.styles import STYLE_MATCH
 
 if TYPE_CHECKING:
+    from zimao_tui.search.groups import HitGroup
     from zimao_tui.search.search import Hit, SearchIndex
 
 RESULT_LIMIT = 50
@@ -40,6 +41,9 @@ SNIPPET_LENGTH = 90
 TITLE_CHARS = 10
 """A report's title in a result's location: enough to tell reports apart, short enough
 that the location and the match still share one line at 80 columns."""
+GROUP_TITLE_CHARS = 30
+"""A group header's report title, at most (``short_title``: its start and its distinguishing
+end, 《武汉自贸片区…（2023年）》)."""
 ONE_LINE_BELOW = 100
 """Narrower than this (an 80-column terminal), each result is one line, cut with "…", so
 the list shows many hits and leaves room for the detail pane's preview below it."""
@@ -202,29 +206,60 @@ class SearchBar(Vertical):
             # Only the listed hits are ranked per keystroke (a broad query over 100 reports
             # matches thousands); the total comes with them, and a jump fetches them all.
             results = self.index.search(query, limit=RESULT_LIMIT)
-            self.hits, self.total = list(results), results.total
+            self.total = results.total
             status.update(inert_content(self._count(query)))
-            several = len(self.reports) > 1
             one_line = self.app.size.width < ONE_LINE_BELOW
             self.results.set_class(one_line, "-one-line")
-            self.results.add_options(
-                Option(
-                    Kinsoku(
-                        inert_content(
-                            Content.assemble(
-                                (hit_location(hit.report, hit.measure, several), "bold $secondary"),
-                                "  " if one_line else "\n",
-                                snippet(hit.measure.text, hit.spans),
-                            )
-                        )
-                    ),
-                    id=str(i),
-                )
-                for i, hit in enumerate(self.hits)
-            )
+            self.results.add_options(self._options(list(results), one_line))
             if self.hits:
-                self.results.highlighted = 0
+                self.results.action_first()  # the first hit, past a group's header
         self._show_results(True)
+
+    def _options(self, ranked: list[Hit], one_line: bool) -> list[Option]:
+        """The result list's options; sets ``hits`` to the hits in the order listed.
+
+        With several reports open, hits are grouped by report under its short title, said
+        once (``search/groups.py``, as the CLI lists them), instead of a title cut to ten
+        characters before every hit. A header is a disabled option: the cursor skips it, and
+        each hit's option id is its place in ``hits``.
+        """
+        groups: list[HitGroup | None] = [None]  # one report: one list, no header
+        if len(self.reports) > 1:
+            from zimao_tui.search.groups import group_by_report  # ~1 ms: not on the start-up path
+
+            groups = list(group_by_report(ranked))
+        options: list[Option] = []
+        self.hits = []
+        for group in groups:
+            if group is not None:
+                title = short_title(group.report.title, GROUP_TITLE_CHARS)
+                options.append(
+                    Option(inert_content(Content.styled(f"《{title}》", "bold $primary")), disabled=True)
+                )
+            for hit in ranked if group is None else group.hits:
+                options.append(
+                    Option(
+                        Kinsoku(
+                            inert_content(
+                                Content.assemble(
+                                    (hit_location(hit.report, hit.measure, False), "bold $secondary"),
+                                    "  " if one_line else "\n",
+                                    snippet(hit.measure.text, hit.spans),
+                                )
+                            )
+                        ),
+                        id=str(len(self.hits)),
+                    )
+                )
+                self.hits.append(hit)
+        return options
+
+    def _hit_index(self, option_index: int | None) -> int | None:
+        """The place in ``hits`` of the option at ``option_index`` (None: a header, or none)."""
+        if option_index is None or not 0 <= option_index < self.results.option_count:
+            return None
+        option_id = self.results.get_option_at_index(option_index).id
+        return int(option_id) if option_id is not None else None
 
     def _count(self, query: str) -> str:
         total = self.total
@@ -258,11 +293,15 @@ class SearchBar(Vertical):
         if not value.strip() or self._recall is not None:
             self._step_history(delta)
             return
-        listed = self.results.option_count
-        if not listed:
+        if not self.hits:
             return
-        current = self.results.highlighted or 0
-        self.results.highlighted = max(0, min(listed - 1, current + delta))
+        results = self.results
+        step = 1 if delta > 0 else -1
+        listed = [i for i in range(results.option_count) if not results.get_option_at_index(i).disabled]
+        at = results.highlighted
+        place = listed.index(at) if at in listed else 0
+        # skips group headers and stops at the ends (OptionList's own cursor keys wrap)
+        results.highlighted = listed[max(0, min(len(listed) - 1, place + step * abs(delta)))]
 
     def _step_history(self, delta: int) -> None:
         entries = self.history.entries
@@ -283,21 +322,23 @@ class SearchBar(Vertical):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        index = self.results.highlighted
+        index = self._hit_index(self.results.highlighted)
         self._pick(0 if index is None else index)
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Preview the highlighted result in the detail pane while the field has the focus."""
         event.stop()
-        index = event.option_index
-        if 0 <= index < len(self.hits) and self.screen.focused is self.input:
+        index = self._hit_index(event.option_index)
+        if index is not None and index < len(self.hits) and self.screen.focused is self.input:
             self.post_message(self.Preview(self.hits[index], self._ran, self.hits))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._pick(event.option_index)
+        index = self._hit_index(event.option_index)
+        if index is not None:
+            self._pick(index)
 
     def submit(self) -> SearchBar.Jump | None:
         """Enter: pick the highlighted result (the first if none) and return the jump.
@@ -308,7 +349,7 @@ class SearchBar(Vertical):
         """
         if self.input.value.strip() != self._ran:
             self.run_query(self.input.value)
-        index = self.results.highlighted
+        index = self._hit_index(self.results.highlighted)
         return self._choose(0 if index is None else index)
 
     def _pick(self, index: int) -> None:
@@ -323,10 +364,12 @@ class SearchBar(Vertical):
         self._remember(query)
         self._recall = None
         self._show_results(False)
-        hits = self.hits
+        chosen, hits = self.hits[index], self.hits
         if self.total > len(hits) and self.index is not None:  # n/N walk every hit, not just the listed
-            hits = self.index.search(query, limit=self.total)
-        return self.Jump(hits[index], query, hits)
+            hits = list(self.index.search(query, limit=self.total))
+            same = (id(chosen.report), chosen.measure.id)
+            chosen = next((h for h in hits if (id(h.report), h.measure.id) == same), chosen)
+        return self.Jump(chosen, query, hits)
 
     def _remember(self, query: str) -> None:
         try:
