@@ -277,7 +277,9 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.keys_unknown_id": "[keys] 中的 {id} 不是任何按键绑定的 id（见帮助 ?），已忽略：{path}",
         "notice.keys_bad_key": "[keys] 中 {id} 的按键“{key}”不是有效的键名（如 x、slash、ctrl+f、f5），已忽略：{path}",
         "notice.keys_quit_key": "[keys] 中 {id} 不能用 {key}：q 和 ctrl+q 始终用于退出，已忽略：{path}",
-        "bm.more": "还有 {n} 条未列出：按 / 输入筛选",
+        # --- bm-scale ---
+        "bm.title_loading": "书签 · 读取中",
+        "bm.loading": "正在读取书签……",
         # --- h10-crash ---
         "file.not_regular": "不是普通文件，而是设备、管道或套接字",
         "file.too_large": "文件太大，上限 {limit}",
@@ -775,7 +777,9 @@ STRINGS: dict[Lang, dict[str, str]] = {
         "notice.keys_unknown_id": "{path}: [keys] {id} is not the id of any key binding (see help, ?); ignored",
         "notice.keys_bad_key": "{path}: [keys] {id}: '{key}' is not a valid key name (such as x, slash, ctrl+f, f5); ignored",
         "notice.keys_quit_key": "{path}: [keys] {id} cannot take {key}: q and ctrl+q always quit; ignored",
-        "bm.more": "{n} more not listed: press / and type to filter",
+        # --- bm-scale ---
+        "bm.title_loading": "Bookmarks · reading",
+        "bm.loading": "Reading your bookmarks…",
         # --- h10-crash ---
         "file.not_regular": "not a regular file but a device, pipe or socket",
         "file.too_large": "the file is too large (the limit is {limit})",

@@ -65,8 +65,11 @@ class Host(App[None], Generic[S]):
 
     @asynccontextmanager
     async def opened(self, size: tuple[int, int] = (100, 30)) -> AsyncIterator[tuple[Pilot[None], S]]:
-        """Run headless until the pushed screen is the active one; yield the pilot and the screen."""
+        """Run headless until the pushed screen is the active one and its workers are done (the
+        bookmarks screen reads and resolves many bookmarks in one); yield the pilot and the screen."""
         async with self.run_test(size=size) as pilot:
+            await pilot.pause()
+            await self.workers.wait_for_complete()
             await pilot.pause()
             screen = self.pushed
             assert screen is not None and self.screen is screen

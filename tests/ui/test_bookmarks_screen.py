@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from hosts import NOT_DISMISSED, Host, snapshot_sizes, sync
-from textual.widgets import Button, Input, OptionList, Static, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, Static, TextArea
 
 from zimao_tui.document.parse import load_report
 from zimao_tui.document.report import Measure, Report
@@ -18,6 +19,14 @@ from zimao_tui.ui.dialogs.note import NoteDialog
 from zimao_tui.ui.screens.bookmarks import BookmarksScreen
 from zimao_tui.ui.text.errors import error_text
 from zimao_tui.ui.textual_compat import notifications
+from zimao_tui.ui.widgets.row_list import RowList
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let a change land: it runs on the bookmark queue's worker, then redraws the list."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def m(report: Report, measure_id: str) -> Measure:
@@ -42,11 +51,37 @@ async def test_lists_every_bookmark_and_enter_returns_the_measure(
 ) -> None:
     app = Host(BookmarksScreen, store, [bundled])
     async with app.opened() as (pilot, screen):
-        listing = screen.query_one(OptionList)
-        assert listing.option_count == 3 and listing.has_focus
+        listing = screen.query_one(RowList)
+        assert listing.row_count == 3 and listing.has_focus
         await pilot.press("down", "enter")
         await pilot.pause()
     assert app.result == (bundled, m(bundled, "3.2.5"))
+
+
+@sync
+async def test_a_click_on_a_row_jumps_to_its_measure(store: BookmarkStore, bundled: Report) -> None:
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
+        listing = screen.query_one(RowList)
+        await pilot.click(RowList, offset=(5, 11))  # rows of 4 lines and a rule: the third
+        await pilot.pause()
+        assert listing.highlighted == 2
+    assert app.result == (bundled, m(bundled, "5.3.4"))
+
+
+@sync
+async def test_an_edited_note_is_redrawn_not_taken_from_the_row_drawn_before(
+    store: BookmarkStore, bundled: Report
+) -> None:
+    app = Host(BookmarksScreen, store, [bundled])
+    async with app.opened() as (pilot, screen):
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "全新的笔记"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        drawn = "".join(str(screen.query_one(RowList).render_line(y).text) for y in range(4))
+        assert "全新的笔记" in drawn and "改革成果复制推广" not in drawn
 
 
 @sync
@@ -57,7 +92,7 @@ async def test_filter_as_you_type(store: BookmarkStore, bundled: Report) -> None
         assert screen.query_one(Input).has_focus
         await pilot.press(*"wuliu")  # no match: latin letters
         await pilot.pause()
-        assert screen.query_one(OptionList).option_count == 0
+        assert screen.query_one(RowList).row_count == 0
         assert "wuliu" in str(screen.query_one("#bookmarks-empty", Static).render())
         screen.query_one(Input).value = "航线"  # Chinese arrives as text from the IME
         await pilot.pause()
@@ -83,9 +118,9 @@ async def test_delete_asks_first(store: BookmarkStore, bundled: Report) -> None:
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
-        assert screen.query_one(OptionList).option_count == 2
+        assert screen.query_one(RowList).row_count == 2
     assert sorted(b.measure_id for b in BookmarkStore(store.path).bookmarks) == ["3.2.5", "5.3.4"]
 
 
@@ -120,7 +155,7 @@ async def test_edit_note_through_the_dialog(store: BookmarkStore, bundled: Repor
         await pilot.press("enter", *"ok")
         dialog.query_one("#note-tags", Input).value = "生物，园区 新标签"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
     bm = BookmarkStore(store.path).get(bundled, m(bundled, "3.2.5"))
     assert bm is not None
@@ -145,13 +180,13 @@ async def test_escape_in_the_filter_clears_it_and_returns_to_the_list(
     async with app.opened() as (pilot, screen):
         await pilot.press("slash", *"wuliu")
         await pilot.pause()
-        assert screen.query_one(OptionList).option_count == 0
+        assert screen.query_one(RowList).row_count == 0
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen  # still open
         assert screen.query_one(Input).value == ""
-        assert screen.query_one(OptionList).has_focus
-        assert screen.query_one(OptionList).option_count == 3
+        assert screen.query_one(RowList).has_focus
+        assert screen.query_one(RowList).row_count == 3
         await pilot.press("escape")  # on the list: closes
         await pilot.pause()
         assert app.screen is not screen
@@ -174,8 +209,8 @@ async def test_orphans_are_marked_and_cannot_be_jumped_to(
         assert app.screen is screen  # not dismissed
         assert any("无法跳转" in n.message for n in notifications(app))
         await pilot.press("d", "y")  # but it can be deleted
-        await pilot.pause()
-        assert screen.query_one(OptionList).option_count == 2
+        await settle(pilot)
+        assert screen.query_one(RowList).row_count == 2
 
 
 @sync

@@ -328,6 +328,10 @@ async def test_rows_are_filled_in_while_reading(tmp_path: Path, monkeypatch: pyt
         reloads: list[int] = []
         real = screen.reload
         monkeypatch.setattr(screen, "reload", lambda index=True: (reloads.append(index), real(index)))
+        for _ in range(100):  # the reading starts right after the first paint
+            await pilot.pause(0.02)
+            if screen.reading:
+                break
         for _ in range(600):
             await pilot.pause(0.05)
             if not screen.reading:

@@ -35,7 +35,7 @@ def drawn(widget: Widget) -> list[Strip]:
     return widget.render_lines(Region(0, 0, *widget.outer_size))
 
 
-async def every_drawn_line(pilot: Pilot[None], widget: OptionList) -> list[Strip]:
+async def every_drawn_line(pilot: Pilot[None], widget: Widget) -> list[Strip]:
     """The strips of the whole list, a screenful at a time, scrolled as a user would."""
     strips: list[Strip] = []
     height = widget.scrollable_content_region.height
@@ -121,13 +121,17 @@ async def test_glossary_occurrences_break_by_the_chinese_rules(bundled: Report) 
 @sync
 async def test_bookmark_rows_break_by_the_chinese_rules(bundled: Report, tmp_path: Path) -> None:
     """Every measure bookmarked: no row line opens with 、 or ； (Textual folded the rows at any
-    cell: ``、走在前列”的新要求`` began a line at 80 columns)."""
+    cell: ``、走在前列”的新要求`` began a line at 80 columns). The bookmarks list is a virtual
+    list: a row's first line takes a second line when it is wider (broken by the rules), every
+    other line is cut with … to the width."""
+    from zimao_tui.ui.widgets.row_list import RowList
+
     store = BookmarkStore(tmp_path / "bookmarks.toml")
     for measure in bundled.measures():
         store.update(bundled, measure, "", [])
     app = Host(BookmarksScreen, store, [bundled])
     async with app.opened(size=(80, 24)) as (pilot, screen):
-        listing = screen.query_one(OptionList)
+        listing = screen.query_one(RowList)
         for width in (80, 57):
             await pilot.resize_terminal(width, 24)
             await pilot.pause()

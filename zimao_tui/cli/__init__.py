@@ -113,8 +113,12 @@ def _parser_class() -> type[argparse.ArgumentParser]:
     return OneLineParser
 
 
-def command_parser() -> argparse.ArgumentParser:
-    """The parser for ``zimao-tui COMMAND …``."""
+def command_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for ``zimao-tui COMMAND …``; with ``only``, that command's alone.
+
+    Registering a command imports its module and what it needs (search, figures, the
+    library): ``zimao-tui bookmarks list`` paid ~60 ms for commands it never runs. The full
+    parser is for ``zimao-tui --help``, which lists them all."""
     from zimao_tui.cli.help_zh import translate
 
     parser = _parser_class()(
@@ -124,7 +128,7 @@ def command_parser() -> argparse.ArgumentParser:
     _add_lang(parser)
     # prog: else each command's usage line starts with the whole two-line usage above
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command", prog="zimao-tui")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         import_module(f"zimao_tui.cli.{name}").register(sub)
     return parser
 
@@ -177,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if wants_command:
             _use_configured_language(lang)  # first: the parser's help and errors speak it
-            args = command_parser().parse_args(argv)
+            args = command_parser(first if first in COMMANDS else None).parse_args(argv)
             return int(args.run(args))
         from zimao_tui.ui.launch import launch  # Textual is imported only when the app runs
 

@@ -28,7 +28,7 @@ from zimao_tui.document.shorten import short_title
 from zimao_tui.i18n import Notice, t
 from zimao_tui.search.groups import group_by_report
 from zimao_tui.search.query import MAX_QUERY_CHARS, MAX_TERM_CHARS, MAX_TERMS
-from zimao_tui.search.search import Hit, Results, SearchIndex, build_index
+from zimao_tui.search.search import Hit, Results, build_index
 
 GROUP_TITLE_CHARS = 30
 """A group header's report title, at most (its start and its distinguishing end: short_title)."""
@@ -116,8 +116,12 @@ def _print_pretty(query: str, hits: Results, several_reports: bool) -> None:
             out.print(Text(indent + "  ") + highlighted(hit))
 
 
-def _answer(index: SearchIndex, query: str, args: argparse.Namespace, one_line: bool) -> None:
-    hits = index.search(query, args.limit)
+Answer = Callable[[str], tuple[Results, bool]]
+"""A query -> its hits, and whether they come from several reports (the title is then shown)."""
+
+
+def _answer(answer: Answer, query: str, args: argparse.Namespace, one_line: bool) -> None:
+    hits, several = answer(query)
     if hits.capped:
         shown = query if len(query) <= 40 else query[:40] + "…"
         warn(_capped_notice(shown))
@@ -128,7 +132,7 @@ def _answer(index: SearchIndex, query: str, args: argparse.Namespace, one_line: 
         else:
             print_json(rows)
     else:
-        _print_pretty(query, hits, len(index.reports) > 1)
+        _print_pretty(query, hits, several)
 
 
 def _capped_notice(query: str) -> Notice:
@@ -165,26 +169,36 @@ def stdin_queries(stream: IO[str]) -> Iterator[tuple[int, str | None]]:
         yield number, None
 
 
-def _report_search(args: argparse.Namespace) -> Callable[[str], SearchIndex]:
-    """One index over the --report files (or the bundled report), built once for every query."""
+def _report_search(args: argparse.Namespace) -> Answer:
+    """One index over the --report files (or the bundled report), built once for every query;
+    from twenty files on, the library store's search over them (``cli/stored.py``)."""
+    if args.report:
+        from zimao_tui.cli.stored import stored_search
+
+        stored = stored_search(args)
+        if stored is not None:
+            return stored
     notices: list[Notice] = []
     index = build_index(reports_from(args), notices=notices)
     for notice in notices:  # an unwritable cache: said once, and the search goes on
         warn(notice)
-    return lambda _query: index
+    several = len(index.reports) > 1
+    return lambda query: (index.search(query, args.limit), several)
 
 
-def _library_search(args: argparse.Namespace) -> Callable[[str], SearchIndex]:
-    """Per query, an index over only the library's measures the query may match (the FTS5
-    prefilter of ``search/library_search.py``)."""
-    from zimao_tui.search.library_search import library_index
+def _library_search(args: argparse.Namespace) -> Answer:
+    """Per query, the library's best measures (``search/library_search.py``: SQL picks the
+    few that can be best, the ordinary ranking ranks them)."""
+    from zimao_tui.search.library_search import searcher
 
     if args.report:
         args.parser.error("give either --library or --report")
     library = open_library()
-    if not any(e.state == "present" for e in library.entries()):
+    present = sum(e.state == "present" for e in library.entries())
+    if not present:
         raise UserError(Notice("library.empty"))
-    return lambda query: library_index(library, query, args.limit)
+    found = searcher(library)
+    return lambda query: (found.search(query, args.limit), present > 1)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -193,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("give either QUERY or --stdin")
     if args.limit < 1:
         args.parser.error("--limit must be at least 1")
-    index_for = _library_search(args) if args.library else _report_search(args)
+    answer = _library_search(args) if args.library else _report_search(args)
     if args.stdin:
         if hasattr(sys.stdin, "reconfigure"):
             sys.stdin.reconfigure(errors="replace")  # a stray byte is one odd query, not a crash
@@ -203,8 +217,8 @@ def run(args: argparse.Namespace) -> int:
                 if args.json:
                     sys.stdout.write("[]\n")  # still one answer per line, so scripts stay in step
             else:
-                _answer(index_for(query), query, args, one_line=True)
+                _answer(answer, query, args, one_line=True)
             sys.stdout.flush()
     else:
-        _answer(index_for(args.query), args.query, args, one_line=False)
+        _answer(answer, args.query, args, one_line=False)
     return 0

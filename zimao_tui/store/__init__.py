@@ -1,7 +1,8 @@
 """What zimao-tui keeps on disk: the user's state and the caches, written safely.
 
 ``atomic.py`` (the one way a file is written), ``statefile.py`` and ``tomlcompat.py`` (the one way
-a file someone else may have made is read), ``bookmarks.py``, ``history.py`` (search history),
+a file someone else may have made is read), ``bookmarks.py`` (the store; ``bookmark.py`` one
+bookmark, ``bookmarks_file.py`` the file's text: its parsed copy and patched saves), ``history.py`` (search history),
 ``config.py`` (config.toml), ``cache.py`` (the one cache layer: a folder per kind, versioned
 content-keyed entries, strict reads, one pruning policy), ``cachedir.py`` (the cache folder's
 rules), ``report_cache.py`` (parsed reports) and ``marshal_check.py``. The search index cache

@@ -5,7 +5,10 @@ anything else zimao-tui keeps:
 
 * every write is atomic (serialise, parse the text back, temp file, fsync, ``os.replace``,
   fsync the folder — see :mod:`zimao_tui.store.atomic`), so ``kill -9`` leaves the old file
-  or the new one, never half of one;
+  or the new one, never half of one; only the bookmarks a change made or edited are
+  serialised and parsed back, the others keep their bytes (``bookmarks_file.py``: with
+  10,000 bookmarks a whole dump took seconds), and a start reads a parsed copy of the file
+  from the cache folder when the file's bytes are the ones it was made from;
 * every change is *lock → re-read → apply → write* under a lock on the sibling
   ``bookmarks.toml.lock``, so two running instances never drop each other's bookmarks: a
   change is applied to what is on disk now, not to this instance's stale copy;
@@ -21,6 +24,7 @@ fingerprint, then by id, then by a fuzzy match of its saved text; one that match
 Typical use (the app and the CLI do exactly this)::
 
     store = BookmarkStore()                 # loads paths.data_dir()/"bookmarks.toml"
+    # (the app makes it with load=False and calls store.reload() in a worker: ui/bookmark_queue.py)
     for line in store.warnings: notify(line)
     store.toggle(report, measure)           # b
     store.update(report, measure, note, tags)  # e
@@ -30,34 +34,36 @@ Typical use (the app and the CLI do exactly this)::
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import re
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
-
-import tomli_w
+from typing import Literal
 
 from zimao_tui import paths
 from zimao_tui.document.errors import UserError
-from zimao_tui.document.report import Measure, Report, fingerprint
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice
 from zimao_tui.insights.align import Anchor, reanchor
-from zimao_tui.store import statefile, tomlcompat
-from zimao_tui.store.atomic import atomic_write_text
+from zimao_tui.store import statefile
+from zimao_tui.store.atomic import atomic_write_bytes
+from zimao_tui.store.bookmark import Bookmark, now, parse_tags
+from zimao_tui.store.bookmarks_file import (
+    SCHEMA_VERSION,
+    Corrupt,
+    Lossy,
+    Parsed,
+    ParsedCache,
+    dumps,
+    parse,
+    render,
+)
 from zimao_tui.store.statefile import move_aside
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no advisory locks; atomic writes still hold
     fcntl = None  # type: ignore[assignment]
-
-SCHEMA_VERSION = 1
-"""The file format this version writes. A higher number in the file means read-only."""
 
 FILE_NAME = "bookmarks.toml"
 
@@ -66,27 +72,6 @@ LOCK_TIMEOUT = 10.0
 
 STALE_TEMP_AGE = 3600.0
 """Seconds after which a temp file is surely left over, where no lock can tell (Windows)."""
-
-_HEADER = (
-    "# zimao-tui bookmarks: your notes on report measures.\n"
-    "# Safe to edit by hand while zimao-tui is closed; keep schema_version as it is.\n"
-)
-_KNOWN_KEYS = frozenset(
-    {
-        "uid",
-        "report_title",
-        "report_date",
-        "measure_id",
-        "fingerprint",
-        "text",
-        "path",
-        "note",
-        "tags",
-        "created",
-        "updated",
-    }
-)
-_TAG_SPLIT = re.compile(r"[\s,，、;；]+")
 
 Status = Literal["resolved", "orphaned"]
 
@@ -107,134 +92,6 @@ class ReadOnlyError(BookmarkError):
         self.path = path
         self.newer = newer  # the file's schema_version if a newer zimao-tui wrote it; None: unreadable
         self.session = session  # the session was started read-only (``serve --read-only``)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def parse_tags(text: str) -> list[str]:
-    """Tags as typed in one field: split on spaces, ASCII or Chinese commas, 、 and semicolons.
-
-    Empty pieces and repeats are dropped, order is kept; ``#`` prefixes are stripped so
-    ``#自贸区`` and ``自贸区`` are the same tag.
-    """
-    tags: list[str] = []
-    for piece in _TAG_SPLIT.split(text):
-        tag = piece.lstrip("#")
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
-
-
-@dataclass(frozen=True)
-class Bookmark:
-    """One saved bookmark, as stored in the file.
-
-    ``uid`` identifies the bookmark itself (so two instances can edit and delete the same
-    one); ``measure_id``, ``fingerprint`` and ``text`` are what the measure was when it
-    was bookmarked, used to find it again; ``path`` holds its heading labels, chapter
-    first. ``extra`` keeps keys written by a newer zimao-tui or by hand.
-    """
-
-    uid: str
-    report_title: str
-    report_date: str
-    measure_id: str
-    fingerprint: str
-    text: str
-    path: tuple[str, ...] = ()
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    created: str = ""
-    updated: str = ""
-    extra: dict[str, Any] = field(default_factory=dict, hash=False)
-
-    @property
-    def report_key(self) -> str:
-        """The key of the report it belongs to (same shape as ``Report.key``)."""
-        return f"{self.report_title}@{self.report_date}"
-
-    @classmethod
-    def new(cls, report: Report, measure: Measure, note: str = "", tags: Sequence[str] = ()) -> Bookmark:
-        """A fresh bookmark on ``measure``."""
-        stamp = _now()
-        return cls(
-            uid=uuid.uuid4().hex[:16],
-            report_title=report.title,
-            report_date=report.date,
-            measure_id=measure.id,
-            fingerprint=measure.fingerprint,
-            text=measure.text,
-            path=tuple(h.label for h in report.ancestors(measure.id)),
-            note=note,
-            tags=tuple(tags),
-            created=stamp,
-            updated=stamp,
-        )
-
-    def to_toml(self) -> dict[str, Any]:
-        """The table written to the file; unknown keys go last, untouched."""
-        table: dict[str, Any] = {
-            "uid": self.uid,
-            "report_title": self.report_title,
-            "report_date": self.report_date,
-            "measure_id": self.measure_id,
-            "fingerprint": self.fingerprint,
-            "text": self.text,
-            "path": list(self.path),
-            "note": self.note,
-            "tags": list(self.tags),
-            "created": self.created,
-            "updated": self.updated,
-        }
-        table.update(self.extra)
-        return table
-
-    @classmethod
-    def from_toml(cls, table: Any) -> Bookmark:
-        """One table from the file; raises ValueError when it is not a usable bookmark.
-
-        Only the report title and the measure text are required, so a bookmark written by
-        hand works; a missing uid is derived from the content so it stays the same on
-        every read until the next write stores it.
-        """
-        if not isinstance(table, dict):
-            raise ValueError("a [[bookmarks]] entry is not a table")
-
-        def text(key: str, default: str | None = "") -> str:
-            value = table.get(key, default)
-            if not isinstance(value, str):
-                raise ValueError(f"'{key}' must be a string")
-            return value
-
-        def strings(key: str) -> tuple[str, ...]:
-            value = table.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError(f"'{key}' must be a list of strings")
-            return tuple(value)
-
-        title, body = text("report_title", None), text("text", None)
-        uid = (
-            text("uid")
-            or hashlib.sha1(
-                f"{title}\0{text('report_date')}\0{text('measure_id')}\0{body}\0{text('created')}".encode()
-            ).hexdigest()[:16]
-        )
-        return cls(
-            uid=uid,
-            report_title=title,
-            report_date=text("report_date"),
-            measure_id=text("measure_id"),
-            fingerprint=text("fingerprint") or fingerprint(body),
-            text=body,
-            path=strings("path"),
-            note=text("note"),
-            tags=strings("tags"),
-            created=text("created"),
-            updated=text("updated"),
-            extra={k: v for k, v in table.items() if k not in _KNOWN_KEYS},
-        )
 
 
 @dataclass(frozen=True)
@@ -259,19 +116,6 @@ class ResolvedBookmark:
     def report_open(self) -> bool:
         """Whether the bookmark's report is one of those it was resolved against."""
         return self.report is not None
-
-
-@dataclass
-class _Loaded:
-    """What one read of the file gave."""
-
-    bookmarks: list[Bookmark]
-    top_extra: dict[str, Any]
-    newer: int | None = None
-
-
-class _Corrupt(Exception):
-    """The file is there but is not a bookmark file we can read."""
 
 
 def resolve(report: Report, bookmarks: Sequence[Bookmark]) -> dict[str, Measure]:
@@ -305,7 +149,12 @@ class BookmarkStore:
         *,
         on_warning: Callable[[Notice], None] | None = None,
         read_only: bool = False,
+        load: bool = True,
+        cache_root: Path | None = None,
     ) -> None:
+        """``load=False`` reads nothing yet (the app calls :meth:`reload` in a worker: no
+        bookmark file work on its UI thread); ``cache_root`` is where parsed copies are kept
+        (default the cache folder; see ``bookmarks_file.py``)."""
         self.path: Path = path if path is not None else paths.data_dir() / FILE_NAME
         self.lock_path: Path = self.path.with_name(self.path.name + ".lock")
         self.warnings: list[Notice] = []
@@ -321,7 +170,14 @@ class BookmarkStore:
         self._cache: dict[int, tuple[Report, int, dict[str, Bookmark]]] = {}
         self._grouped: tuple[int, dict[str, list[Bookmark]]] = (-1, {})
         self._generation = 0
-        self.reload()
+        self._state = Parsed([], {})
+        self.loaded = False
+        """Whether the file has been read (always, unless made with ``load=False``)."""
+        self._parsed_cache: ParsedCache | None = ParsedCache(
+            cache_root if cache_root is not None else paths.cache_dir()
+        )
+        if load:
+            self.reload()
 
     def _warn(self, notice: Notice) -> None:
         self.warnings.append(notice)
@@ -343,7 +199,7 @@ class BookmarkStore:
         """
         try:
             loaded = self._read()
-        except _Corrupt as exc:
+        except Corrupt as exc:
             if self.session_read_only:  # a read-only session touches no file, not even to set one aside
                 self._take(self._unreadable(str(exc)))
                 return
@@ -355,63 +211,52 @@ class BookmarkStore:
             loaded = self._unreadable(str(exc))
         self._take(loaded)
 
-    def _set_aside(self, exc: _Corrupt) -> _Loaded:
+    def _set_aside(self, exc: Corrupt) -> Parsed:
         """Move the corrupt file aside under the lock, unless another instance fixed it meanwhile."""
         with self._locked():
             try:
                 return self._read()
-            except _Corrupt:
+            except Corrupt:
                 moved = self._move_aside()
         self._warn(Notice("notice.bookmarks_set_aside", error=exc, moved=moved))
-        return _Loaded([], {})
+        return Parsed([], {})
 
-    def _unreadable(self, why: str) -> _Loaded:
+    def _unreadable(self, why: str) -> Parsed:
         self.read_only = True
         self.unreadable = why
         self._warn(Notice("notice.bookmarks_unreadable", error=why, path=self.path))
-        return _Loaded([], {})
+        return Parsed([], {})
 
-    def _take(self, loaded: _Loaded) -> None:
+    def _take(self, loaded: Parsed) -> None:
         if loaded.newer is not None and not self.read_only:
             self.read_only = True
             self.newer_schema = loaded.newer
             self._warn(Notice("notice.bookmarks_newer", version=loaded.newer, path=self.path))
         self._bookmarks = loaded.bookmarks
+        self._state = loaded
         self._generation += 1
+        self.loaded = True
 
-    def _read(self) -> _Loaded:
-        """Parse the file; a missing file is an empty store. Raises _Corrupt or OSError."""
+    def _read(self) -> Parsed:
+        """The file as it is now; a missing file is an empty store. Raises Corrupt or OSError.
+
+        Bytes equal to those last read or written are the state already held (so a save can
+        patch it, see ``bookmarks_file.render``); else the parsed copy in the cache folder is
+        used when it is of exactly these bytes; else the TOML is parsed and the copy kept.
+        """
         try:
             raw = statefile.read_bytes(self.path)  # a FIFO or device here must not block
         except FileNotFoundError:
-            return _Loaded([], {})
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise _Corrupt(f"not UTF-8 text: {exc}") from exc
-        try:
-            data = tomlcompat.loads(text)
-        except tomlcompat.TOMLDecodeError as exc:
-            raise _Corrupt(f"not valid TOML: {exc}") from exc
-        version = data.get("schema_version", SCHEMA_VERSION)
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise _Corrupt("schema_version is not an integer")
-        entries = data.get("bookmarks", [])
-        if not isinstance(entries, list):
-            raise _Corrupt("bookmarks is not an array of tables")
-        newer = version if version > SCHEMA_VERSION else None
-        try:
-            bookmarks = [Bookmark.from_toml(t) for t in entries]
-        except ValueError as exc:
-            if newer is not None:  # a newer format may legitimately differ: read what we can
-                bookmarks = []
-                for t in entries:
-                    with contextlib.suppress(ValueError):
-                        bookmarks.append(Bookmark.from_toml(t))
-            else:
-                raise _Corrupt(str(exc)) from exc
-        extra = {k: v for k, v in data.items() if k not in ("schema_version", "bookmarks")}
-        return _Loaded(bookmarks, extra, newer)
+            return Parsed([], {})
+        if self._state.raw is not None and raw == self._state.raw:
+            return self._state
+        cached = self._parsed_cache.load(raw) if self._parsed_cache is not None else None
+        if cached is not None:
+            return cached
+        parsed = parse(raw)
+        if self._parsed_cache is not None:
+            self._parsed_cache.save(parsed)
+        return parsed
 
     def _move_aside(self) -> Path:
         """Rename the unreadable file out of the way (same folder, same bytes)."""
@@ -539,29 +384,41 @@ class BookmarkStore:
         self._mutate(lambda items: [b for b in items if b.uid != bookmark.uid])
 
     def _mutate(self, change: Callable[[list[Bookmark]], list[Bookmark]]) -> None:
-        """Lock, re-read, apply ``change`` to what is on disk now, write atomically."""
+        """Lock, re-read, apply ``change`` to what is on disk now, write atomically.
+
+        Only the bookmarks ``change`` made or edited are dumped; the others keep their bytes
+        (``bookmarks_file.render``): a change costs milliseconds with 10,000 bookmarks.
+        """
         self._refuse_if_read_only()
         with self._locked():
             try:
                 loaded = self._read()
-            except _Corrupt as exc:
+            except Corrupt as exc:
                 moved = self._move_aside()
                 self._warn(Notice("notice.bookmarks_rewritten", error=exc, moved=moved))
-                loaded = _Loaded(list(self._bookmarks), {})
+                loaded = Parsed(list(self._bookmarks), {})
             except (OSError, UnicodeDecodeError) as exc:
                 raise BookmarkError(Notice("error.bookmarks_read", path=self.path, error=exc)) from exc
             self._take(loaded)
             self._refuse_if_read_only()
             items = change(list(loaded.bookmarks))
-            text = dumps(items, loaded.top_extra)
-            self._remove_stale_temps()
             try:
-                atomic_write_text(self.path, text)
+                data, offsets = render(items, loaded)
             except UnicodeEncodeError as exc:  # lone surrogates: bytes that were never UTF-8 text
                 raise BookmarkError(Notice("error.bookmark_not_utf8", error=exc.reason)) from exc
+            except Lossy as exc:
+                raise BookmarkError(Notice("error.bookmarks_lossy")) from exc
+            self._remove_stale_temps()
+            try:
+                atomic_write_bytes(self.path, data)
             except OSError as exc:
                 raise BookmarkError(Notice("error.bookmarks_save", path=self.path, error=exc)) from exc
-            self._take(_Loaded(items, loaded.top_extra))
+            written = Parsed(items, loaded.top_extra, None, data, offsets)
+            if self._parsed_cache is not None:
+                self._parsed_cache.save(written)
+                if loaded.raw != data:  # a change that changed nothing must keep its copy
+                    self._parsed_cache.forget(loaded.raw)
+            self._take(written)
 
     def _remove_stale_temps(self) -> None:
         """Delete temp files that saves killed half-way left beside the file (call under the lock).
@@ -624,22 +481,8 @@ def _edited(bm: Bookmark, note: str | None, tags: Sequence[str] | None) -> Bookm
         bm,
         note=bm.note if note is None else note,
         tags=bm.tags if tags is None else tuple(tags),
-        updated=_now(),
+        updated=now(),
     )
 
 
-def dumps(bookmarks: Sequence[Bookmark], top_extra: dict[str, Any] | None = None) -> str:
-    """The file's text, checked by parsing it back before anyone writes it.
-
-    Notes are written as multi-line strings so the file reads well; TOML folds ``\\r\\n``
-    inside those, so when the parsed-back document differs the escaped single-line form is
-    used instead. A mismatch there too is a bug and raises rather than writing a lossy file.
-    """
-    doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    doc.update(top_extra or {})
-    doc["bookmarks"] = [b.to_toml() for b in bookmarks]
-    for multiline in (True, False):
-        text = _HEADER + tomli_w.dumps(doc, multiline_strings=multiline)
-        if tomlcompat.loads(text) == doc:
-            return text
-    raise BookmarkError(Notice("error.bookmarks_lossy"))
+__all__ = ["SCHEMA_VERSION", "Bookmark", "dumps", "parse_tags"]

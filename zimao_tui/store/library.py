@@ -303,6 +303,7 @@ class Library:
         paths: Iterable[Path] | None = None,
         stats: Mapping[str, Stat] | None = None,
         retry_unreadable: bool = True,
+        members_only: bool = True,
     ) -> list[tuple[str, str | None]]:
         """(path, known fingerprint) of the listed files that must be read: pending ones, and
         those whose size or modification time changed (the reader compares fingerprints, so
@@ -311,13 +312,13 @@ class Library:
         what a folder listing already said of some files (not asked again). Unreadable files
         are tried again, unless ``retry_unreadable`` is False (a rescan): then only once they
         changed, so that one bad file in a watched folder is not read, and reported, at every
-        start. Without ``paths``, the library's members; with them, those files whether
-        members or not (a folder opened by name lists its files as non-members)."""
+        start. ``members_only=False`` also checks reports only opened by name (``search
+        --report``)."""
         settled = ("present", "unreadable") if not retry_unreadable else ("present",)
         wanted = None if paths is None else {str(p) for p in paths}
         rows = self.db.execute(
-            "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports"
-            + (" WHERE member = 1" if wanted is None else "")
+            "SELECT id, path, state, fingerprint, size, mtime_ns FROM reports WHERE member = 1 OR ?",
+            (int(not members_only),),
         )
         todo: list[tuple[str, str | None]] = []
         gone: list[int] = []
@@ -362,21 +363,27 @@ class Library:
 
     def _insert_measures(self, db: sqlite3.Connection, rid: int, rows: Sequence[tuple[Any, ...]]) -> None:
         first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM measures").fetchone()[0]
+        end = schema.END
         db.executemany(
-            "INSERT INTO measures (id, report, seq, measure_id, paragraph, start, text, starts, pinyin) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(first + n, rid, n, *row[:6]) for n, row in enumerate(rows)],
+            "INSERT INTO measures (id, report, seq, measure_id, paragraph, start, text, starts, pinyin, "
+            "folded, initials, syllables) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + n, rid, n, *row[:6], row[6] + end, row[7] + end, row[8]) for n, row in enumerate(rows)],
         )
-        if self.fts:
-            db.executemany(
-                "INSERT INTO measures_fts (rowid, folded, initials, syllables) VALUES (?, ?, ?, ?)",
-                [(first + n, *row[6:]) for n, row in enumerate(rows)],
+        if self.fts:  # external content: the index reads the columns just written
+            db.execute(
+                "INSERT INTO measures_fts (rowid, folded, initials, syllables) "
+                "SELECT id, folded, initials, syllables FROM measures WHERE id >= ?",
+                (first,),
             )
+        syllables = {s for row in rows for s in str(row[5]).split("|") if s}
+        db.executemany("INSERT OR IGNORE INTO syllables VALUES (?)", [(s,) for s in sorted(syllables)])
 
     def _drop_measures(self, db: sqlite3.Connection, rid: int) -> None:
-        if self.fts:
+        if self.fts:  # an external-content index forgets a row when told its old values
             db.execute(
-                "DELETE FROM measures_fts WHERE rowid IN (SELECT id FROM measures WHERE report = ?)", (rid,)
+                "INSERT INTO measures_fts (measures_fts, rowid, folded, initials, syllables) "
+                "SELECT 'delete', id, folded, initials, syllables FROM measures WHERE report = ?",
+                (rid,),
             )
         db.execute("DELETE FROM measures WHERE report = ?", (rid,))
 
@@ -416,6 +423,19 @@ class Library:
             )
         found = row.fetchone()
         return Entry(*found) if found else None
+
+    def by_path(self, paths: Sequence[str]) -> dict[str, Entry]:
+        """The catalogue rows (members or not) of these paths, by path."""
+        found: dict[str, Entry] = {}
+        for at in range(0, len(paths), 30_000):  # SQLite's limit on bound parameters
+            part = list(paths[at : at + 30_000])
+            rows = self.db.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM reports WHERE path IN ({','.join('?' * len(part))})", part
+            )
+            for row in rows:
+                entry = Entry(*row)
+                found[entry.path] = entry
+        return found
 
     def remove(self, ids: Iterable[int], ignore: bool = True) -> None:
         """Take reports out of the library, measures and all (one transaction). A report in a

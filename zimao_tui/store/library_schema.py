@@ -17,9 +17,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when a table, a column or what a column holds changes (the index format included).
-2: the ``watched`` and ``ignored`` tables (folders ``add`` rescans, files ``remove`` keeps out)."""
+2: the ``watched`` and ``ignored`` tables (folders ``add`` rescans, files ``remove`` keeps out).
+3: the folded text, pinyin initials and pinyin run live in ``measures`` (the FTS table reads
+them as its external content), each ending in ``END``; the corpus's syllables have a table."""
+
+END = "\x03"
+"""Ends every stored folded text and initials string, so that a two-character word at the end
+of a measure is still the start of some trigram (search finds two-character words through the
+trigrams that begin with them) and a LIKE pattern can say "at the end"."""
 
 SCHEMA = """
 CREATE TABLE reports (
@@ -52,9 +59,13 @@ CREATE TABLE measures (
     start INTEGER NOT NULL,
     text TEXT NOT NULL,
     starts TEXT NOT NULL,
-    pinyin TEXT NOT NULL
+    pinyin TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    initials TEXT NOT NULL,
+    syllables TEXT NOT NULL
 );
 CREATE INDEX measures_report ON measures (report, seq);
+CREATE TABLE syllables (syllable TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE watched (
     path TEXT PRIMARY KEY,
     added TEXT NOT NULL
@@ -63,16 +74,21 @@ CREATE TABLE ignored (
     path TEXT PRIMARY KEY,
     added TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE measures_fts USING fts5 (folded, initials, syllables, tokenize = 'trigram');
+CREATE VIRTUAL TABLE measures_fts USING fts5 (
+    folded, initials, syllables, content = 'measures', content_rowid = 'id', tokenize = 'trigram'
+);
 """
 """``watched``: folders ``add DIR`` put in, rescanned by a plain ``add`` for new files.
 ``ignored``: files of a watched folder the user removed, so that a rescan leaves them out.
 ``state``: ``pending`` (listed, not read yet: an interrupted ``add`` resumes from these),
 ``present``, ``missing`` (the file vanished: kept until removed) or ``unreadable`` (``error``
 says why). ``member``: 1 for the user's library, 0 for a report only opened by name (the app's
-later use). ``measures_fts`` rows share their rowid with ``measures``: ``folded`` is the text
-folded as search folds it (``search/fold.py``), ``initials`` and ``syllables`` its pinyin
-initials and full pinyin, so literal, pinyin and initials queries all have a prefilter."""
+later use). ``measures.folded`` is the text folded as search folds it (``search/fold.py``),
+``initials`` and ``syllables`` its pinyin initials and full pinyin run; ``measures_fts``
+indexes those three (external content: the text is stored once, and its rowid is the
+measure's id), so literal, pinyin and initials queries all have a prefilter, and a search that
+scans ``measures`` in library order (the ``measures_report`` index) can stop after its first
+hits. ``syllables``: every syllable any stored measure uses (mixed pinyin is cut by them)."""
 
 
 def has_trigram() -> bool:
@@ -113,9 +129,9 @@ def create(db: sqlite3.Connection) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-_FTS_LINE = (
-    "CREATE VIRTUAL TABLE measures_fts USING fts5 (folded, initials, syllables, tokenize = 'trigram');"
-)
+_FTS_LINE = """CREATE VIRTUAL TABLE measures_fts USING fts5 (
+    folded, initials, syllables, content = 'measures', content_rowid = 'id', tokenize = 'trigram'
+);"""
 
 
 def rebuild(db: sqlite3.Connection, added: str) -> int:

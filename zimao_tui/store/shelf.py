@@ -23,7 +23,7 @@ def files_to_index(library: Library, paths: Sequence[str] | None = None) -> list
         from zimao_tui.store.library_watch import pending
 
         return pending(library).todo
-    return library.stale([Path(p) for p in paths], retry_unreadable=False)
+    return library.stale([Path(p) for p in paths], retry_unreadable=False, members_only=False)
 
 
 def list_opened(library: Library, files: Sequence[str]) -> None:

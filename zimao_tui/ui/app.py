@@ -7,7 +7,7 @@ Reports are parsed before the app starts (launch.py) so bad input never reaches 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -193,13 +193,40 @@ class ZimaoApp(App[None]):
 
     @property
     def bookmarks(self) -> BookmarkStore:
-        """The bookmark store, opened on first use: the explorer asks for it right after the
-        first paint, so reading the file (and importing its code) never delays start-up."""
+        """The bookmark store, made on first use but not read: :meth:`load_bookmarks` reads
+        it on the bookmark queue, so no bookmark file work ever runs on the UI thread."""
         if self._bookmark_store is None:
             from zimao_tui.store.bookmarks import BookmarkStore
 
-            self._bookmark_store = BookmarkStore(on_warning=self.warn, read_only=self.read_only)
+            self._bookmark_store = BookmarkStore(
+                on_warning=self._warn_any_thread, read_only=self.read_only, load=False
+            )
         return self._bookmark_store
+
+    def load_bookmarks(self, done: Callable[[], None]) -> None:
+        """Read the bookmark file in the bookmark queue's worker (unless a store given to the
+        app was read already), then ``done()`` on the UI thread. Changes asked for meanwhile
+        queue behind the load."""
+        from zimao_tui.ui.bookmark_queue import queue_of
+
+        store, reports = self.bookmarks, list(self.reports)
+
+        def load() -> None:
+            if not store.loaded:
+                store.reload()
+            for report in reports:  # where each bookmark is now: the tree's stars ask next
+                store.for_report(report)
+
+        queue_of(self).submit(load, lambda _: done())
+
+    def _warn_any_thread(self, notice: Notice) -> None:
+        """:meth:`warn`, also from the bookmark queue's worker (the store warns as it reads)."""
+        import threading
+
+        if threading.get_ident() == self._thread_id:
+            self.warn(notice)
+        else:
+            self.call_from_thread(self.warn, notice)
 
     @property
     def reading(self) -> ReadingState:

@@ -1,15 +1,14 @@
 """The explorer's bookmark keys (``b``, ``e``): ask, change the store off the UI thread, redraw.
 
 Split out of ``ExplorerScreen`` (issue 12). The screen keeps the actions (Textual looks them
-up on it) and hands each to :class:`BookmarkActions`, which owns the queue of changes.
+up on it) and hands each to :class:`BookmarkActions`, which puts the change on the app's
+bookmark queue (``ui/bookmark_queue.py``) and redraws when it lands.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
@@ -26,10 +25,6 @@ class BookmarkActions:
 
     def __init__(self, screen: ExplorerScreen) -> None:
         self.screen = screen
-        self._changes: deque[tuple[Report, Measure, Callable[[], Any], Callable[[Any], None] | None]] = (
-            deque()
-        )
-        self._lock = threading.Lock()
 
     @property
     def store(self) -> BookmarkStore:
@@ -106,24 +101,11 @@ class BookmarkActions:
         the tree's star and, if it still shows that measure, the detail pane are redrawn and
         ``done`` gets the result. A store that refuses (read-only, locked) is said in a toast.
         """
-        self._changes.append((report, measure, change, done))
-        self.screen.run_worker(
-            self._run, thread=True, group="bookmark-change", exit_on_error=False, name="bookmark change"
+        from zimao_tui.ui.bookmark_queue import queue_of
+
+        queue_of(self.screen.app).submit(
+            change, lambda result: self._landed(report, measure, result, done), self._failed
         )
-
-    def _run(self) -> None:
-        """Apply the oldest queued bookmark change (one worker per change, one at a time)."""
-        from zimao_tui.store.bookmarks import BookmarkError
-
-        app = self.screen.app
-        with self._lock:
-            report, measure, change, done = self._changes.popleft()
-            try:
-                result = change()
-            except (BookmarkError, OSError) as exc:
-                app.call_from_thread(self._failed, exc)
-                return
-            app.call_from_thread(self._landed, report, measure, result, done)
 
     def _failed(self, exc: BaseException) -> None:
         from zimao_tui.ui.text.errors import error_text

@@ -2,37 +2,46 @@
 
 Dismisses with ``(report, measure)`` when the user presses Enter on a bookmark, for the
 app to jump there, or ``None`` on Esc/q. Deleting (``d``, after a confirmation) and
-editing (``e``, in :class:`NoteDialog`) go straight to the store, which re-reads and
-merges the file, so the list always shows what is on disk after a change. Orphaned
+editing (``e``, in :class:`NoteDialog`) go to the store on the bookmark queue, which
+re-reads and merges the file, so the list shows what is on disk after a change. Orphaned
 bookmarks (their text is gone from the report, or their report is not open) are listed,
 marked, editable and deletable, but cannot be jumped to.
+
+At scale (10,000 bookmarks): the bookmarks are resolved and each one's filter text folded
+once, off the UI thread, while the screen says it is reading them (up to ``INLINE`` are
+done at once, without that flash); a keystroke then only tests the words against those
+texts (narrowing the last matches when the query grew) and hands the row heights to the
+virtual :class:`RowList`, which lays out only the rows on screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
 
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
-from zimao_tui.store.bookmarks import BookmarkError, BookmarkStore, ResolvedBookmark
+from zimao_tui.store.bookmarks import BookmarkStore, ResolvedBookmark
 from zimao_tui.ui.dialogs.confirm import ConfirmDialog
 from zimao_tui.ui.dialogs.note import NoteDialog
 from zimao_tui.ui.text.errors import error_text, read_only_refusal
 from zimao_tui.ui.text.inert import InertInput, inert_content, inert_text
-from zimao_tui.ui.text.linebreak import Kinsoku
+from zimao_tui.ui.text.linebreak import break_offsets
 from zimao_tui.ui.text.snippets import excerpt
+from zimao_tui.ui.widgets.row_list import RowList
 
-ROW_LIMIT = 200
-"""Rows built at once; the filter narrows the rest down (see ``_apply_filter``)."""
+INLINE = 300
+"""Up to this many bookmarks are resolved as the screen opens, without a loading state."""
 
 
 def haystack(item: ResolvedBookmark) -> str:
@@ -51,9 +60,24 @@ def matches(item: ResolvedBookmark, query: str) -> bool:
     return all(word in hay for word in query.casefold().split())
 
 
-def row(item: ResolvedBookmark) -> Text:
-    """One list row: excerpt (with a marker when orphaned), path, note, tags; inert, since
-    every part of it comes from the report or from ``bookmarks.toml``."""
+def height(item: ResolvedBookmark) -> int:
+    """How many lines :func:`row` gives (three; four with tags), without building it."""
+    return 4 if item.bookmark.tags else 3
+
+
+Prepared = tuple[list[ResolvedBookmark], list[str], list[int]]
+"""Every bookmark resolved, each one's filter text, and its first line's width in cells."""
+
+
+def prepared(store: BookmarkStore, reports: Sequence[Report]) -> Prepared:
+    """The work done once per change, off the UI thread: resolve, fold, measure."""
+    items = store.resolved(reports)
+    return items, [haystack(item) for item in items], [first_line(item).cell_len for item in items]
+
+
+def first_line(item: ResolvedBookmark) -> Text:
+    """A row's first line: the measure's id and an excerpt (a marker and the saved id when
+    orphaned). It takes two lines when the list is narrower (see :func:`inert_lines`)."""
     bm = item.bookmark
     line = Text(no_wrap=True, overflow="ellipsis")
     if item.measure is None:
@@ -63,6 +87,14 @@ def row(item: ResolvedBookmark) -> Text:
     else:
         line.append(f"{item.measure.id}  ", style="bold")
         line.append(excerpt(item.measure.text, 60))
+    return line
+
+
+def row(item: ResolvedBookmark) -> Text:
+    """One list row: excerpt (with a marker when orphaned), path, note, tags; inert, since
+    every part of it comes from the report or from ``bookmarks.toml``."""
+    bm = item.bookmark
+    line = first_line(item)
     path = Text(" › ".join(bm.path) or bm.report_title, style="dim", no_wrap=True, overflow="ellipsis")
     note_line = excerpt(bm.note, 70) if bm.note else t("bm.no_note")
     note = Text(note_line, style="italic" if bm.note else "dim italic", no_wrap=True, overflow="ellipsis")
@@ -74,10 +106,15 @@ def row(item: ResolvedBookmark) -> Text:
     return inert_text(Text("\n").join(lines))
 
 
-def row_visual(item: ResolvedBookmark) -> Kinsoku:
-    """The row as the list draws it: wrapped by the Chinese line-breaking rules at whatever
-    width the list has (Textual folded it at any cell, so a line could open with 、 or ；)."""
-    return Kinsoku(Content.from_rich_text(row(item)))
+class TitleBar(Widget):
+    """The screen's one-line title; a new text repaints it (a Label's update would lay the
+    whole screen out again, on every keystroke of the filter)."""
+
+    DEFAULT_CSS = "TitleBar { height: 1; }"
+    text: reactive[str] = reactive("", layout=False)
+
+    def render(self) -> Content:
+        return Content(self.text)
 
 
 class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
@@ -104,72 +141,141 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         super().__init__()
         self.store = store
         self.reports = list(reports)
+        self.reading = True
+        """True until the bookmarks have been read and resolved (see ``_load``)."""
         self._items: list[ResolvedBookmark] = []
         self._haystacks: list[str] = []
+        self._heights: list[int] = []
+        self._first_cells: list[int] = []
+        self._matching: list[int] = []  # indexes into _items of the rows shown
+        self._words: list[str] = []  # the query they match
         self._shown: list[ResolvedBookmark] = []
+        self._message = ""
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="bookmarks-title")
+        yield TitleBar(id="bookmarks-title")
         yield InertInput(placeholder=t("bm.filter"), id="bookmarks-filter")
-        yield OptionList(id="bookmarks-list")
+        yield RowList(id="bookmarks-list")
         yield Static("", id="bookmarks-empty")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_items()
-        self.query_one(OptionList).focus()
+        if self.store.loaded and len(self.store.bookmarks) <= INLINE:
+            self._take(prepared(self.store, self.reports))
+        else:
+            self._show_loading()
+            self.refresh_items()
+        self.listing.focus()
 
     # ------------------------------------------------------------------ the list
+
+    @property
+    def listing(self) -> RowList:
+        """The list of bookmarks."""
+        return self.query_one(RowList)
 
     @property
     def query_text(self) -> str:
         """What is typed in the filter."""
         return self.query_one("#bookmarks-filter", Input).value
 
-    def refresh_items(self) -> None:
-        """Re-resolve every bookmark (after a change) and re-apply the filter."""
-        self._items = self.store.resolved(self.reports)
-        self._haystacks = [haystack(item) for item in self._items]  # once, not per keystroke
-        self._apply_filter()
+    def _show_loading(self) -> None:
+        self.query_one("#bookmarks-title", TitleBar).text = t("bm.title_loading")
+        self._message = t("bm.loading")
+        self.query_one("#bookmarks-empty", Static).update(self._message)
+        self._show(False)
+
+    def refresh_items(self, change: Callable[[], object] | None = None, done: str | None = None) -> None:
+        """On the bookmark queue: ``change`` the store (if given), then resolve every bookmark
+        and fold its filter text; back here, re-apply the filter and toast ``done``."""
+        from zimao_tui.ui.bookmark_queue import queue_of
+
+        store, reports = self.store, self.reports
+
+        def work() -> Prepared:
+            if not store.loaded:
+                store.reload()
+            if change is not None:
+                change()
+            return prepared(store, reports)
+
+        def landed(result: Prepared) -> None:
+            if self.is_attached:
+                self._take(result)
+            if done is not None:
+                self.app.notify(t(done))
+
+        def failed(exc: BaseException) -> None:
+            self.app.notify(error_text(exc), severity="error", timeout=10)
+
+        queue_of(self.app).submit(work, landed, failed)
+
+    def _take(self, result: Prepared) -> None:
+        """The resolved bookmarks and their filter texts: show them, filtered as typed."""
+        self._items, self._haystacks, self._first_cells = result
+        self.listing.forget()  # rows are keyed by item id: the old items' ids may be reused
+        self._heights = [height(item) for item in self._items]
+        self._words = []
+        self._matching = list(range(len(self._items)))
+        if len(self._items) > INLINE:
+            gc.freeze()  # they live as long as the screen: the collector need not walk them again
+        self.reading = False
+        self._apply_filter(keep_place=True)
 
     def _apply_filter(self, keep_place: bool = True) -> None:
-        """Rebuild the rows; after an edit or delete the cursor stays where it was.
+        """Show the bookmarks matching the filter; after an edit or delete the cursor stays put.
 
-        At most ``ROW_LIMIT`` rows are built, then one line says how many more match: with
-        10,000 bookmarks, building every row took 10 s to open the list and 3 s per
-        keystroke of the filter (``benchmarks/bookmarks.py``), for rows nobody scrolls to.
+        The work of a keystroke: test the words against the prepared filter texts (only the
+        last matches when the query grew by a letter or a word), then give the list the row
+        heights; it lays out the rows on screen only.
         """
-        listing = self.query_one(OptionList)
+        if self.reading:
+            return
+        listing = self.listing
         previous = listing.highlighted if keep_place else 0
         query = self.query_text
         words = query.casefold().split()
-        matching = [
-            i for i, hay in zip(self._items, self._haystacks, strict=True) if all(w in hay for w in words)
-        ]
-        self._shown = matching[:ROW_LIMIT]
-        listing.clear_options()
-        options: list[Option | None] = []
-        for item in self._shown:
-            if options:
-                options.append(None)  # a separator line between multi-line rows
-            options.append(Option(row_visual(item), id=item.bookmark.uid))
-        if len(matching) > len(self._shown):
-            options += [
-                None,
-                Option(Text(t("bm.more", n=len(matching) - len(self._shown)), style="dim"), disabled=True),
-            ]
-        listing.add_options(options)
-        if self._shown:
-            listing.highlighted = min(previous or 0, len(self._shown) - 1)
-        total, shown = len(self._items), len(matching)
-        title = t("bm.title", n=total) if not query.strip() else t("bm.title_filtered", shown=shown, n=total)
-        self.query_one("#bookmarks-title", Label).update(title)
-        empty = self.query_one("#bookmarks-empty", Static)
-        empty.update(
-            inert_content(t("bm.empty") if not total else t("bm.no_match", query=query) if not shown else "")
+        narrowing = (
+            not keep_place
+            and self._words
+            and len(words) >= len(self._words)
+            and all(o in w for o, w in zip(self._words, words, strict=False))
         )
-        empty.display = not shown
-        listing.display = bool(shown)
+        matching = self._matching if narrowing else list(range(len(self._items)))
+        hay = self._haystacks
+        for word in dict.fromkeys(words):  # one plain pass per word: no generator per bookmark
+            matching = [i for i in matching if word in hay[i]]
+        self._matching = matching
+        self._words = words
+        items, heights, cells = self._items, self._heights, self._first_cells
+        self._shown = [items[i] for i in self._matching]
+        shown_items = self._shown
+
+        def heights_at(width: int) -> list[int]:  # the first line takes two when it is wider
+            return [heights[i] + (cells[i] > width) for i in matching]
+
+        listing.set_rows(
+            heights_at,
+            lambda n, width: inert_lines(shown_items[n], width),
+            previous or 0,
+            [id(item) for item in shown_items],  # an item object is one state of a bookmark
+        )
+        total, shown = len(self._items), len(self._matching)
+        title = t("bm.title", n=total) if not query.strip() else t("bm.title_filtered", shown=shown, n=total)
+        self.query_one("#bookmarks-title", TitleBar).text = title  # a repaint, not a new layout
+        message = t("bm.empty") if not total else t("bm.no_match", query=query) if not shown else ""
+        if message != self._message:  # Static.update lays the whole screen out again
+            self._message = message
+            self.query_one("#bookmarks-empty", Static).update(inert_content(message))
+        self._show(bool(shown))
+
+    def _show(self, rows: bool) -> None:
+        """The list, or the line saying why there is none (changed only when it changes)."""
+        listing, empty = self.listing, self.query_one("#bookmarks-empty", Static)
+        if listing.display != rows:
+            listing.display = rows
+        if empty.display == rows:
+            empty.display = not rows
 
     @on(Input.Changed, "#bookmarks-filter")
     def _filter_changed(self) -> None:
@@ -181,15 +287,15 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         and the figures filter (Down goes to the list to pick another)."""
         self.action_jump()
 
-    @on(OptionList.OptionSelected, "#bookmarks-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected, "#bookmarks-list")
+    def _selected(self, event: RowList.Selected) -> None:
         event.stop()
         self.action_jump()
 
     @property
     def current(self) -> ResolvedBookmark | None:
         """The highlighted bookmark, if any."""
-        index = self.query_one(OptionList).highlighted
+        index = self.listing.highlighted
         if index is None or not 0 <= index < len(self._shown):
             return None
         return self._shown[index]
@@ -217,7 +323,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
 
     def action_focus_list(self) -> None:
         """Back from the filter to the list."""
-        self.query_one(OptionList).focus()
+        self.listing.focus()
 
     def action_jump(self) -> None:
         """Dismiss with the highlighted bookmark's measure, for the app to show it."""
@@ -261,17 +367,12 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             self.notify(t("bm.nothing"), severity="warning")
             return
         bookmark = item.bookmark
+        store = self.store
 
         def save(result: tuple[str, list[str]] | None) -> None:
-            if result is None:
-                return
-            try:
-                self.store.set_note(bookmark, *result)
-            except BookmarkError as exc:
-                self.notify(error_text(exc), severity="error", timeout=10)
-                return
-            self.refresh_items()
-            self.notify(t("bm.saved"))
+            if result is not None:
+                note, tags = result
+                self.refresh_items(lambda: store.set_note(bookmark, note, tags), "bm.saved")
 
         text = item.measure.text if item.measure else bookmark.text
         self.app.push_screen(NoteDialog(bookmark.note, bookmark.tags, text), save)
@@ -285,17 +386,27 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
             self.notify(t("bm.nothing"), severity="warning")
             return
         bookmark = item.bookmark
+        store = self.store
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.remove(bookmark)
-            except BookmarkError as exc:
-                self.notify(error_text(exc), severity="error", timeout=10)
-                return
-            self.refresh_items()
-            self.notify(t("bm.deleted"))
+            if yes:
+                self.refresh_items(lambda: store.remove(bookmark), "bm.deleted")
 
         question = t("bm.confirm_delete") if bookmark.note or bookmark.tags else t("bm.confirm_delete_plain")
         self.app.push_screen(ConfirmDialog(question, excerpt(bookmark.text, 50)), answered)
+
+
+def inert_lines(item: ResolvedBookmark, width: int) -> list[Text]:
+    """The lines of an item's row at a text width, for the list (built when the row comes
+    into view): a first line wider than the list is broken into two by the Chinese
+    line-breaking rules (no line opens with 、 or ；), the second cut with … if need be."""
+    lines = list(row(item).split("\n"))
+    first = lines[0]
+    if first.cell_len > width:
+        offsets = break_offsets(first.plain, width)
+        if offsets:
+            head, tail = first.divide(offsets[:1])
+            head.rstrip()
+            tail.no_wrap, tail.overflow = True, "ellipsis"
+            lines[0:1] = [head, tail]
+    return lines

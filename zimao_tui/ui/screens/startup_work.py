@@ -44,7 +44,7 @@ def after_first_paint(screen: ExplorerScreen) -> None:
     warning = app.history.warning  # reads the history file
     if warning:
         app.warn(warning)
-    screen.report_tree.set_bookmark_check(app.bookmarks.is_bookmarked)
+    app.load_bookmarks(partial(bookmarks_loaded, screen))  # read in a worker: never on this thread
     work = (app, screen.reports, app.warn_cache)
     run = partial(screen.run_worker, thread=True, exclusive=True, exit_on_error=False)
     run(partial(load_index, *work), group="index", name="search index")
@@ -52,6 +52,13 @@ def after_first_paint(screen: ExplorerScreen) -> None:
     from zimao_tui.ui.screens import open_flow
 
     open_flow.resume(screen)  # back where the last session left the reports (open_flow.py)
+
+
+def bookmarks_loaded(screen: ExplorerScreen) -> None:
+    """The bookmark file has been read: stars in the tree, the note in the detail pane."""
+    screen.report_tree.set_bookmark_check(screen.zimao.bookmarks.is_bookmarked)
+    if screen.painted and screen.detail.entry is not None:
+        screen.show_entry(screen.detail.entry)
 
 
 def load_index(app: App[Any], reports: Sequence[Report], warn: Callable[[Notice], None]) -> SearchIndex:
