@@ -69,6 +69,36 @@ class CatalogueTable(DataTable[Any]):
 class CatalogueScreen(Screen[None]):
     """The library's reports; Enter opens the selection (or the row) in the explorer."""
 
+    DEFAULT_CSS = """
+    #cat-title {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+
+    #cat-filter {
+        border: tall $panel;
+        background: $surface;
+    }
+
+    #cat-filter:focus {
+        border: tall $primary;
+    }
+
+    #cat-table {
+        height: 1fr;
+    }
+
+    #cat-progress {
+        height: 1;
+        padding: 0 1;
+    }
+    """
+    """Its layout, here rather than in a ``.tcss``: the catalogue can
+    be the app's first screen, whose ``CSS_PATH`` Textual does not load, and in app.tcss
+    every one-report start would parse it. Textual adds a class's DEFAULT_CSS when the class
+    is first mounted, so only a session that opens the catalogue pays for it."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", t("key.back"), id="zimao.catalogue_back"),
         Binding("enter", "open", t("key.catalogue.open"), id="zimao.catalogue_open", priority=True),

@@ -81,6 +81,39 @@ class SearchThread:
 class LibrarySearchScreen(Screen[tuple[str, Measure] | None]):
     """A query over the library; Enter returns (the report's path, the measure), Esc None."""
 
+    DEFAULT_CSS = """
+    #lib-search-title, #lib-search-status {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+
+    #lib-search-status {
+        background: $surface;
+        color: $text-muted;
+    }
+
+    #lib-search-input {
+        border: tall $panel;
+        background: $surface;
+    }
+
+    #lib-search-input:focus {
+        border: tall $primary;
+    }
+
+    #lib-search-results {
+        height: 1fr;
+        border: none;
+    }
+
+    #lib-search-results.-one-line {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+    """Beside the catalogue's, for the same reason (see ``CatalogueScreen.DEFAULT_CSS``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", t("key.back"), id="zimao.library_search_back"),
         Binding("down", "results(1)", t("key.results_down"), id="zimao.library_search_down", show=False),
