@@ -87,6 +87,8 @@ async def test_returnable_default_mode_switches_back_to_the_first_screen() -> No
         app.switch_mode(app.DEFAULT_MODE)
         await pilot.pause()
         assert app.screen is first
+
+
 class _ToastApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Input()
