@@ -14,10 +14,11 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.screen import Screen
@@ -27,9 +28,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from zimao_tui.document.report import Measure
 from zimao_tui.i18n import t
 from zimao_tui.search.catalogue_filter import RowMatcher
+from zimao_tui.ui.footer_keys import hidden_in_footer
 from zimao_tui.ui.screens import catalogue_flow
 from zimao_tui.ui.screens.catalogue_rows import COLUMNS, Row, arrange, catalogue_rows
 from zimao_tui.ui.text.inert import InertInput, inert_text
+from zimao_tui.ui.text.snippets import fit_title
 
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
@@ -40,6 +43,9 @@ WIDE = 120
 """From this width the issuer column has ISSUER_WIDE cells (国务院办公厅 and longer names)."""
 ISSUER_WIDE = 24
 TITLE_MIN = 16
+NOT_IN_FOOTER = frozenset({"zimao.theme"})
+"""The app's theme key is left out of the catalogue's footer: at 80 columns its keys and
+``q`` quit need the room (``t`` still works, and help and the palette list it)."""
 MARK = "●"
 """The selection mark in the first column."""
 FIRST_ROWS = 60
@@ -122,6 +128,8 @@ class CatalogueScreen(Screen[None]):
         self.sort_column: str | None = None
         self.reverse = False
         self.painted_at: float | None = None
+        self.title_cells = TITLE_MIN
+        """Cells of the title column (set with the columns on mount): titles are cut to it."""
         self.reading = False
         self._filled = 0
         """How many rows of ``shown`` are in the table (the rest are being added)."""
@@ -148,15 +156,23 @@ class CatalogueScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.table
         width = self.app.size.width
+        labels = {column: f"{n} {t(f'library.col.{column}')}" for n, column in enumerate(COLUMNS, start=1)}
         widths = {**FIXED, "issuer": ISSUER_WIDE if width >= WIDE else FIXED["issuer"]}
+        widths = {column: max(cells, cell_len(labels[column])) for column, cells in widths.items()}
         widths["title"] = max(TITLE_MIN, width - sum(widths.values()) - 2 * (len(widths) + 1) - 3)
+        self.title_cells = widths["title"]
         table.add_column(" ", key="mark", width=1)
-        for n, column in enumerate(COLUMNS, start=1):
-            table.add_column(f"{n} {t(f'library.col.{column}')}", key=column, width=widths[column])
+        for column in COLUMNS:
+            table.add_column(labels[column], key=column, width=widths[column])
         self.query_one("#cat-progress").display = False
         self._refill()
         table.focus()
         self.call_after_refresh(self._after_first_paint)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer without ``NOT_IN_FOOTER``."""
+        return hidden_in_footer(super().active_bindings, NOT_IN_FOOTER)
 
     @property
     def table(self) -> CatalogueTable:
@@ -289,10 +305,13 @@ class CatalogueScreen(Screen[None]):
 
     def _cells(self, row: Row) -> list[Text]:
         mark = Text(MARK if row.entry.id in self.selected else "", style="bold")
-        cells = [inert_text(Text(c)) for c in row.cells()]
-        if row.state:
-            cells[0] = Text.assemble((f"〔{row.state}〕", "bold red"), cells[0])
-            cells[0].stylize("dim", len(row.state) + 2)
+        texts = list(row.cells())
+        state = f"〔{row.state}〕" if row.state else ""
+        texts[0] = fit_title(texts[0], self.title_cells - cell_len(state))
+        cells = [inert_text(Text(c)) for c in texts]
+        if state:
+            cells[0] = Text.assemble((state, "bold red"), cells[0])
+            cells[0].stylize("dim", len(state))
         for n in (4, 5):
             cells[n].justify = "right"
         return [mark, *cells]

@@ -18,7 +18,6 @@ a line in ``PALETTE`` if the command palette should offer it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -33,6 +32,7 @@ from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights, insights_for
 from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.footer_keys import hidden_in_footer
 from zimao_tui.ui.screens import open_flow, startup_work
 from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
 from zimao_tui.ui.screens.copy_actions import copy_current
@@ -268,12 +268,7 @@ class ExplorerScreen(Screen[None], PaneWidthKeys):
         bindings = super().active_bindings
         if not isinstance(self.focused, DetailPane):
             return bindings
-        return {
-            key: active._replace(binding=replace(active.binding, show=False))
-            if active.binding.id in NOT_IN_DETAIL_FOOTER
-            else active
-            for key, active in bindings.items()
-        }
+        return hidden_in_footer(bindings, NOT_IN_DETAIL_FOOTER)
 
     def action_search(self) -> None:
         """Focus the search field before the next key is dispatched.
