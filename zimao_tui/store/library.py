@@ -38,6 +38,10 @@ BUSY_MS = 30_000
 REPORTS_KEPT = 256
 """Parsed trees kept in memory by ``Library.report`` (least recently used go first)."""
 
+EMPTY_ENV = "ZIMAO_TUI_EMPTY_LIBRARY"
+"""Set (non-empty), a new library starts empty instead of holding the bundled report: for
+people who never want it listed, and for tests of a library the user filled themselves."""
+
 ENTRY_COLUMNS = "id, path, state, title, date, issuer, doc_number, kind, measures, size, fingerprint, error"
 
 
@@ -238,7 +242,7 @@ class Library:
                 return
             if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                 schema.create(db)
-                if seed and not self.list_path.exists():
+                if seed and not self.list_path.exists() and not os.environ.get(EMPTY_ENV):
                     db.execute(
                         "INSERT INTO reports (path, member, added) VALUES (?, 1, ?)",
                         (str(bundled_report()), now()),
