@@ -206,3 +206,16 @@ def test_cache_forgets_a_changed_store(thirty: tuple[Library, SearchIndex], tmp_
         assert hits and all(h.report.origin == str(extra) for h in hits)
     finally:
         library.remove([e.id for e in library.entries() if e.path == str(extra)])
+
+
+def test_a_trigram_only_other_columns_hold_matches_nothing(thirty: tuple[Library, SearchIndex]) -> None:
+    """``_match`` asks the index for one measure holding each trigram in the column (not the
+    vocabulary, which reads the whole position list): 知识产 is in the folded text only, zhi
+    in the pinyin run only."""
+    library, _ = thirty
+    searcher = Searcher(library)
+    assert searcher._match("folded", "知识产") == 'folded : "知识产"'
+    assert searcher._match("syllables", "知识产") is None
+    assert searcher._match("syllables", "zhishi") == 'syllables : "zhishi"'
+    assert searcher._match("folded", "zhishi") is None
+    assert searcher._holds("syllables", "zhi") and not searcher._holds("initials", "zhi")
