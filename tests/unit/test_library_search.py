@@ -219,3 +219,24 @@ def test_a_trigram_only_other_columns_hold_matches_nothing(thirty: tuple[Library
     assert searcher._match("syllables", "zhishi") == 'syllables : "zhishi"'
     assert searcher._match("folded", "zhishi") is None
     assert searcher._holds("syllables", "zhi") and not searcher._holds("initials", "zhi")
+
+
+@pytest.mark.parametrize("query", ["发展", "光谷", "gx", "GX"])
+def test_two_character_counts_come_from_the_repeats_table(
+    thirty: tuple[Library, SearchIndex], monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """A two-character word's counts of two or more are read from ``repeats`` (first measures
+    in library order), never from the index's position lists, and the bands stay exact."""
+    library, reports = thirty
+    instances = Searcher._instances
+
+    def refuse(self: Searcher, column: str, needle: str, least: int) -> list[int]:
+        assert len(needle) > 2, "position lists read for a two-character word"
+        return instances(self, column, needle, least)  # a synonym (光谷: 东湖高新区)
+
+    monkeypatch.setattr(Searcher, "_instances", refuse)
+    monkeypatch.setattr(library_search, "PREFIX_SCAN", 1)  # the first measures never suffice
+    searcher = Searcher(library)
+    banded = searcher._banded(query, library_search.parse_query(query), 10)
+    assert banded is not None
+    same(banded, reports.search(query, 10))

@@ -64,6 +64,7 @@ from zimao_tui.search.search import (
     SearchIndex,
 )
 from zimao_tui.search.vocab import load_synonyms
+from zimao_tui.store import repeats
 from zimao_tui.store.library import Library
 from zimao_tui.store.library_schema import END
 
@@ -417,6 +418,8 @@ class Searcher:
     def _counted(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
         """The first ``limit`` measures holding the band's string ``least`` times or more, and
         likewise for every count above up to four, through the index's position lists."""
+        if column in repeats.COLUMNS and repeats.countable(fts_needle):
+            return self._repeated(band, column, fts_needle, least, limit)
         if self.library.fts:
             docs = self._instances(column, fts_needle, least)
             if not docs:
@@ -433,6 +436,31 @@ class Searcher:
         found: set[int] = set()
         for count in range(least, 5):
             found.update([i for i, n in rows if n >= count][:limit])
+        return found
+
+    def _repeated(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
+        """:meth:`_counted` for a two-character string, from the ``repeats`` table: for each
+        count, its measures in library order, the first ``limit`` that hold the band's string
+        that often (the folded text or initials as counted; the text as written, which holds
+        it at most as often as its folded form, counted again), so it stops after a few rows."""
+        written = band.column == "text"
+        found: set[int] = set()
+        for count in range(least, repeats.MOST + 1):
+            rows = self.library.db.execute(
+                "SELECT m.id, m.text FROM repeats r CROSS JOIN measures m ON m.id = r.measure "
+                f"WHERE r.col = ? AND r.gram = ? AND r.least = ? AND {self._present} ORDER BY r.measure",
+                [repeats.COLUMNS.index(column), fts_needle, count],
+            )
+            got = 0
+            for mid, text in rows:
+                if written and _counts([(mid, (text, "", ""))], 0, band.needle)[0][1] < count:
+                    continue
+                found.add(mid)
+                got += 1
+                if got == limit:
+                    break
+            if not got:
+                break  # none holds it this often: none holds it more often
         return found
 
     def _texts(self, asked: tuple[str, str, int], docs: list[int]) -> list[tuple[int, tuple[str, str, str]]]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
-from zimao_tui.store import library_list
+from zimao_tui.store import library_list, repeats
 from zimao_tui.store import library_repair as repair
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
@@ -380,6 +380,10 @@ class Library:
             )
         syllables = {s for row in rows for s in str(row[5]).split("|") if s}
         db.executemany("INSERT OR IGNORE INTO syllables VALUES (?)", [(s,) for s in sorted(syllables)])
+        db.executemany(
+            "INSERT INTO repeats VALUES (?, ?, ?, ?)",
+            [r for n, row in enumerate(rows) for r in repeats.rows(first + n, (row[6] + end, row[7] + end))],
+        )
 
     def _drop_measures(self, db: sqlite3.Connection, rid: int) -> None:
         if self.fts:  # an external-content index forgets a row when told its old values
@@ -388,6 +392,11 @@ class Library:
                 "SELECT 'delete', id, folded, initials, syllables FROM measures WHERE report = ?",
                 (rid,),
             )
+        old = db.execute("SELECT id, folded, initials FROM measures WHERE report = ?", (rid,))
+        db.executemany(
+            "DELETE FROM repeats WHERE col = ? AND gram = ? AND least = ? AND measure = ?",
+            [r for mid, folded, initials in old.fetchall() for r in repeats.rows(mid, (folded, initials))],
+        )
         db.execute("DELETE FROM measures WHERE report = ?", (rid,))
 
     def unchanged(self, path: str, size: int, mtime_ns: int) -> None:
