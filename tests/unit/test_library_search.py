@@ -240,3 +240,27 @@ def test_two_character_counts_come_from_the_repeats_table(
     banded = searcher._banded(query, library_search.parse_query(query), 10)
     assert banded is not None
     same(banded, reports.search(query, 10))
+
+
+def test_reports_outside_the_scope_stay_out(thirty: tuple[Library, SearchIndex], tmp_path: Path) -> None:
+    """While every stored measure is a member's, the broad pass asks the index alone; a
+    report only opened by name (not a member) puts the join to the catalogue back, and its
+    measures are never hits."""
+    library, _ = thirty
+    assert Searcher(library)._whole()
+    extra = tmp_path / "extra.txt"
+    extra.write_text(
+        bundled_report().read_text(encoding="utf-8").replace("知识产权证券化", "鲲鹏鲲鹏证券化"),
+        encoding="utf-8",
+    )
+    library.register([extra], member=False)
+    index(library, library.stale([extra], members_only=False), tmp_path / "cache", workers=1)
+    try:
+        searcher = Searcher(library)
+        assert not searcher._whole()
+        assert searcher.search("鲲鹏鲲鹏证券化", 10) == Results()
+        assert searcher._fts_first('folded : "鲲鹏鲲"') == []
+        assert Searcher(library, scope=[e.id for e in library.entries(members_only=False)])._whole()
+    finally:
+        library.remove([e.id for e in library.entries(members_only=False) if e.path == str(extra)])
+    assert Searcher(library)._whole()

@@ -678,15 +678,34 @@ class Searcher:
                 )
             ]
         elif expr:
-            ids = [
-                i
-                for (i,) in self.library.db.execute(
-                    "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                    f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
-                    [expr],
-                )
-            ]
+            ids = self._fts_first(expr)
         return ids
+
+    def _fts_first(self, expr: str) -> list[int]:
+        """The first BROAD_CANDIDATES measures in scope the FTS5 query ``expr`` names (id
+        order). When every stored measure is in scope (a library of members, none missing) the
+        index alone answers: joining each hit to its wide ``measures`` row only to read its
+        report cost as much as the FTS5 query itself."""
+        if self._whole():
+            sql = f"SELECT rowid FROM measures_fts WHERE measures_fts MATCH ? ORDER BY rowid LIMIT {BROAD_CANDIDATES}"
+        else:
+            sql = (
+                "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
+                f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}"
+            )
+        return [i for (i,) in self.library.db.execute(sql, [expr])]
+
+    def _whole(self) -> bool:
+        """Whether every stored measure is in scope: no report outside it has measures."""
+        key = ("whole", "", "")
+        if key not in self._known:
+            row = self.library.db.execute(
+                f"SELECT EXISTS (SELECT 1 FROM reports r WHERE r.id NOT IN ({self._scope_sql}) "
+                "AND EXISTS (SELECT 1 FROM measures WHERE report = r.id))"
+            ).fetchone()
+            self._known[key] = not row[0]
+        found: bool = self._known[key]
+        return found
 
     def _fallback_ids(self, query: Query) -> list[int]:
         """Measures only the fallback ways of matching find (mixed pinyin, initials with gaps,
@@ -722,14 +741,7 @@ class Searcher:
         db = self.library.db
         ids: set[int] = set()
         if matches:
-            ids |= {
-                i
-                for (i,) in db.execute(
-                    "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                    f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
-                    [" OR ".join(f"({m})" for m in matches)],
-                )
-            }
+            ids |= set(self._fts_first(" OR ".join(f"({m})" for m in matches)))
         if clauses:
             ids |= {
                 i
