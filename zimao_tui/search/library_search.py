@@ -62,6 +62,7 @@ from zimao_tui.search.search import (
     WORDS_RANGE,
     Results,
     SearchIndex,
+    ascii_lower,
 )
 from zimao_tui.search.vocab import load_synonyms
 from zimao_tui.store import repeats
@@ -129,7 +130,7 @@ def _counts(
     case aside. Only the text as written has upper case, and only a needle with ASCII letters
     can meet it: lowering every measure's text for a Chinese word cost more than counting."""
     if index == 0 and re.search("[a-z]", needle):
-        return [(i, cols[0].translate(_ASCII_LOWER).count(needle)) for i, cols in rows]
+        return [(i, ascii_lower(cols[0]).count(needle)) for i, cols in rows]
     return [(i, cols[index].count(needle)) for i, cols in rows]
 
 
