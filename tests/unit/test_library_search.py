@@ -264,3 +264,23 @@ def test_reports_outside_the_scope_stay_out(thirty: tuple[Library, SearchIndex],
     finally:
         library.remove([e.id for e in library.entries(members_only=False) if e.path == str(extra)])
     assert Searcher(library)._whole()
+
+
+def test_initials_with_gaps_scan_the_narrow_table(thirty: tuple[Library, SearchIndex]) -> None:
+    """The fallback's scan for initials with words left out reads ``measure_initials``, not the
+    measures' rows, and names the same measures."""
+    library, _ = thirty
+    statements: list[str] = []
+    library.db.set_trace_callback(statements.append)
+    try:
+        found = Searcher(library)._fallback_ids(library_search.parse_query("ggkjzl"))
+    finally:
+        library.db.set_trace_callback(None)
+    assert any("FROM measure_initials" in s for s in statements)
+    pattern = library_search.subsequence_pattern("ggkjzl")
+    scan = [
+        i
+        for i, initials in library.db.execute("SELECT id, initials FROM measures ORDER BY id")
+        if library_search._search(pattern, initials)
+    ]
+    assert found == scan[: library_search.BROAD_CANDIDATES] and found

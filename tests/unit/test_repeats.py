@@ -1,5 +1,6 @@
 """The ``repeats`` table (store/repeats.py): two-character strings a measure holds two to four
-times, kept in step with the measures as reports are added, read again and removed."""
+times, kept in step with the measures as reports are added, read again and removed; and
+``measure_initials``, the measures' initials alone, likewise."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ def expected(library: Library) -> list[tuple[int, str, int, int]]:
 
 
 def stored(library: Library) -> list[tuple[int, str, int, int]]:
+    """The repeats rows, after checking that ``measure_initials`` is the measures' initials."""
+    initials = library.db.execute("SELECT id, initials FROM measure_initials ORDER BY id").fetchall()
+    assert initials == library.db.execute("SELECT id, initials FROM measures ORDER BY id").fetchall()
     return sorted(library.db.execute("SELECT col, gram, least, measure FROM repeats").fetchall())
 
 

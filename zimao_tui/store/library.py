@@ -378,6 +378,7 @@ class Library:
                 "SELECT id, folded, initials, syllables FROM measures WHERE id >= ?",
                 (first,),
             )
+        db.execute("INSERT INTO measure_initials SELECT id, initials FROM measures WHERE id >= ?", (first,))
         syllables = {s for row in rows for s in str(row[5]).split("|") if s}
         db.executemany("INSERT OR IGNORE INTO syllables VALUES (?)", [(s,) for s in sorted(syllables)])
         db.executemany(
@@ -396,6 +397,9 @@ class Library:
         db.executemany(
             "DELETE FROM repeats WHERE col = ? AND gram = ? AND least = ? AND measure = ?",
             [r for mid, folded, initials in old.fetchall() for r in repeats.rows(mid, (folded, initials))],
+        )
+        db.execute(
+            "DELETE FROM measure_initials WHERE id IN (SELECT id FROM measures WHERE report = ?)", (rid,)
         )
         db.execute("DELETE FROM measures WHERE report = ?", (rid,))
 
