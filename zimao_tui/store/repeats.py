@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from operator import add
 
 COLUMNS = ("folded", "initials")
 """The columns counted, by their number in the table (the text as written is counted through
@@ -37,7 +38,7 @@ def rows(mid: int, columns: tuple[str, str]) -> Iterator[tuple[int, str, int, in
     strings are ``columns``: a row for every count from 2 up to how often it occurs (at most
     MOST)."""
     for col, text in enumerate(columns):
-        counts = Counter(text[k : k + 2] for k in range(len(text) - 1))
+        counts = Counter(map(add, text, text[1:]))  # every pair, in C
         for gram, n in counts.items():
             if n >= 2 and countable(gram):
                 for least in range(2, min(n, MOST) + 1):
