@@ -20,7 +20,9 @@ order, so SQLite stops as soon as a pass has what it needs.
    in SQL (full pinyin, words in any order, typos) score below a *ceiling*; when the last of
    the ``limit`` hits scores above it, the answer is exact, else the next pass runs. Once:
    the trigram index (a two-character string through the trigrams that begin with it, from
-   the FTS5 vocabulary); more: the first index matches, then the index's position lists.
+   the FTS5 vocabulary); more: the first index matches, then, for a two-character string,
+   the ``repeats`` table (store/repeats.py: its first measures holding it c times, in library
+   order), for a longer one the index's position lists of its rarest trigram.
 2. **Broad**: the measures the trigram prefilter says may match (one FTS5 query: any trigram
    of a word or of its synonyms, the pinyin and initials columns for letters; AND and OR as
    the query says), the first ``BROAD_CANDIDATES`` in library order: for a word in every
@@ -90,7 +92,8 @@ PREFIX_SCAN = 150
 """A band's string (once to four times in a measure) is looked for first among the first this
 many measures the trigram index names for it (in id order), read once for every band and
 counted in Python; only when they hold fewer than ``limit`` such measures is the index asked
-further (its position lists for counts of two or more: tens of ms for a word in every report)."""
+further (for counts of two or more: the ``repeats`` table for two characters, else the
+position lists of the rarest trigram)."""
 _PRESENT = "+m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
 
 
@@ -304,9 +307,9 @@ class Searcher:
         Once: the trigram index's measures in id order, stopping at ``limit``. Twice or more:
         a scan of the library's first PREFIX_SCAN measures, and when that is not enough, the
         measures where the FTS5 index counts that many instances of the string's rarest
-        trigram (or, for two characters, of the trigrams it begins), read from the index's
-        position lists (``fts5vocab`` 'instance'), then counted exactly in SQL; a plain scan
-        would read the whole library when no measure holds a common word four times."""
+        trigram, read from the index's position lists (``fts5vocab`` 'instance'), then counted
+        exactly; a two-character string's from the ``repeats`` table; a plain scan would read
+        the whole library when no measure holds a common word four times."""
         column = band.column if band.column != "text" else "folded"
         fts_needle = band.needle if band.column != "text" else fold(band.needle)
         if self.library.fts:
