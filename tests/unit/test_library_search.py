@@ -284,3 +284,10 @@ def test_initials_with_gaps_scan_the_narrow_table(thirty: tuple[Library, SearchI
         if library_search._search(pattern, initials)
     ]
     assert found == scan[: library_search.BROAD_CANDIDATES] and found
+
+
+def test_folded_synonyms_are_folded_once() -> None:
+    """Kept while the synonym table is the same object: bands() asks for every query."""
+    first = library_search.folded_synonyms()
+    assert library_search.folded_synonyms() is first
+    assert first.get("自贸区") and all(alt == library_search.fold(alt) for alt in first["自贸区"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import pairwise
 from typing import Any
 
 from zimao_tui.document.report import Measure, Report
@@ -36,7 +35,7 @@ class Parts:
     folded again). Built lazily: a letters query never needs the vocabulary, nor a Chinese
     one the pinyin marks."""
 
-    __slots__ = ("_marks", "_words", "chars", "folded", "initials", "run", "starts", "syllables")
+    __slots__ = ("_chars", "_marks", "_words", "folded", "initials", "run", "starts", "syllables")
 
     def __init__(
         self, text: str, folded: str, initials: str, run: str, starts: list[int], pinyin: str
@@ -46,9 +45,16 @@ class Parts:
         self.run = run
         self.starts = starts
         self.syllables = pinyin
-        self.chars = frozenset(folded)
+        self._chars: frozenset[str] | None = None
         self._marks: str | None = None
         self._words: frozenset[str] | None = None
+
+    @property
+    def chars(self) -> frozenset[str]:
+        """The measure's folded characters (only typo matching asks)."""
+        if self._chars is None:
+            self._chars = frozenset(self.folded)
+        return self._chars
 
     @property
     def marks(self) -> str:
@@ -64,8 +70,9 @@ class Parts:
         """The measure's jieba words of two to ``_MAX_WORD`` characters, folded."""
         if self._words is None:
             text = self.folded
+            ends = [*self.starts[1:], len(text)]
             self._words = frozenset(
-                text[a:b] for a, b in pairwise([*self.starts, len(text)]) if 2 <= b - a <= _MAX_WORD
+                [text[a:b] for a, b in zip(self.starts, ends, strict=False) if 2 <= b - a <= _MAX_WORD]
             )
         return self._words
 
