@@ -109,6 +109,7 @@ def main() -> int:
         ZIMAO_TUI_DATA_DIR=str(data),
         ZIMAO_TUI_CACHE_DIR=str(root / "cache"),
         ZIMAO_TUI_CONFIG_DIR=str(root / "config"),
+        ZIMAO_TUI_EMPTY_LIBRARY="1",  # the corpus alone: no bundled report read before the first add
     )
     if not args.reuse:
         index_from_scratch(root, env, args)

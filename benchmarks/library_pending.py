@@ -30,6 +30,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ZIMAO_TUI_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ["ZIMAO_TUI_EMPTY_LIBRARY"] = "1"  # the folder's files alone, as the figures say
         from zimao_tui.store.library import Library, Parsed
         from zimao_tui.store.library_watch import pending
 

@@ -19,6 +19,9 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path
     dirs = {name: tmp_path / name for name in ("data", "config", "cache", "downloads")}
     for name, path in dirs.items():
         monkeypatch.setenv(f"ZIMAO_TUI_{name.upper()}_DIR", str(path))
+    # Tests describe a library the user filled: a new one starts empty, not holding the
+    # bundled report (tests/unit/test_library_bundled.py unsets this to test that).
+    monkeypatch.setenv("ZIMAO_TUI_EMPTY_LIBRARY", "1")
     return dirs
 
 

@@ -1,4 +1,4 @@
-"""The footer fits 80 columns in both languages (explorer, search, figures): no key is cut off,
+"""The footer fits 80 columns in both languages (explorer, search, figures, catalogue): no key is cut off,
 and it follows the focus (the detail pane's scroll keys replace the tree's ``[ ] t``).
 
 Textual's Footer lays its keys out in one row and docks the palette key (^p) on the right,
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -43,6 +44,7 @@ async def main():
             ("search", ["slash"], "esc"),
             ("detail", ["escape", "tab"], "j"),
             ("figures", ["escape", "f"], "s"),
+            ("catalogue", ["escape", "L"], "space"),
         ):
             for key in keys:
                 await pilot.press(key)
@@ -68,9 +70,10 @@ def screen_line(svg: str, row: int) -> str:
     return "".join(html.unescape(text) for line, text in SVG_TEXT.findall(svg) if int(line) == row)
 
 
-def footer_scenes(lang: str) -> list[dict[str, object]]:
+def footer_scenes(lang: str, data: Path) -> list[dict[str, object]]:
     done = subprocess.run(
         [sys.executable, "-c", FOOTER_RUN, lang, *map(str, SIZE)],
+        env={**os.environ, "ZIMAO_TUI_DATA_DIR": str(data)},  # the catalogue's library: a new one
         capture_output=True,
         text=True,
         timeout=120,
@@ -81,8 +84,8 @@ def footer_scenes(lang: str) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_footer_key_is_whole_on_the_last_line(lang: str, tmp_path: Path) -> None:
-    scenes = footer_scenes(lang)
-    assert [scene["state"] for scene in scenes] == ["tree", "search", "detail", "figures"]
+    scenes = footer_scenes(lang, tmp_path / "data")
+    assert [scene["state"] for scene in scenes] == ["tree", "search", "detail", "figures", "catalogue"]
     for scene in scenes:
         keys = scene["keys"]
         assert isinstance(keys, list) and keys, scene["state"]
@@ -93,7 +96,7 @@ def test_every_footer_key_is_whole_on_the_last_line(lang: str, tmp_path: Path) -
         shown = [f"{key} {description}".strip() for key, description in keys]
         cut = [entry for entry in [*shown, *scene["labels"]] if entry not in last]  # type: ignore[misc]
         assert cut == [], f"{lang}, {scene['state']}: cut off {cut} in {last!r}"
-    tree, search, detail, figures = ({key for key, _ in scene["keys"]} for scene in scenes)  # type: ignore[union-attr]
+    tree, search, detail, figures, catalogue = ({key for key, _ in scene["keys"]} for scene in scenes)  # type: ignore[union-attr]
     assert {"s", "r", "?", "q"} <= figures
     assert tree >= MUST_SHOW and "esc" not in tree
     assert "esc" in search and "[" not in search  # the search field's own footer
@@ -101,6 +104,8 @@ def test_every_footer_key_is_whole_on_the_last_line(lang: str, tmp_path: Path) -
     assert {"j", "k", "g", "G"} <= detail and not detail & {"[", "]", "t"}
     assert {"/", "b", "c", "?", "q"} <= detail
     assert scenes[2]["labels"] == [{"en": "Scroll", "zh": "滚动"}[lang]]
+    # the catalogue's own keys, and quitting, fit beside ^p (its footer leaves out t)
+    assert {"⏎", "space", "/", "s", "?", "q", "^p"} <= catalogue and "t" not in catalogue
 
 
 def test_screen_line_reads_a_screenshot_row() -> None:

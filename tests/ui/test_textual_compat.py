@@ -67,6 +67,28 @@ async def test_set_ansi_filter_runs_on_the_current_theme() -> None:
         compat.set_ansi_filter(app)  # raises if Textual changed the private method
 
 
+class _ModesApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="first")
+
+
+@sync
+async def test_returnable_default_mode_switches_back_to_the_first_screen() -> None:
+    from textual.screen import Screen
+
+    app = _ModesApp()
+    async with app.run_test() as pilot:
+        first = app.screen
+        app.add_mode("other", Screen)
+        app.switch_mode("other")
+        await pilot.pause()
+        assert app.screen is not first
+        compat.returnable_default_mode(app)
+        app.switch_mode(app.DEFAULT_MODE)
+        await pilot.pause()
+        assert app.screen is first
+
+
 class _ToastApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Input()

@@ -31,7 +31,9 @@ CITIES = ["武汉", "成都", "西安", "重庆", "长沙"]
 
 
 def make_library(tmp: Path, files: list[Path]) -> Library:
-    library = Library(tmp / "data" / "library.sqlite3")
+    with pytest.MonkeyPatch.context() as patch:  # module-scoped: conftest's env is not set yet
+        patch.setenv("ZIMAO_TUI_EMPTY_LIBRARY", "1")  # these files alone, not the bundled report
+        library = Library(tmp / "data" / "library.sqlite3")
     library.register(files)
     index(library, library.stale(files), tmp / "cache", workers=1)
     return library

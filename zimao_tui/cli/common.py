@@ -95,4 +95,27 @@ def open_library() -> Library:
         raise UserError(Notice("library.unusable", error=exc.strerror or exc, path=library_path())) from exc
     for notice in library.notices:
         warn(notice)
+    read_bundled(library)
     return library
+
+
+def read_bundled(library: Library) -> None:
+    """Read the bundled report now if the library holds it unread (a new library starts with
+    it, ``pending``): about a second, once, in this process and quietly, so that the first
+    ``zimao-tui library`` lists it with its date and measures rather than as a bare path.
+    Skipped while another process holds the index lock (that ``add`` reads it)."""
+    path = str(bundled_report())
+    row = library.db.execute(
+        "SELECT 1 FROM reports WHERE path = ? AND member = 1 AND state = 'pending'", (path,)
+    ).fetchone()
+    if row is None:
+        return
+    from zimao_tui.paths import cache_dir
+    from zimao_tui.search.library_index import index
+    from zimao_tui.store.library_lock import LockBusy, index_lock, lock_path
+
+    try:
+        with index_lock(lock_path(library.path), wait=False):
+            index(library, [(path, None)], cache_dir(), workers=1)
+    except LockBusy:
+        return

@@ -930,6 +930,14 @@ def searcher(library: Library) -> Searcher:
     return found
 
 
-def search_library(library: Library, query: str, limit: int = 10) -> Results:
-    """The best ``limit`` measures of the whole library for ``query``."""
-    return searcher(library).search(query, limit)
+def search_library(
+    library: Library, query: str, limit: int = 10, reports: Sequence[int] | None = None
+) -> Results:
+    """The best ``limit`` measures of the whole library for ``query``, or of ``reports`` only
+    (catalogue ids, members or not: the catalogue's selection, or the files of a folder it
+    opened), through a Searcher scoped to them."""
+    if reports is None:
+        return searcher(library).search(query, limit)
+    if not reports:
+        return Results()
+    return Searcher(library, list(reports)).search(query, limit)

@@ -23,20 +23,24 @@ from typing import Any
 
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
+from zimao_tui.paths import bundled_report
 from zimao_tui.store import library_list, repeats
 from zimao_tui.store import library_repair as repair
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
 from zimao_tui.store.library_lock import index_lock, lock_path
+from zimao_tui.store.library_probe import store_path
 from zimao_tui.store.report_cache import report_from_fields
-
-LIBRARY_FILE = "library.sqlite3"
 
 BUSY_MS = 30_000
 """How long a writer waits for another's transaction (one report's) before giving up."""
 
 REPORTS_KEPT = 256
 """Parsed trees kept in memory by ``Library.report`` (least recently used go first)."""
+
+EMPTY_ENV = "ZIMAO_TUI_EMPTY_LIBRARY"
+"""Set (non-empty), a new library starts empty instead of holding the bundled report: for
+people who never want it listed, and for tests of a library the user filled themselves."""
 
 ENTRY_COLUMNS = "id, path, state, title, date, issuer, doc_number, kind, measures, size, fingerprint, error"
 
@@ -102,9 +106,7 @@ class LibraryDamaged(Exception):
 
 def library_path() -> Path:
     """Where the user's library lives: the data folder (``ZIMAO_TUI_DATA_DIR`` overrides)."""
-    from zimao_tui.paths import data_dir
-
-    return data_dir() / LIBRARY_FILE
+    return store_path()
 
 
 def now() -> str:
@@ -143,7 +145,7 @@ class Library:
             db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
             db.execute("PRAGMA foreign_keys = ON")
             if db.execute("PRAGMA user_version").fetchone()[0] != schema.SCHEMA_VERSION:
-                self._migrate(db)
+                self._migrate(db, seed=path is None)
             db.execute("SELECT count(*) FROM reports").fetchone()
         except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", …
             db.close()
@@ -223,17 +225,28 @@ class Library:
                 "INSERT OR IGNORE INTO ignored VALUES (?, ?)", [(p, stamp) for p in members.ignored]
             )
 
-    def _migrate(self, db: sqlite3.Connection) -> None:
+    def _migrate(self, db: sqlite3.Connection, seed: bool) -> None:
         """Create the tables, or rebuild a store of another version, holding the write lock:
         two processes opening a new library at once (two ``add`` runs) must not both create
         it (the second's "table reports already exists" would read as damage). Whoever waited
-        sees the version already right and does nothing."""
+        sees the version already right and does nothing.
+
+        A brand-new library (``seed``: the store itself, not a repair's replacement, and no
+        ``library.list.json`` from an earlier one) starts holding the bundled report,
+        ``pending`` like an interrupted ``add``: plain ``zimao-tui`` and ``zimao-tui library``
+        then have something to show on a fresh machine. Only here, so a report the user
+        removed never comes back (a rebuild or a repair keeps what the store or list says)."""
         with schema.transaction(db):
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version == schema.SCHEMA_VERSION:
                 return
             if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                 schema.create(db)
+                if seed and not self.list_path.exists() and not os.environ.get(EMPTY_ENV):
+                    db.execute(
+                        "INSERT INTO reports (path, member, added) VALUES (?, 1, ?)",
+                        (str(bundled_report()), now()),
+                    )
                 return
             kept = schema.rebuild(db, now())
         self.notices.append(
@@ -550,13 +563,17 @@ class Library:
             del self._trees[next(iter(self._trees))]
         return report
 
-    def measure_rows(self, where: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    def measure_rows(
+        self, where: str, params: Sequence[Any] = (), members_only: bool = True
+    ) -> list[tuple[Any, ...]]:
         """(report id, measure id, paragraph, start, text, starts JSON, syllables, seq) of the present
-        members' measures matching ``where`` (SQL over ``measures m``), in library order."""
+        members' measures matching ``where`` (SQL over ``measures m``), in library order;
+        ``members_only`` False: of any report read (a ``where`` that names reports itself)."""
+        member = "r.member = 1 AND " if members_only else ""
         return self.db.execute(
             "SELECT m.report, m.measure_id, m.paragraph, m.start, m.text, m.starts, m.pinyin, m.seq "
             "FROM measures m JOIN reports r ON r.id = m.report "
-            f"WHERE r.member = 1 AND r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
+            f"WHERE {member}r.state = 'present' AND ({where}) ORDER BY m.report, m.seq",
             params,
         ).fetchall()
 

@@ -16,13 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from zimao_tui.document.inert import inert
-from zimao_tui.document.report import Report
+from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import Notice, t
 from zimao_tui.store.cachedir import is_cache_notice
 from zimao_tui.store.config import DEFAULT_THEME, Config, save_config
 from zimao_tui.store.history import SearchHistory
 from zimao_tui.ui.screens.explorer import ExplorerScreen
-from zimao_tui.ui.textual_compat import kinsoku_toasts, set_ansi_filter, withdraw
+from zimao_tui.ui.textual_compat import kinsoku_toasts, returnable_default_mode, set_ansi_filter, withdraw
 from zimao_tui.ui.theming import load_themes
 from zimao_tui.ui.widgets.detail import report_facts
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from zimao_tui.store.bookmarks import BookmarkStore
     from zimao_tui.store.reading import ReadingState
+    from zimao_tui.ui.screens.catalogue_flow import Shelf
 
 
 def _palette_commands() -> type[Provider]:
@@ -78,9 +79,15 @@ class ZimaoApp(App[None]):
         bookmarks: BookmarkStore | None = None,
         history: SearchHistory | None = None,
         read_only: bool = False,
+        shelf: Shelf | None = None,
     ) -> None:
         super().__init__()
         self.reports = list(reports)
+        self.shelf = shelf
+        """The catalogue's reports (``ui/screens/catalogue_flow.py``); given when the app
+        starts on the catalogue, else opened by ``L`` on first use."""
+        self._explorer_mode: str | None = None if shelf is not None else "_default"
+        self._catalogue_mode: str | None = "_default" if shelf is not None else None
         self.config = config or Config()
         self.read_only = read_only
         """``--read-only`` (what ``serve --read-only`` runs): bookmarks, notes, theme and
@@ -94,6 +101,8 @@ class ZimaoApp(App[None]):
         self._modes_made = 0
         self.opened_report: Report | None = None
         """A report just opened from inside the app, for the new explorer to show first."""
+        self.opened_at: Measure | None = None
+        """Where to show ``opened_report`` (a library search hit), instead of where it was left."""
         self.reading_error: str | None = None
         """Why the reading positions could not be saved on quitting (launch prints it)."""
         self._set_titles()
@@ -126,7 +135,9 @@ class ZimaoApp(App[None]):
             self.set_keymap(keymap)
 
     def _set_titles(self) -> None:
-        if len(self.reports) == 1:
+        if not self.reports:
+            self.title, self.sub_title = "zimao-tui", t("catalogue.title")
+        elif len(self.reports) == 1:
             report = self.reports[0]
             self.title = inert(report.title)
             self.sub_title = inert(report_facts(report, " · "))
@@ -163,6 +174,10 @@ class ZimaoApp(App[None]):
         set_ansi_filter(self)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.shelf is not None:
+            from zimao_tui.ui.screens.catalogue import CatalogueScreen
+
+            return CatalogueScreen(self.shelf)
         return ExplorerScreen(self.reports)
 
     def on_mount(self) -> None:
@@ -251,13 +266,42 @@ class ZimaoApp(App[None]):
         # A mode per set of reports: switching modes builds the new explorer while the old
         # one is still on its own stack (``switch_screen`` left the stack empty for a moment,
         # and mounting the search field asked for ``app.screen`` then).
-        old, self._modes_made = self.current_mode, self._modes_made + 1
+        old, self._modes_made = self._explorer_mode, self._modes_made + 1
         mode = f"reports-{self._modes_made}"
         explorer = ExplorerScreen(self.reports)
         self.add_mode(mode, lambda: explorer)
         self.switch_mode(mode)
-        if old != "_default":
+        self._explorer_mode = mode
+        if old is not None and old != "_default":  # the catalogue's mode stays
             self.call_after_refresh(self.remove_mode, old)
+
+    def open_catalogue(self) -> None:
+        """The catalogue (``L``): the one the app started on, else the library's, opened now."""
+        if self._catalogue_mode is None:
+            from zimao_tui.store.library import Library
+            from zimao_tui.ui.screens.catalogue import CatalogueScreen
+            from zimao_tui.ui.screens.catalogue_flow import Shelf
+
+            if self.shelf is None:
+                self.shelf = Shelf(Library())
+            screen = CatalogueScreen(self.shelf)
+            self._catalogue_mode = "catalogue"
+            self.add_mode("catalogue", lambda: screen)
+        self._switch_to(self._catalogue_mode)
+
+    def leave_catalogue(self) -> None:
+        """Esc in the catalogue: back to the explorer, if a report was opened."""
+        if self._explorer_mode is None:
+            self.notify_in("catalogue", t("catalogue.nothing_open"), severity="warning", timeout=3)
+            return
+        self._switch_to(self._explorer_mode)
+
+    def _switch_to(self, mode: str) -> None:
+        """``switch_mode``, the first screen's mode included (made returnable only now: at
+        start-up Textual's own way of building the first screen is the fast one)."""
+        if mode == self.DEFAULT_MODE:
+            returnable_default_mode(self)
+        self.switch_mode(mode)
 
     def notify(
         self,

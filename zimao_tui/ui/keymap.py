@@ -39,6 +39,8 @@ _UI_MODULES = (
     "zimao_tui.ui.screens.figures",
     "zimao_tui.ui.screens.glossary",
     "zimao_tui.ui.screens.help",
+    "zimao_tui.ui.screens.catalogue",
+    "zimao_tui.ui.screens.library_search",
 )
 """Modules with bindings that the app imports only when their screen first opens."""
 

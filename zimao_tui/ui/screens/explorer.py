@@ -18,7 +18,6 @@ a line in ``PALETTE`` if the command palette should offer it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -33,6 +32,7 @@ from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights, insights_for
 from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.footer_keys import hidden_in_footer
 from zimao_tui.ui.screens import open_flow, startup_work
 from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
 from zimao_tui.ui.screens.copy_actions import copy_current
@@ -92,6 +92,7 @@ class ExplorerScreen(Screen[None], PaneWidthKeys):
         Binding("D", "open('compare')", t("key.compare"), id="zimao.compare", show=False),
         Binding("R", "open('trends')", t("key.trends"), id="zimao.trends", show=False),
         Binding("o", "open('report')", t("key.open_report"), id="zimao.open_report", show=False),
+        Binding("L", "open('catalogue')", t("key.catalogue"), id="zimao.catalogue", show=False),
         Binding("backslash", "toggle_tree", t("key.toggle_tree"), id="zimao.toggle_tree", show=False),
         Binding(
             "ctrl+c,super+c",
@@ -114,6 +115,7 @@ class ExplorerScreen(Screen[None], PaneWidthKeys):
         "zimao.read": t("keyhelp.read"),
         "zimao.jump_back": t("keyhelp.jump_back"),
         "zimao.open_report": t("cmd.open_report"),
+        "zimao.catalogue": t("cmd.catalogue"),
     }
     """Bindings offered in the command palette, with their titles (see ``ui/commands.py``):
     the palette shows each with the key it has now."""
@@ -266,12 +268,7 @@ class ExplorerScreen(Screen[None], PaneWidthKeys):
         bindings = super().active_bindings
         if not isinstance(self.focused, DetailPane):
             return bindings
-        return {
-            key: active._replace(binding=replace(active.binding, show=False))
-            if active.binding.id in NOT_IN_DETAIL_FOOTER
-            else active
-            for key, active in bindings.items()
-        }
+        return hidden_in_footer(bindings, NOT_IN_DETAIL_FOOTER)
 
     def action_search(self) -> None:
         """Focus the search field before the next key is dispatched.
@@ -375,6 +372,9 @@ class ExplorerScreen(Screen[None], PaneWidthKeys):
             screen = TrendsScreen(self.reports)
         elif name == "report":
             open_flow.ask_to_open(self.zimao)
+            return
+        elif name == "catalogue":
+            self.zimao.open_catalogue()
             return
         elif name == "bookmarks":
             from zimao_tui.ui.screens.bookmarks import BookmarksScreen

@@ -95,8 +95,9 @@ def resume(explorer: ExplorerScreen, report: Report | None = None) -> bool:
     reading = app.reading
     if report is None and app.opened_report is not None:
         report, app.opened_report = app.opened_report, None
-        if reading.find(report) is None:
-            explorer.go_to(report, next(report.measures()))
+        at, app.opened_at = app.opened_at, None  # a library search hit opened it there
+        if at is not None or reading.find(report) is None:
+            explorer.go_to(report, at or next(report.measures()))
             return True
     if report is None:
         report = reading.last_read(explorer.reports)
