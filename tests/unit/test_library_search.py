@@ -208,3 +208,88 @@ def test_cache_forgets_a_changed_store(thirty: tuple[Library, SearchIndex], tmp_
         assert hits and all(h.report.origin == str(extra) for h in hits)
     finally:
         library.remove([e.id for e in library.entries() if e.path == str(extra)])
+
+
+def test_a_trigram_only_other_columns_hold_matches_nothing(thirty: tuple[Library, SearchIndex]) -> None:
+    """``_match`` asks the index for one measure holding each trigram in the column (not the
+    vocabulary, which reads the whole position list): 知识产 is in the folded text only, zhi
+    in the pinyin run only."""
+    library, _ = thirty
+    searcher = Searcher(library)
+    assert searcher._match("folded", "知识产") == 'folded : "知识产"'
+    assert searcher._match("syllables", "知识产") is None
+    assert searcher._match("syllables", "zhishi") == 'syllables : "zhishi"'
+    assert searcher._match("folded", "zhishi") is None
+    assert searcher._holds("syllables", "zhi") and not searcher._holds("initials", "zhi")
+
+
+@pytest.mark.parametrize("query", ["发展", "光谷", "gx", "GX"])
+def test_two_character_counts_come_from_the_repeats_table(
+    thirty: tuple[Library, SearchIndex], monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """A two-character word's counts of two or more are read from ``repeats`` (first measures
+    in library order), never from the index's position lists, and the bands stay exact."""
+    library, reports = thirty
+    instances = Searcher._instances
+
+    def refuse(self: Searcher, column: str, needle: str, least: int) -> list[int]:
+        assert len(needle) > 2, "position lists read for a two-character word"
+        return instances(self, column, needle, least)  # a synonym (光谷: 东湖高新区)
+
+    monkeypatch.setattr(Searcher, "_instances", refuse)
+    monkeypatch.setattr(library_search, "PREFIX_SCAN", 1)  # the first measures never suffice
+    searcher = Searcher(library)
+    banded = searcher._banded(query, library_search.parse_query(query), 10)
+    assert banded is not None
+    same(banded, reports.search(query, 10))
+
+
+def test_reports_outside_the_scope_stay_out(thirty: tuple[Library, SearchIndex], tmp_path: Path) -> None:
+    """While every stored measure is a member's, the broad pass asks the index alone; a
+    report only opened by name (not a member) puts the join to the catalogue back, and its
+    measures are never hits."""
+    library, _ = thirty
+    assert Searcher(library)._whole()
+    extra = tmp_path / "extra.txt"
+    extra.write_text(
+        bundled_report().read_text(encoding="utf-8").replace("知识产权证券化", "鲲鹏鲲鹏证券化"),
+        encoding="utf-8",
+    )
+    library.register([extra], member=False)
+    index(library, library.stale([extra], members_only=False), tmp_path / "cache", workers=1)
+    try:
+        searcher = Searcher(library)
+        assert not searcher._whole()
+        assert searcher.search("鲲鹏鲲鹏证券化", 10) == Results()
+        assert searcher._fts_first('folded : "鲲鹏鲲"') == []
+        assert Searcher(library, scope=[e.id for e in library.entries(members_only=False)])._whole()
+    finally:
+        library.remove([e.id for e in library.entries(members_only=False) if e.path == str(extra)])
+    assert Searcher(library)._whole()
+
+
+def test_initials_with_gaps_scan_the_narrow_table(thirty: tuple[Library, SearchIndex]) -> None:
+    """The fallback's scan for initials with words left out reads ``measure_initials``, not the
+    measures' rows, and names the same measures."""
+    library, _ = thirty
+    statements: list[str] = []
+    library.db.set_trace_callback(statements.append)
+    try:
+        found = Searcher(library)._fallback_ids(library_search.parse_query("ggkjzl"))
+    finally:
+        library.db.set_trace_callback(None)
+    assert any("FROM measure_initials" in s for s in statements)
+    pattern = library_search.subsequence_pattern("ggkjzl")
+    scan = [
+        i
+        for i, initials in library.db.execute("SELECT id, initials FROM measures ORDER BY id")
+        if library_search._search(pattern, initials)
+    ]
+    assert found == scan[: library_search.BROAD_CANDIDATES] and found
+
+
+def test_folded_synonyms_are_folded_once() -> None:
+    """Kept while the synonym table is the same object: bands() asks for every query."""
+    first = library_search.folded_synonyms()
+    assert library_search.folded_synonyms() is first
+    assert first.get("自贸区") and all(alt == library_search.fold(alt) for alt in first["自贸区"])

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from zimao_tui.document.report import Report
 from zimao_tui.search.query import Term, parse_query
-from zimao_tui.search.search import Hit, SearchIndex, build_index
+from zimao_tui.search.search import Hit, SearchIndex, ascii_lower, build_index
 
 TOP3: list[tuple[str, str]] = [
     # Chinese words and phrases
@@ -288,3 +288,14 @@ def test_results_know_the_total(bundled: Report) -> None:
     every = index.search("!创新", limit=1000)
     assert len(few) == 5 and few.total == len(every) == every.total > 50
     assert index.search("", limit=5).total == 0
+
+
+def test_ascii_lower_changes_only_ascii_capitals() -> None:
+    """Search compares ASCII letters case-blind and nothing else: full-width Ａ, Ä and Σ keep
+    their case (folding, not lowering, deals with full-width letters)."""
+    text = "知识产权RCEP、ＲＣＥＰ、Ä Σ GDP\x00Wuhan"
+    assert ascii_lower(text) == "知识产权rcep、ＲＣＥＰ、Ä Σ gdp\x00wuhan"
+    assert ascii_lower(text) == text.translate(
+        str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+    )
+    assert ascii_lower("") == ""

@@ -20,7 +20,9 @@ order, so SQLite stops as soon as a pass has what it needs.
    in SQL (full pinyin, words in any order, typos) score below a *ceiling*; when the last of
    the ``limit`` hits scores above it, the answer is exact, else the next pass runs. Once:
    the trigram index (a two-character string through the trigrams that begin with it, from
-   the FTS5 vocabulary); more: the first index matches, then the index's position lists.
+   the FTS5 vocabulary); more: the first index matches, then, for a two-character string,
+   the ``repeats`` table (store/repeats.py: its first measures holding it c times, in library
+   order), for a longer one the index's position lists of its rarest trigram.
 2. **Broad**: the measures the trigram prefilter says may match (one FTS5 query: any trigram
    of a word or of its synonyms, the pinyin and initials columns for letters; AND and OR as
    the query says), the first ``BROAD_CANDIDATES`` in library order: for a word in every
@@ -62,8 +64,10 @@ from zimao_tui.search.search import (
     WORDS_RANGE,
     Results,
     SearchIndex,
+    ascii_lower,
 )
 from zimao_tui.search.vocab import load_synonyms
+from zimao_tui.store import repeats
 from zimao_tui.store.library import Library
 from zimao_tui.store.library_schema import END
 
@@ -88,7 +92,8 @@ PREFIX_SCAN = 150
 """A band's string (once to four times in a measure) is looked for first among the first this
 many measures the trigram index names for it (in id order), read once for every band and
 counted in Python; only when they hold fewer than ``limit`` such measures is the index asked
-further (its position lists for counts of two or more: tens of ms for a word in every report)."""
+further (for counts of two or more: the ``repeats`` table for two characters, else the
+position lists of the rarest trigram)."""
 _PRESENT = "+m.report IN (SELECT id FROM reports WHERE member = 1 AND state = 'present')"
 
 
@@ -121,6 +126,17 @@ def subsequence_pattern(letters: str) -> str:
     return letters[0] + steps
 
 
+def _counts(
+    rows: Sequence[tuple[int, tuple[str, str, str]]], index: int, needle: str
+) -> list[tuple[int, int]]:
+    """(id, occurrences of ``needle``) in column ``index`` of (text, folded, initials), ASCII
+    case aside. Only the text as written has upper case, and only a needle with ASCII letters
+    can meet it: lowering every measure's text for a Chinese word cost more than counting."""
+    if index == 0 and re.search("[a-z]", needle):
+        return [(i, ascii_lower(cols[0]).count(needle)) for i, cols in rows]
+    return [(i, cols[index].count(needle)) for i, cols in rows]
+
+
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -141,13 +157,24 @@ class Band:
     base: float
 
 
+_FOLDED_SYNONYMS: list[tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = []
+"""(the synonym table, folded) of the last call: folding every entry again cost each query
+some 0.3 ms (3,600 calls of ``fold`` over the benchmark's first runs)."""
+
+
 def folded_synonyms() -> dict[str, tuple[str, ...]]:
-    """The synonym table folded, as ``SearchIndex._synonyms`` folds it."""
+    """The synonym table folded, as ``SearchIndex._synonyms`` folds it (kept while
+    ``load_synonyms`` returns the same table)."""
+    source = load_synonyms()
+    if _FOLDED_SYNONYMS and _FOLDED_SYNONYMS[0][0] is source:
+        return _FOLDED_SYNONYMS[0][1]
     table: dict[str, list[str]] = {}
-    for word, others in load_synonyms().items():
+    for word, others in source.items():
         alts = table.setdefault(fold(word), [])
         alts.extend(f for f in map(fold, others) if f not in alts)
-    return {word: tuple(alts) for word, alts in table.items()}
+    folded = {word: tuple(alts) for word, alts in table.items()}
+    _FOLDED_SYNONYMS[:] = [(source, folded)]
+    return folded
 
 
 def bands(term: Term, syllables: frozenset[str]) -> tuple[list[Band], float | None] | None:
@@ -266,7 +293,7 @@ class Searcher:
     def _new_match(self, column: str, needle: str) -> str | None:
         self._vocab()
         if len(needle) >= 3:
-            if any(self._vocab_row(column, g)[0] == 0 for g in sorted(_trigrams(needle))):
+            if not all(self._holds(column, g) for g in sorted(_trigrams(needle))):
                 return None  # a trigram this column never holds (FTS5 would still read the others)
             return f"{column} : {_phrase(needle)}"
         terms = self._terms(column, needle)
@@ -291,9 +318,9 @@ class Searcher:
         Once: the trigram index's measures in id order, stopping at ``limit``. Twice or more:
         a scan of the library's first PREFIX_SCAN measures, and when that is not enough, the
         measures where the FTS5 index counts that many instances of the string's rarest
-        trigram (or, for two characters, of the trigrams it begins), read from the index's
-        position lists (``fts5vocab`` 'instance'), then counted exactly in SQL; a plain scan
-        would read the whole library when no measure holds a common word four times."""
+        trigram, read from the index's position lists (``fts5vocab`` 'instance'), then counted
+        exactly; a two-character string's from the ``repeats`` table; a plain scan would read
+        the whole library when no measure holds a common word four times."""
         column = band.column if band.column != "text" else "folded"
         fts_needle = band.needle if band.column != "text" else fold(band.needle)
         if self.library.fts:
@@ -335,7 +362,7 @@ class Searcher:
             return set()
         prefix, complete = self._prefix(column, fts_needle, match)
         index = ("text", "folded", "initials").index(band.column)
-        counts = [(i, cols[index].translate(_ASCII_LOWER).count(band.needle)) for i, cols in prefix]
+        counts = _counts(prefix, index, band.needle)
         found: set[int] = set()
         for count in range(1, 5):
             ids = [i for i, n in counts if n >= count][:limit]
@@ -406,14 +433,15 @@ class Searcher:
     def _counted(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
         """The first ``limit`` measures holding the band's string ``least`` times or more, and
         likewise for every count above up to four, through the index's position lists."""
+        if column in repeats.COLUMNS and repeats.countable(fts_needle):
+            return self._repeated(band, column, fts_needle, least, limit)
         if self.library.fts:
             docs = self._instances(column, fts_needle, least)
             if not docs:
                 return set()
             texts = self._texts((column, fts_needle, least), docs)
             index = 0 if band.column == "text" else 1 if band.column == "folded" else 2
-            needle = band.needle
-            rows = [(i, t[index].translate(_ASCII_LOWER).count(needle)) for i, t in texts]
+            rows = _counts(texts, index, band.needle)
         else:
             rows = self.library.db.execute(
                 f"SELECT m.id, {self._count_expr(band.column)} FROM measures m WHERE {self._present} "
@@ -423,6 +451,31 @@ class Searcher:
         found: set[int] = set()
         for count in range(least, 5):
             found.update([i for i, n in rows if n >= count][:limit])
+        return found
+
+    def _repeated(self, band: Band, column: str, fts_needle: str, least: int, limit: int) -> set[int]:
+        """:meth:`_counted` for a two-character string, from the ``repeats`` table: for each
+        count, its measures in library order, the first ``limit`` that hold the band's string
+        that often (the folded text or initials as counted; the text as written, which holds
+        it at most as often as its folded form, counted again), so it stops after a few rows."""
+        written = band.column == "text"
+        found: set[int] = set()
+        for count in range(least, repeats.MOST + 1):
+            rows = self.library.db.execute(
+                "SELECT m.id, m.text FROM repeats r CROSS JOIN measures m ON m.id = r.measure "
+                f"WHERE r.col = ? AND r.gram = ? AND r.least = ? AND {self._present} ORDER BY r.measure",
+                [repeats.COLUMNS.index(column), fts_needle, count],
+            )
+            got = 0
+            for mid, text in rows:
+                if written and _counts([(mid, (text, "", ""))], 0, band.needle)[0][1] < count:
+                    continue
+                found.add(mid)
+                got += 1
+                if got == limit:
+                    break
+            if not got:
+                break  # none holds it this often: none holds it more often
         return found
 
     def _texts(self, asked: tuple[str, str, int], docs: list[int]) -> list[tuple[int, tuple[str, str, str]]]:
@@ -464,6 +517,20 @@ class Searcher:
             )
             self._memo[key] = [d for (d,) in rows]
         return self._memo[key]
+
+    def _holds(self, column: str, gram: str) -> bool:
+        """Whether some measure holds the trigram ``gram`` in ``column``: the index's first such
+        measure. The vocabulary's count would say as much, but it reads the trigram's whole
+        position list (4-8 ms for ``zhi`` in the pinyin run), and this stops at the first."""
+        key = ("holds", column, gram)
+        if key not in self._known:
+            row = self.library.db.execute(
+                "SELECT rowid FROM measures_fts WHERE measures_fts MATCH ? LIMIT 1",
+                [f"{column} : {_phrase(gram)}"],
+            ).fetchone()
+            self._known[key] = row is not None
+        found: bool = self._known[key]
+        return found
 
     def _vocab_row(self, column: str, term: str) -> tuple[int, int]:
         """(measures holding ``term``, its instances) in ``column``."""
@@ -626,15 +693,34 @@ class Searcher:
                 )
             ]
         elif expr:
-            ids = [
-                i
-                for (i,) in self.library.db.execute(
-                    "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                    f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
-                    [expr],
-                )
-            ]
+            ids = self._fts_first(expr)
         return ids
+
+    def _fts_first(self, expr: str) -> list[int]:
+        """The first BROAD_CANDIDATES measures in scope the FTS5 query ``expr`` names (id
+        order). When every stored measure is in scope (a library of members, none missing) the
+        index alone answers: joining each hit to its wide ``measures`` row only to read its
+        report cost as much as the FTS5 query itself."""
+        if self._whole():
+            sql = f"SELECT rowid FROM measures_fts WHERE measures_fts MATCH ? ORDER BY rowid LIMIT {BROAD_CANDIDATES}"
+        else:
+            sql = (
+                "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
+                f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}"
+            )
+        return [i for (i,) in self.library.db.execute(sql, [expr])]
+
+    def _whole(self) -> bool:
+        """Whether every stored measure is in scope: no report outside it has measures."""
+        key = ("whole", "", "")
+        if key not in self._known:
+            row = self.library.db.execute(
+                f"SELECT EXISTS (SELECT 1 FROM reports r WHERE r.id NOT IN ({self._scope_sql}) "
+                "AND EXISTS (SELECT 1 FROM measures WHERE report = r.id))"
+            ).fetchone()
+            self._known[key] = not row[0]
+        found: bool = self._known[key]
+        return found
 
     def _fallback_ids(self, query: Query) -> list[int]:
         """Measures only the fallback ways of matching find (mixed pinyin, initials with gaps,
@@ -670,23 +756,13 @@ class Searcher:
         db = self.library.db
         ids: set[int] = set()
         if matches:
-            ids |= {
-                i
-                for (i,) in db.execute(
-                    "SELECT f.rowid FROM measures_fts f CROSS JOIN measures m ON m.id = f.rowid "
-                    f"WHERE f.measures_fts MATCH ? AND {self._present} ORDER BY f.rowid LIMIT {BROAD_CANDIDATES}",
-                    [" OR ".join(f"({m})" for m in matches)],
-                )
-            }
+            ids |= set(self._fts_first(" OR ".join(f"({m})" for m in matches)))
         if clauses:
-            ids |= {
-                i
-                for (i,) in db.execute(
-                    f"SELECT m.id FROM measures m WHERE {self._present} AND ({' OR '.join(clauses)}) "
-                    f"ORDER BY m.id LIMIT {BROAD_CANDIDATES}",
-                    params,
-                )
-            }
+            sql = f"SELECT m.id FROM measures m WHERE {self._present} AND ({' OR '.join(clauses)})"
+            if self._whole() and not any("m.folded" in c for c in clauses):
+                # the initials alone, a tenth of the bytes of the measures' rows
+                sql = f"SELECT m.id FROM measure_initials m WHERE {' OR '.join(clauses)}"
+            ids |= {i for (i,) in db.execute(f"{sql} ORDER BY m.id LIMIT {BROAD_CANDIDATES}", params)}
         return sorted(ids)[:BROAD_CANDIDATES]
 
     def _terms(self, column: str, prefix: str) -> list[str]:

@@ -69,6 +69,7 @@ FUZZY_WEIGHT = 0.77
 NEGATIVE_ONLY = 50.0
 _SEP = "\x00"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER = re.compile(r"[A-Z]+")
 _LETTERS = re.compile(r"[a-z]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MAX_WORD = 8
@@ -153,6 +154,14 @@ class Results(list[Hit]):
         self.capped = capped
 
 
+def ascii_lower(text: str) -> str:
+    """``text`` with its ASCII letters in lower case and nothing else changed (``str.lower``
+    would also fold Ａ, Ä and Σ). A regular expression that visits only the runs of capitals:
+    ``str.translate`` looks every character up, 1.4 ms for a Chinese text of 15,000
+    characters against 0.4 ms."""
+    return _ASCII_UPPER.sub(lambda m: m.group().lower(), text)
+
+
 class SearchIndex:
     """The searchable form of some reports. Pure and read-only after construction."""
 
@@ -183,7 +192,7 @@ class SearchIndex:
                 self._syllables.append(pinyin)
         texts = [m.text for m in self._measures]
         self._text = _SEP.join(texts)
-        self._lower = self._text.translate(_ASCII_LOWER)
+        self._lower = ascii_lower(self._text)
         self._offsets: list[int] = []
         pos = 0
         for t in texts:

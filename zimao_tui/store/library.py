@@ -24,7 +24,7 @@ from typing import Any
 from zimao_tui.document.report import Report
 from zimao_tui.i18n import Notice
 from zimao_tui.paths import bundled_report
-from zimao_tui.store import library_list
+from zimao_tui.store import library_list, repeats
 from zimao_tui.store import library_repair as repair
 from zimao_tui.store import library_schema as schema
 from zimao_tui.store.cachedir import private_dir
@@ -391,8 +391,13 @@ class Library:
                 "SELECT id, folded, initials, syllables FROM measures WHERE id >= ?",
                 (first,),
             )
+        db.execute("INSERT INTO measure_initials SELECT id, initials FROM measures WHERE id >= ?", (first,))
         syllables = {s for row in rows for s in str(row[5]).split("|") if s}
         db.executemany("INSERT OR IGNORE INTO syllables VALUES (?)", [(s,) for s in sorted(syllables)])
+        db.executemany(
+            "INSERT INTO repeats VALUES (?, ?, ?, ?)",
+            [r for n, row in enumerate(rows) for r in repeats.rows(first + n, (row[6] + end, row[7] + end))],
+        )
 
     def _drop_measures(self, db: sqlite3.Connection, rid: int) -> None:
         if self.fts:  # an external-content index forgets a row when told its old values
@@ -401,6 +406,14 @@ class Library:
                 "SELECT 'delete', id, folded, initials, syllables FROM measures WHERE report = ?",
                 (rid,),
             )
+        old = db.execute("SELECT id, folded, initials FROM measures WHERE report = ?", (rid,))
+        db.executemany(
+            "DELETE FROM repeats WHERE col = ? AND gram = ? AND least = ? AND measure = ?",
+            [r for mid, folded, initials in old.fetchall() for r in repeats.rows(mid, (folded, initials))],
+        )
+        db.execute(
+            "DELETE FROM measure_initials WHERE id IN (SELECT id FROM measures WHERE report = ?)", (rid,)
+        )
         db.execute("DELETE FROM measures WHERE report = ?", (rid,))
 
     def unchanged(self, path: str, size: int, mtime_ns: int) -> None:

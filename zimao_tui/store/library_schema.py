@@ -17,11 +17,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when a table, a column or what a column holds changes (the index format included).
 2: the ``watched`` and ``ignored`` tables (folders ``add`` rescans, files ``remove`` keeps out).
 3: the folded text, pinyin initials and pinyin run live in ``measures`` (the FTS table reads
-them as its external content), each ending in ``END``; the corpus's syllables have a table."""
+them as its external content), each ending in ``END``; the corpus's syllables have a table.
+4: the ``repeats`` table (two-character strings a measure holds two to four times, see
+``store/repeats.py``) and ``measure_initials`` (each measure's initials again, alone)."""
 
 END = "\x03"
 """Ends every stored folded text and initials string, so that a two-character word at the end
@@ -66,6 +68,14 @@ CREATE TABLE measures (
 );
 CREATE INDEX measures_report ON measures (report, seq);
 CREATE TABLE syllables (syllable TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE measure_initials (id INTEGER PRIMARY KEY, initials TEXT NOT NULL);
+CREATE TABLE repeats (
+    col INTEGER NOT NULL,
+    gram TEXT NOT NULL,
+    least INTEGER NOT NULL,
+    measure INTEGER NOT NULL,
+    PRIMARY KEY (col, gram, least, measure)
+) WITHOUT ROWID;
 CREATE TABLE watched (
     path TEXT PRIMARY KEY,
     added TEXT NOT NULL
@@ -88,7 +98,14 @@ later use). ``measures.folded`` is the text folded as search folds it (``search/
 indexes those three (external content: the text is stored once, and its rowid is the
 measure's id), so literal, pinyin and initials queries all have a prefilter, and a search that
 scans ``measures`` in library order (the ``measures_report`` index) can stop after its first
-hits. ``syllables``: every syllable any stored measure uses (mixed pinyin is cut by them)."""
+hits. ``syllables``: every syllable any stored measure uses (mixed pinyin is cut by them).
+``measure_initials``: ``measures.initials`` again, keyed by the measure's id, so that a scan
+for initials with words left out (``ggkjzl``), which no trigram can name, reads some 70 bytes
+a measure in library order instead of its whole row (some 900: text, word starts, pinyin).
+``repeats``: a row (column, string, c, measure) for each two-character string the measure's
+folded text (column 0) or initials (1) holds at least c times, c = 2…4, in the library's order
+within each (column, string, c); no foreign key: a report's rows are dropped by their values,
+as the FTS table's are, which needs no second index."""
 
 
 def has_trigram() -> bool:
