@@ -509,6 +509,35 @@ async def test_note_key_edits_the_bookmark_note(bundled: Report) -> None:
         assert isinstance(app.screen, ExplorerScreen) and app.bookmarks.get(bundled, measure) is None
 
 
+@sync
+async def test_keys_typed_just_before_ctrl_s_are_in_the_note_not_the_explorer(bundled: Report) -> None:
+    """A burst (a fast typist, a paste, a slow SSH link) arrives at the app in one go: keys go
+    to the note field's queue, ctrl+s must wait behind them. As a priority binding it saved at
+    once, and the backspaces queued before it then reached the explorer (jump back)."""
+    from textual import events
+
+    from zimao_tui.ui.dialogs.note import NoteDialog
+
+    app = make_app([bundled])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await press(pilot, "right_square_bracket", "e")
+        assert isinstance(app.screen, NoteDialog)
+        for key, char in [("x", "x"), ("y", "y"), ("z", "z"), ("backspace", None), ("ctrl+s", None)]:
+            app.post_message(events.Key(key, char))  # as the terminal driver posts them
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, ExplorerScreen):
+                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
+        measure = bundled.node("1.1.1")
+        assert isinstance(measure, Measure)
+        bookmark = app.bookmarks.get(bundled, measure)
+        assert bookmark is not None and bookmark.note == "xy"
+
+
 @pytest.mark.parametrize(("key", "pick"), [("f", ["enter"]), ("T", ["enter", "tab", "enter"])])
 @sync
 async def test_figures_and_glossary_keys_jump_to_a_measure(

@@ -69,6 +69,30 @@ async def test_filter_with_pinyin_and_initials() -> None:
 
 
 @sync
+async def test_a_burst_of_filter_keys_then_enter_opens_what_the_filter_shows() -> None:
+    """Typing a filter and Enter in one burst (fzf's habit, a paste, a slow SSH link): Enter
+    must open the row the filter leaves, not the row under the cursor before the typed keys
+    (queued in the filter's field) were handled, as a priority Enter binding did."""
+    from textual import events
+
+    app = catalogue_app(library_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot)
+        await pilot.press("slash")
+        for char in "zfgzbg":  # 政府工作报告 by its initials: not the first row
+            app.post_message(events.Key(char, char))  # as the terminal driver posts them
+        app.post_message(events.Key("enter", "\r"))
+        for _ in range(100):
+            if isinstance(app.screen, ExplorerScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, ExplorerScreen)
+        await wait_ready(pilot)
+        assert [r.title for r in app.reports] == ["2025年中华人民共和国国务院政府工作报告"]
+        assert screen is not app.screen
+
+
+@sync
 async def test_sort_by_keys_and_header() -> None:
     app = catalogue_app(library_path())
     async with app.run_test(size=(120, 30)) as pilot:

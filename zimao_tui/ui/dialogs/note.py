@@ -47,7 +47,11 @@ class NoteDialog(ModalScreen[tuple[str, list[str]] | None]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [  # noqa: RUF012 - Textual's declared class attribute
-        Binding("ctrl+s", "save", t("note.key.save"), id="zimao.note.save", priority=True),
+        # Not a priority binding: ctrl+s must take its turn behind the keys typed before it,
+        # which wait in the focused field's queue (a priority binding saved at once, and the
+        # keys of a fast burst then reached the explorer behind the dialog). Neither field
+        # binds ctrl+s, so it bubbles up to here.
+        Binding("ctrl+s", "save", t("note.key.save"), id="zimao.note.save"),
         Binding("escape", "cancel", t("note.key.cancel"), id="zimao.note.cancel"),
     ]
 

@@ -65,6 +65,8 @@ class CatalogueTable(DataTable[Any]):
         Binding("k", "cursor_up", t("key.up"), id="zimao.catalogue_up", show=False),
         Binding("g,home", "edge(0)", t("key.top"), id="zimao.catalogue_top", show=False),
         Binding("G,end", "edge(-1)", t("key.bottom"), id="zimao.catalogue_bottom", show=False),
+        # DataTable's own Enter (select_cursor: RowSelected, which opens) shown in the footer.
+        Binding("enter", "select_cursor", t("key.catalogue.open"), id="zimao.catalogue_open"),
     ]
 
     def action_edge(self, end: int) -> None:
@@ -107,7 +109,10 @@ class CatalogueScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", t("key.back"), id="zimao.catalogue_back"),
-        Binding("enter", "open", t("key.catalogue.open"), id="zimao.catalogue_open", priority=True),
+        # Enter is the focused widget's (the table's, the filter's: both open), never a priority
+        # binding: typed in one burst with a filter, it must wait behind the filter's keys,
+        # queued in the field, or it opens the row under the cursor before they filtered.
+        Binding("enter", "open", t("key.catalogue.open"), id="zimao.catalogue_open"),
         Binding("space", "select", t("key.catalogue.select"), id="zimao.catalogue_select"),
         Binding("slash", "filter", t("key.catalogue.filter"), id="zimao.catalogue_filter"),
         Binding("s", "search", t("key.catalogue.search"), id="zimao.catalogue_search"),
@@ -355,7 +360,12 @@ class CatalogueScreen(Screen[None]):
             self.action_sort(str(event.column_key.value))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()  # a mouse click on the row under the cursor
+        self.action_open()  # Enter on the table, or a click on the row under the cursor
+
+    @on(Input.Submitted, "#cat-filter")
+    def _submitted(self) -> None:
+        """Enter in the filter opens what it left under the cursor (after every typed key)."""
+        self.action_open()
 
     def action_select(self) -> None:
         """Select the row under the cursor, or deselect it; the cursor moves on."""
@@ -428,6 +438,8 @@ class CatalogueFilter(InertInput):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "to_table", t("key.figures.table"), id="zimao.catalogue_to_table", show=False),
+        # Input's own Enter (submit: the screen opens), shown in the footer.
+        Binding("enter", "submit", t("key.catalogue.open"), id="zimao.catalogue_open"),
     ]
 
     def action_to_table(self) -> None:
