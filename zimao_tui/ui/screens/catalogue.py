@@ -114,7 +114,9 @@ class CatalogueScreen(Screen[None]):
         # queued in the field, or it opens the row under the cursor before they filtered.
         Binding("enter", "open", t("key.catalogue.open"), id="zimao.catalogue_open"),
         Binding("space", "select", t("key.catalogue.select"), id="zimao.catalogue_select"),
-        Binding("slash", "filter", t("key.catalogue.filter"), id="zimao.catalogue_filter"),
+        # Priority, and the focus moved at once (set_focus): in a burst ("/zfgzbg⏎") the keys
+        # behind "/" must already go to the filter, not to the table (as the explorer's "/").
+        Binding("slash", "filter", t("key.catalogue.filter"), id="zimao.catalogue_filter", priority=True),
         Binding("s", "search", t("key.catalogue.search"), id="zimao.catalogue_search"),
         *(
             Binding(str(n), f"sort('{c}')", t(f"library.col.{c}"), id=f"zimao.catalogue_sort_{c}", show=False)
@@ -379,7 +381,9 @@ class CatalogueScreen(Screen[None]):
         self._title()
 
     def action_filter(self) -> None:
-        self.query_one("#cat-filter", Input).focus()
+        """Focus the filter now, not on the next loop (Widget.focus), so the keys the app takes
+        off its queue next are typed into it."""
+        self.set_focus(self.query_one("#cat-filter", Input))
 
     @on(Input.Changed, "#cat-filter")
     def _filtered(self) -> None:
@@ -422,7 +426,7 @@ class CatalogueScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to the explorer the catalogue was opened from (if any)."""
         if self.focused is self.query_one("#cat-filter"):
-            self.table.focus()
+            self.set_focus(self.table)  # at once: the next keys are the table's
             return
         self.zimao.leave_catalogue()
 
@@ -443,4 +447,4 @@ class CatalogueFilter(InertInput):
     ]
 
     def action_to_table(self) -> None:
-        self.screen.query_one(CatalogueTable).focus()
+        self.screen.set_focus(self.screen.query_one(CatalogueTable))
