@@ -34,6 +34,7 @@ from zimao_tui.i18n import t
 from zimao_tui.store.bookmarks import BookmarkStore, ResolvedBookmark
 from zimao_tui.ui.dialogs.confirm import ConfirmDialog
 from zimao_tui.ui.dialogs.note import NoteDialog
+from zimao_tui.ui.focus_now import focus_now
 from zimao_tui.ui.text.errors import error_text, read_only_refusal
 from zimao_tui.ui.text.inert import InertInput, inert_content, inert_text
 from zimao_tui.ui.text.linebreak import break_offsets
@@ -130,7 +131,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
         Binding("escape", "escape", t("bm.key.close"), id="zimao.bookmarks.close"),
         Binding("q", "close", t("bm.key.close"), id="zimao.bookmarks.quit", show=False),
         Binding("enter", "jump", t("bm.key.jump"), id="zimao.bookmarks.jump", show=False),
-        Binding("slash", "focus_filter", t("bm.key.filter"), id="zimao.bookmarks.filter"),
+        Binding("slash", "focus_filter", t("bm.key.filter"), id="zimao.bookmarks.filter", priority=True),
         Binding("e", "edit", t("bm.key.edit"), id="zimao.bookmarks.edit"),
         Binding("d", "delete", t("bm.key.delete"), id="zimao.bookmarks.delete"),
         Binding("x", "export", t("bm.key.export"), id="zimao.bookmarks.export"),
@@ -319,7 +320,7 @@ class BookmarksScreen(Screen[tuple[Report, Measure] | None]):
 
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter."""
-        self.query_one("#bookmarks-filter", Input).focus()
+        focus_now(self, self.query_one("#bookmarks-filter", Input))  # before the keys behind it
 
     def action_focus_list(self) -> None:
         """Back from the filter to the list."""

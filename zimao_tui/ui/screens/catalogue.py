@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from zimao_tui.document.report import Measure
 from zimao_tui.i18n import t
 from zimao_tui.search.catalogue_filter import RowMatcher
+from zimao_tui.ui.focus_now import focus_now
 from zimao_tui.ui.footer_keys import hidden_in_footer
 from zimao_tui.ui.screens import catalogue_flow
 from zimao_tui.ui.screens.catalogue_rows import COLUMNS, Row, arrange, catalogue_rows
@@ -383,7 +384,7 @@ class CatalogueScreen(Screen[None]):
     def action_filter(self) -> None:
         """Focus the filter now, not on the next loop (Widget.focus), so the keys the app takes
         off its queue next are typed into it."""
-        self.set_focus(self.query_one("#cat-filter", Input))
+        focus_now(self, self.query_one("#cat-filter", Input))
 
     @on(Input.Changed, "#cat-filter")
     def _filtered(self) -> None:

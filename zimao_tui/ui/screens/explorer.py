@@ -32,6 +32,7 @@ from zimao_tui.document.report import Heading, Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.summary import Insights, insights_for
 from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.focus_now import focus_now
 from zimao_tui.ui.footer_keys import hidden_in_footer
 from zimao_tui.ui.screens import open_flow, startup_work
 from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
@@ -278,12 +279,7 @@ class ExplorerScreen(Screen[None], PaneWidthKeys):
         slow SSH link) the keys behind ``/`` went to the tree, and a ``q`` quit the app.
         A priority binding runs while the app handles ``/``; set_focus switches at once.
         """
-        field = self.query_one(SearchBar).input
-        if self.focused is field:
-            from textual.actions import SkipAction
-
-            raise SkipAction()  # typing in the field: "/" is just a character
-        self.set_focus(field)
+        focus_now(self, self.query_one(SearchBar).input)  # in the field, "/" is just a character
 
     @on(SearchBar.Closed)
     def action_focus_tree(self) -> None:

@@ -39,6 +39,7 @@ from zimao_tui.insights.figures import (
     hedge_mark,
     target_label,
 )
+from zimao_tui.ui.focus_now import focus_now
 from zimao_tui.ui.text.inert import InertInput, inert_text
 from zimao_tui.ui.text.snippets import marked_excerpt
 
@@ -248,7 +249,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
         Binding("escape", "close", t("key.back"), id="zimao.figures_close"),
         Binding("s", "next_sort", t("key.figures.sort"), id="zimao.figures_sort"),
         Binding("r", "reverse", t("key.figures.reverse"), id="zimao.figures_reverse"),
-        Binding("slash,f", "filter", t("key.figures.filter"), id="zimao.figures_filter"),
+        Binding("slash,f", "filter", t("key.figures.filter"), id="zimao.figures_filter", priority=True),
         Binding(
             "x", "export", t("key.figures.export"), id="zimao.figures_export", show=False
         ),  # in ? help: 80 columns are full
@@ -368,7 +369,7 @@ class FiguresScreen(Screen[tuple[Report, Measure] | None]):
         self.sort_by(self.sort_column, reverse=not self.reverse)
 
     def action_filter(self) -> None:
-        self.query_one("#fig-filter", Input).focus()
+        focus_now(self, self.query_one("#fig-filter", Input))  # before the keys behind it
 
     def action_export(self) -> None:
         """The figures shown (filtered and sorted as on screen) as CSV: a file in the downloads

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.insights.terms import TermKind, extract_terms, term_spans
+from zimao_tui.ui.focus_now import focus_now
 from zimao_tui.ui.text.inert import InertInput, inert_content
 from zimao_tui.ui.text.linebreak import Kinsoku
 from zimao_tui.ui.text.snippets import marked_excerpt
@@ -95,7 +96,7 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
     CSS_PATH = "insights.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", t("key.back"), id="zimao.glossary_close"),
-        Binding("slash", "filter", t("key.glossary.filter"), id="zimao.glossary_filter"),
+        Binding("slash", "filter", t("key.glossary.filter"), id="zimao.glossary_filter", priority=True),
         Binding("tab", "switch", t("key.glossary.switch"), id="zimao.glossary_switch", priority=True),
     ]
 
@@ -211,7 +212,7 @@ class GlossaryScreen(Screen[tuple[Report, Measure] | None]):
         order[(position + 1) % len(order)].focus()
 
     def action_filter(self) -> None:
-        self.query_one("#glo-filter", Input).focus()
+        focus_now(self, self.query_one("#glo-filter", Input))  # before the keys behind it
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input, Static
 from zimao_tui.document.report import Measure, Report
 from zimao_tui.i18n import t
 from zimao_tui.ui.entry import Entry
+from zimao_tui.ui.focus_now import focus_now
 from zimao_tui.ui.screens.reading_text import ChapterText, chapter_of, chapter_text, line_of
 from zimao_tui.ui.scrolling import KeyScroll
 from zimao_tui.ui.text.inert import InertInput, inert_content
@@ -58,7 +59,7 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
         Binding("escape,r", "close", t("key.back"), id="zimao.read.close"),
         Binding("right_square_bracket", "mark(1)", t("key.next_measure"), id="zimao.read.next"),
         Binding("left_square_bracket", "mark(-1)", t("key.prev_measure"), id="zimao.read.prev", show=False),
-        Binding("slash", "find", t("key.find"), id="zimao.read.find"),
+        Binding("slash", "find", t("key.find"), id="zimao.read.find", priority=True),
         Binding("n", "find_step(1)", t("key.next_hit"), id="zimao.read.next_found", show=False),
         Binding("N", "find_step(-1)", t("key.prev_hit"), id="zimao.read.prev_found", show=False),
         Binding("c", "explorer('copy', 'measure')", t("key.copy"), id="zimao.read.copy"),
@@ -162,7 +163,7 @@ class ReadingScreen(Screen[tuple[Report, Measure] | None]):
     def action_find(self) -> None:
         field = self.query_one("#reading-find", Input)
         field.display = True
-        field.focus()
+        focus_now(self, field)  # before the keys behind it
 
     @on(Input.Submitted, "#reading-find")
     def _find(self, event: Input.Submitted) -> None:
