@@ -585,17 +585,21 @@ class Searcher:
             groups.append(" INTERSECT ".join(parts))
         return " UNION ".join(groups), params
 
+    def _term_words(self, term: Term) -> tuple[set[str], tuple[str, ...]]:
+        """The folded strings a measure matching ``term`` holds one of (the term, or a synonym
+        unless it is exact), and the columns to look in: letters may be the text's, its
+        pinyin initials or its syllables; Chinese only the folded text."""
+        self._vocab()
+        folded = fold(term.text).lower()
+        if _LATIN.match(folded):
+            return {folded}, ("folded", "initials", "syllables")
+        synonyms = load_synonyms().get(term.text, ()) if not term.exact else ()
+        return {folded} | {fold(w) for w in synonyms}, ("folded",)
+
     def _term_matches(self, term: Term) -> list[str] | None:
         """FTS5 queries, any of which names a measure ``term`` may match ([]: none can);
         None for a word of one character, which no trigram query can find."""
-        self._vocab()
-        folded = fold(term.text).lower()
-        columns: tuple[str, ...] = ("folded",)
-        if _LATIN.match(folded):
-            words, columns = {folded}, ("folded", "initials", "syllables")
-        else:
-            synonyms = load_synonyms().get(term.text, ()) if not term.exact else ()
-            words = {folded} | {fold(w) for w in synonyms}
+        words, columns = self._term_words(term)
         matches: list[str] = []
         for word in sorted(words):
             if len(word) < 2:
@@ -610,14 +614,7 @@ class Searcher:
         """SQL selecting the ids of the measures ``term`` may match: those holding any trigram
         of it or of a synonym; a word of two (the trigrams that begin with it: the END
         sentinel makes one follow every character); letters in the text, initials or pinyin."""
-        self._vocab()
-        folded = fold(term.text).lower()
-        columns: tuple[str, ...] = ("folded",)
-        if _LATIN.match(folded):
-            words, columns = {folded}, ("folded", "initials", "syllables")
-        else:
-            synonyms = load_synonyms().get(term.text, ()) if not term.exact else ()
-            words = {folded} | {fold(w) for w in synonyms}
+        words, columns = self._term_words(term)
         matches: list[str] = []
         short: list[str] = []
         for word in sorted(words):

@@ -34,6 +34,7 @@ from zimao_tui.ui.screens import catalogue_flow
 from zimao_tui.ui.screens.catalogue_rows import COLUMNS, Row, arrange, catalogue_rows
 from zimao_tui.ui.text.inert import InertInput, inert_text
 from zimao_tui.ui.text.snippets import fit_title
+from zimao_tui.ui.typed_app import zimao_app
 
 if TYPE_CHECKING:
     from zimao_tui.ui.app import ZimaoApp
@@ -147,11 +148,7 @@ class CatalogueScreen(Screen[None]):
 
     @property
     def zimao(self) -> ZimaoApp:
-        from zimao_tui.ui.app import ZimaoApp
-
-        app = self.app
-        assert isinstance(app, ZimaoApp)
-        return app
+        return zimao_app(self)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")

@@ -28,6 +28,7 @@ from zimao_tui.insights.compare import STATUSES, Comparison, Pair, status_label
 from zimao_tui.ui.text.inert import inert_content
 from zimao_tui.ui.text.linebreak import Kinsoku
 from zimao_tui.ui.text.snippets import excerpt
+from zimao_tui.ui.typed_app import zimao_app
 
 MARK = {"same": ("=", "dim"), "changed": ("~", "yellow"), "new": ("+", "green"), "dropped": ("-", "red")}
 DIFF_STYLE = {"=": "", "-": "red strike", "+": "green underline"}
@@ -241,10 +242,7 @@ class CompareScreen(Screen[tuple[Report, Measure] | None]):
         chosen = self._side_measure()
         if chosen is None:
             return
-        from zimao_tui.ui.app import ZimaoApp
-
-        app = self.app
-        assert isinstance(app, ZimaoApp)
+        app = zimao_app(self)
         if what == "citation":
             from zimao_tui.insights.citation import cite
 

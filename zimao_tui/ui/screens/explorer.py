@@ -39,6 +39,7 @@ from zimao_tui.ui.screens.bookmark_actions import BookmarkActions
 from zimao_tui.ui.screens.copy_actions import copy_current
 from zimao_tui.ui.screens.navigator import Navigator
 from zimao_tui.ui.screens.search_flow import HitCursor
+from zimao_tui.ui.typed_app import zimao_app
 from zimao_tui.ui.widgets.detail import DetailPane
 from zimao_tui.ui.widgets.pane_width import PaneWidthKeys
 from zimao_tui.ui.widgets.report_tree import ReportTree
@@ -137,11 +138,7 @@ class ExplorerScreen(Screen[None], PaneWidthKeys):
 
     @property
     def zimao(self) -> ZimaoApp:
-        from zimao_tui.ui.app import ZimaoApp
-
-        app = self.app
-        assert isinstance(app, ZimaoApp)
-        return app
+        return zimao_app(self)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
