@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,7 +30,7 @@ from zimao_tui.store.library import Library
 if TYPE_CHECKING:
     from zimao_tui.search.library_search import Searcher
 from zimao_tui.ui.text.inert import InertInput, inert_content
-from zimao_tui.ui.widgets.search_bar import ONE_LINE_BELOW, hit_location, snippet
+from zimao_tui.ui.widgets.search_bar import ONE_LINE_BELOW, hit_content
 
 LIMIT = 50
 """Hits listed per query (the count says how many matched)."""
@@ -183,16 +182,7 @@ class LibrarySearchScreen(Screen[tuple[str, Measure] | None]):
         one_line = self.app.size.width < ONE_LINE_BELOW  # as the search bar: many hits at 80 columns
         results.set_class(one_line, "-one-line")
         results.add_options(
-            Option(
-                inert_content(
-                    Content.assemble(
-                        (hit_location(hit.report, hit.measure, True), "bold $secondary"),
-                        "  " if one_line else "\n",
-                        snippet(hit.measure.text, hit.spans),
-                    )
-                ),
-                id=str(i),
-            )
+            Option(hit_content(hit, with_title=True, one_line=one_line), id=str(i))
             for i, hit in enumerate(hits)
         )
         if hits:

@@ -49,6 +49,19 @@ ONE_LINE_BELOW = 100
 the list shows many hits and leaves room for the detail pane's preview below it."""
 
 
+def hit_content(hit: Hit, with_title: bool, one_line: bool) -> Content:
+    """A result row: where the hit is (with its report's title when asked), then its match
+    with a little context, on one line below ONE_LINE_BELOW columns, else two. The search
+    bar and the library search list hits alike."""
+    return inert_content(
+        Content.assemble(
+            (hit_location(hit.report, hit.measure, with_title), "bold $secondary"),
+            "  " if one_line else "\n",
+            snippet(hit.measure.text, hit.spans),
+        )
+    )
+
+
 def hit_location(report: Report, measure: Measure, with_title: bool) -> str:
     """``三、(二) 第5条`` (prefixed by the 《title》, shortened, when several reports are open)."""
     where = f"{report.numbers(measure.id)} {position_text(report, measure)}"
@@ -239,15 +252,7 @@ class SearchBar(Vertical):
             for hit in ranked if group is None else group.hits:
                 options.append(
                     Option(
-                        Kinsoku(
-                            inert_content(
-                                Content.assemble(
-                                    (hit_location(hit.report, hit.measure, False), "bold $secondary"),
-                                    "  " if one_line else "\n",
-                                    snippet(hit.measure.text, hit.spans),
-                                )
-                            )
-                        ),
+                        Kinsoku(hit_content(hit, with_title=False, one_line=one_line)),
                         id=str(len(self.hits)),
                     )
                 )
